@@ -1,0 +1,29 @@
+package io.lem.meter;
+
+import java.util.List;
+
+/**
+ * An energy source read by the sampler. A meter exposes a fixed list of domains and fills one value per domain
+ * on each read. Reads happen on the sampler's single thread, so implementations need not be thread-safe, and
+ * they should not allocate: a read runs up to 100 times a second during a measurement.
+ */
+public interface Meter extends AutoCloseable {
+
+    /** Short name used in configs and output, such as {@code rapl} or {@code process}. */
+    String name();
+
+    /** The domains this meter reports, in the order {@link #read(double[], int)} fills them. */
+    List<Domain> domains();
+
+    /**
+     * Reads every domain once.
+     *
+     * @param into   destination array
+     * @param offset index of this meter's first domain in {@code into}
+     */
+    void read(double[] into, int offset) throws MeterException;
+
+    @Override
+    default void close() {
+    }
+}
