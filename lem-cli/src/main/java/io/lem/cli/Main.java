@@ -1,0 +1,42 @@
+package io.lem.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lem} command. Every subcommand is its own class; library code throws and this class maps the
+ * exceptions to exit codes: 0 success, 1 failure, 2 user error (bad config, flag or input file).
+ */
+@Command(name = "lem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Measures the energy and carbon of LLM inference.",
+        subcommands = {RunCommand.class, MetersCommand.class, ServeCommand.class, ModelCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Always exits: the embedded engine leaves a non-daemon native thread behind (see ServeCommand). */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"lem " + (version == null ? "dev" : version)};
+        }
+    }
+}

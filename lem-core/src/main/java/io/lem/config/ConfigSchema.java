@@ -1,0 +1,81 @@
+package io.lem.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+
+/** Every key an experiment accepts, with its default. The single list behind YAML, flags and the API. */
+public final class ConfigSchema {
+
+    private static final SequencedMap<String, ConfigKey> KEYS = new LinkedHashMap<>();
+    private static final Map<String, Object> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        add(new ConfigKey.ChoiceKey("engine.type", List.of("embedded"), "the engine: embedded = lem serve (llama.cpp)"),
+                Defaults.ENGINE_TYPE);
+        add(new ConfigKey.TextKey("engine.preset", true, "a synthetic model preset: tiny, small, qwen2.5-0.5b, llama-3.2-1b"),
+                Defaults.ENGINE_PRESET);
+        add(new ConfigKey.TextKey("engine.model", true, "path to a GGUF model file; overrides engine.preset"), null);
+        add(new ConfigKey.ChoiceKey("engine.dtype", List.of("f16", "f32"), "weight type of a synthetic model"),
+                Defaults.ENGINE_DTYPE);
+        add(new ConfigKey.IntKey("engine.parallel", 1, 256, "parallel slots (continuous batching)"),
+                (long) Defaults.ENGINE_PARALLEL);
+        add(new ConfigKey.IntKey("engine.threads", 1, 1024, "CPU threads for llama.cpp"), (long) Defaults.ENGINE_THREADS);
+        add(new ConfigKey.IntKey("engine.ctx", 64, 1 << 20, "context tokens per slot"),
+                (long) Defaults.ENGINE_CTX_PER_SLOT);
+        add(new ConfigKey.IntKey("engine.batch", 1, 1 << 16, "logical batch size in tokens"), (long) Defaults.ENGINE_BATCH);
+        add(new ConfigKey.IntKey("engine.seed", 0, Integer.MAX_VALUE, "seed of the synthetic weights and of sampling"),
+                Defaults.ENGINE_SEED);
+
+        add(new ConfigKey.IntKey("workload.requests", 1, 10_000_000, "measured requests"), (long) Defaults.WORKLOAD_REQUESTS);
+        add(new ConfigKey.IntKey("workload.concurrency", 1, 100_000, "requests in flight (closed loop)"),
+                (long) Defaults.WORKLOAD_CONCURRENCY);
+        add(new ConfigKey.IntKey("workload.input_tokens", 1, 1 << 20, "prompt length in tokens (synthetic prompts)"),
+                (long) Defaults.WORKLOAD_INPUT_TOKENS);
+        add(new ConfigKey.IntKey("workload.max_output_tokens", 1, 1 << 20, "generated tokens per request (exact)"),
+                (long) Defaults.WORKLOAD_MAX_OUTPUT_TOKENS);
+        add(new ConfigKey.IntKey("workload.seed", 0, Long.MAX_VALUE, "seed of the prompts"), Defaults.WORKLOAD_SEED);
+        add(new ConfigKey.DoubleKey("workload.request_timeout_s", 0.1, 86_400, "seconds before a request times out"),
+                Defaults.WORKLOAD_REQUEST_TIMEOUT_S);
+
+        add(new ConfigKey.ListKey("measurement.meters", List.of("auto", "rapl", "process"),
+                "energy meters; auto picks the best available"), Defaults.METERS);
+        add(new ConfigKey.DoubleKey("measurement.sample_rate_hz", 0.1, 1000, "meter sampling rate"),
+                Defaults.SAMPLE_RATE_HZ);
+        add(new ConfigKey.DoubleKey("measurement.baseline_s", 0, 86_400, "idle baseline before each experiment; 0 disables"),
+                Defaults.BASELINE_S);
+        add(new ConfigKey.IntKey("measurement.warmup_requests", 0, 1_000_000, "warm-up requests, excluded from results"),
+                (long) Defaults.WARMUP_REQUESTS);
+    }
+
+    private ConfigSchema() {
+    }
+
+    private static void add(ConfigKey key, Object defaultValue) {
+        KEYS.put(key.name(), key);
+        DEFAULTS.put(key.name(), defaultValue);
+    }
+
+    /** All keys, in documentation order. */
+    public static SequencedMap<String, ConfigKey> keys() {
+        return java.util.Collections.unmodifiableSequencedMap(KEYS);
+    }
+
+    /** A fresh, mutable map of every key to its default. */
+    public static Map<String, Object> defaults() {
+        return new LinkedHashMap<>(DEFAULTS);
+    }
+
+    /** Looks a key up, or throws a {@link ConfigException} that lists the section's valid keys. */
+    public static ConfigKey key(String name) {
+        ConfigKey key = KEYS.get(name);
+        if (key == null) {
+            String section = name.contains(".") ? name.substring(0, name.indexOf('.') + 1) : "";
+            List<String> near = KEYS.keySet().stream().filter(k -> !section.isEmpty() && k.startsWith(section)).toList();
+            throw new ConfigException(name, "unknown key; fix: use one of "
+                    + (near.isEmpty() ? KEYS.keySet() : near));
+        }
+        return key;
+    }
+}

@@ -1,0 +1,58 @@
+package io.lem.config;
+
+import java.util.List;
+
+/**
+ * Every default of lem in one place, with the reason for each. Options reach the code through
+ * {@link ExperimentConfig}, whether they came from YAML, CLI flags or the Java API.
+ */
+public final class Defaults {
+
+    private Defaults() {
+    }
+
+    /** The embedded engine: llama.cpp in-process behind {@code lem serve}. */
+    public static final String ENGINE_TYPE = "embedded";
+    /** ~110M-parameter synthetic llama model: real compute on CPU without a download. */
+    public static final String ENGINE_PRESET = "small";
+    /** F16 weights, the common serving precision. */
+    public static final String ENGINE_DTYPE = "f16";
+    public static final int ENGINE_PARALLEL = 1;
+    /** llama.cpp decodes fastest with one core left for the server, the client and the sampler (measured). */
+    public static final int ENGINE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    /** Context per slot; total context is this times the parallel slots. */
+    public static final int ENGINE_CTX_PER_SLOT = 512;
+    public static final int ENGINE_BATCH = 512;
+    public static final long ENGINE_SEED = 42;
+
+    public static final int WORKLOAD_REQUESTS = 16;
+    public static final int WORKLOAD_CONCURRENCY = 1;
+    public static final int WORKLOAD_INPUT_TOKENS = 32;
+    /** Fixed output length (ignore_eos) so that runs compare per token. */
+    public static final int WORKLOAD_MAX_OUTPUT_TOKENS = 32;
+    public static final long WORKLOAD_SEED = 42;
+    /** Seconds a request may take before it is recorded as a timeout. */
+    public static final double WORKLOAD_REQUEST_TIMEOUT_S = 300;
+
+    /** methods.md: pick the best measured source, else the estimate. */
+    public static final List<String> METERS = List.of("auto");
+    /** seed 001: at least 5-10 Hz; 10 Hz keeps the sampler's cost negligible. */
+    public static final double SAMPLE_RATE_HZ = 10;
+    /** methods.md: idle window before each experiment (engine up, no requests). */
+    public static final double BASELINE_S = 30;
+    /** methods.md: 5 full-length requests warm caches and clocks. */
+    public static final int WARMUP_REQUESTS = 5;
+
+    /** Where results go, relative to the working directory. */
+    public static final String RESULTS_DIR = "results";
+    public static final String STUDY_NAME = "study";
+
+    /**
+     * The demo study of {@code ./lem run} without arguments: its baseline and warm-up are short so that it fits in
+     * about two minutes on a 2-core machine. Study files set their own.
+     */
+    public static final double DEMO_BASELINE_S = 3;
+    public static final int DEMO_WARMUP_REQUESTS = 2;
+    public static final int DEMO_REQUESTS = 12;
+    public static final List<Integer> DEMO_PARALLEL = List.of(1, 2, 4);
+}

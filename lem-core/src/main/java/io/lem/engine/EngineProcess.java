@@ -1,0 +1,101 @@
+package io.lem.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running engine child process: started from an {@link EngineLaunch}, healthy once {@code GET /health} answers
+ * 200, stopped with SIGTERM then SIGKILL. Its stdout and stderr go to the launch's log file, kept with the results.
+ */
+public final class EngineProcess implements AutoCloseable {
+
+    private final EngineLaunch launch;
+    private final Process process;
+
+    private EngineProcess(EngineLaunch launch, Process process) {
+        this.launch = launch;
+        this.process = process;
+    }
+
+    public static EngineProcess start(EngineLaunch launch) throws IOException {
+        Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
+        Process process = new ProcessBuilder(launch.command())
+                .redirectErrorStream(true)
+                .redirectOutput(launch.logFile().toFile())
+                .start();
+        return new EngineProcess(launch, process);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public URI baseUrl() {
+        return launch.baseUrl();
+    }
+
+    public EngineLaunch launch() {
+        return launch;
+    }
+
+    /** Polls {@code /health} until it answers 200; fails with the engine's own last log lines if it exits first. */
+    public void awaitHealthy(HttpClient http, Duration timeout) throws EngineException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(launch.baseUrl().resolve("/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                int code = process.exitValue();
+                throw new EngineException("engine exited with code " + code + " before it was ready: "
+                        + lastLines(6), code == 2);
+            }
+            try {
+                HttpResponse<Void> response = http.send(health, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        close();
+        throw new EngineException("engine not healthy after " + timeout.toSeconds() + " s; its log: " + lastLines(6), false);
+    }
+
+    /** The last lines of the engine's log, joined, for error messages. */
+    public String lastLines(int count) {
+        try {
+            List<String> lines = Files.readAllLines(launch.logFile(), StandardCharsets.UTF_8);
+            List<String> tail = lines.subList(Math.max(0, lines.size() - count), lines.size());
+            return String.join(" | ", tail).strip();
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.lem.load;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded synthetic prompts of a controlled token length. Words are drawn from a fixed list; with a
+ * {@link TokenCounter} from the engine the word count is searched so the prompt has exactly the target tokens
+ * (or the nearest length the tokenizer allows), otherwise one token per word is assumed.
+ */
+public final class SyntheticPrompts {
+
+    private static final String[] WORDS = ("the of and to in is that for it as was with be by on not he this are or "
+            + "his from at which but have an they you were her she there one all we their can has been if more when "
+            + "will would who so no out up into do time only could new them man some these then two first may any "
+            + "like now my such make over our even most me state after also made many did must before back see "
+            + "through way where get much go well your know should down work year because come people just say "
+            + "each those take day good how long own too little use us very great still men here life both between "
+            + "energy power token model measure watt joule server request batch cache memory latency").split(" ");
+
+    private SyntheticPrompts() {
+    }
+
+    /**
+     * @param count        number of prompts
+     * @param targetTokens tokens per prompt
+     * @param seed         same seed, same prompts
+     * @param counter      the engine's tokenizer, or null to assume one token per word
+     */
+    public static List<String> generate(int count, int targetTokens, long seed, TokenCounter counter) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> prompts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            List<String> words = new ArrayList<>(targetTokens * 2 + 8);
+            for (int w = 0; w < targetTokens * 2 + 8; w++) {
+                words.add(WORDS[random.nextInt(WORDS.length)]);
+            }
+            prompts.add(counter == null ? String.join(" ", words.subList(0, targetTokens)) : fit(words, targetTokens, counter));
+        }
+        return prompts;
+    }
+
+    /** Binary search on the word count: token counts grow with words, so the longest fitting prefix wins. */
+    private static String fit(List<String> words, int targetTokens, TokenCounter counter) throws IOException {
+        int lo = 1;
+        int hi = words.size();
+        String best = words.getFirst();
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            String text = String.join(" ", words.subList(0, mid));
+            int tokens = counter.count(text);
+            if (tokens == targetTokens) {
+                return text;
+            }
+            if (tokens < targetTokens) {
+                best = text;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,180 @@
+package io.lem.study;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.lem.analysis.Distribution;
+import io.lem.analysis.DomainPolicy;
+import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.WindowEnergy;
+import io.lem.client.RequestRecord;
+import io.lem.config.ExperimentConfig;
+import io.lem.meter.Domain;
+import io.lem.meter.MeterStatus;
+import io.lem.meter.PowerTrace;
+
+/**
+ * Everything computed from one experiment's raw data: window energies per domain, totals by the domain policy,
+ * baseline and active energy, request phases, token counts, latencies and warnings. Pure: the same raw data gives
+ * the same figures, so results can be recomputed from the files.
+ */
+public final class ExperimentAnalysis {
+
+    /** methods.md: runs shorter than this are flagged. */
+    static final double SHORT_RUN_S = 10;
+
+    final ExperimentConfig config;
+    final PowerTrace trace;
+    final List<RequestRecord> measured;
+    final List<RequestRecord> warmup;
+    final Marks marks;
+    final List<MeterStatus> meterStatuses;
+    final EnergyTotals totals;
+    final Map<String, WindowEnergy> baselineByDomain = new LinkedHashMap<>();
+    final Map<String, WindowEnergy> measuredByDomain = new LinkedHashMap<>();
+    final EnergyTotals.Figures baselineFigures;
+    final EnergyTotals.Figures measuredFigures;
+    final double baselineDurationS;
+    final double measuredDurationS;
+    final double baselinePowerW;
+    final double activeEnergyJ;
+    final double ttftEnergyJ;
+    final double decodeEnergyJ;
+    final double phaseClosureErrorJ;
+    final long inputTokens;
+    final long outputTokens;
+    final long samplePeriodNs;
+    final List<String> warnings = new ArrayList<>();
+
+    ExperimentAnalysis(ExperimentConfig config, PowerTrace trace, List<RequestRecord> records, Marks marks,
+                       List<MeterStatus> meterStatuses, Map<String, Long> samplerErrors, long samplePeriodNs) {
+        this.config = config;
+        this.trace = trace;
+        this.marks = marks;
+        this.meterStatuses = List.copyOf(meterStatuses);
+        this.samplePeriodNs = samplePeriodNs;
+        this.measured = records.stream().filter(r -> !r.warmup()).toList();
+        this.warmup = records.stream().filter(RequestRecord::warmup).toList();
+        this.totals = DomainPolicy.totals(trace.domains());
+        Set<String> windowWarnings = new LinkedHashSet<>();
+        boolean hasBaseline = marks.baselineEndNs() > marks.baselineStartNs();
+        for (int d = 0; d < trace.domains().size(); d++) {
+            String id = trace.domains().get(d).id();
+            WindowEnergy window = WindowEnergy.of(trace, d, marks.measuredStartNs(), marks.measuredEndNs(), samplePeriodNs);
+            measuredByDomain.put(id, window);
+            window.warnings().forEach(w -> windowWarnings.add("measured window, " + id + ": " + w));
+            if (hasBaseline) {
+                WindowEnergy base = WindowEnergy.of(trace, d, marks.baselineStartNs(), marks.baselineEndNs(), samplePeriodNs);
+                baselineByDomain.put(id, base);
+                base.warnings().forEach(w -> windowWarnings.add("baseline window, " + id + ": " + w));
+            }
+        }
+        this.measuredFigures = totals.sum(energies(measuredByDomain));
+        this.baselineFigures = hasBaseline ? totals.sum(energies(baselineByDomain)) : null;
+        this.baselineDurationS = (marks.baselineEndNs() - marks.baselineStartNs()) / 1e9;
+        this.measuredDurationS = (marks.measuredEndNs() - marks.measuredStartNs()) / 1e9;
+        this.baselinePowerW = hasBaseline ? baselineFigures.totalEnergyJ() / baselineDurationS : Double.NaN;
+        this.activeEnergyJ = hasBaseline
+                ? Math.max(0, measuredFigures.totalEnergyJ() - baselinePowerW * measuredDurationS) : Double.NaN;
+
+        double ttft = 0;
+        double decode = 0;
+        double closure = 0;
+        long in = 0;
+        long out = 0;
+        for (RequestRecord r : measured) {
+            if (!r.ok()) {
+                continue;
+            }
+            in += Math.max(0, r.promptTokens());
+            out += Math.max(0, r.completionTokens());
+            if (r.firstTokenNs() >= 0) {
+                double whole = totalEnergy(r.sendNs(), r.endNs());
+                double prefill = totalEnergy(r.sendNs(), r.firstTokenNs());
+                double dec = totalEnergy(r.firstTokenNs(), r.endNs());
+                ttft += prefill;
+                decode += dec;
+                closure += whole - (prefill + dec);
+            }
+        }
+        this.ttftEnergyJ = ttft;
+        this.decodeEnergyJ = decode;
+        this.phaseClosureErrorJ = closure;
+        this.inputTokens = in;
+        this.outputTokens = out;
+
+        if (measuredDurationS < SHORT_RUN_S) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "short run: measured window %.1f s < %.0f s; energy figures have a large relative error",
+                    measuredDurationS, SHORT_RUN_S));
+        }
+        long failed = measured.stream().filter(r -> !r.ok()).count();
+        if (failed > 0) {
+            warnings.add(failed + " of " + measured.size() + " measured requests failed; tokens count only successful ones");
+        }
+        if (measured.stream().anyMatch(RequestRecord::tokensApproximate)) {
+            warnings.add("the server reported no usage for some requests: their tokens are counted as stream chunks (approximate)");
+        }
+        samplerErrors.forEach((meter, count) -> warnings.add("meter " + meter + ": " + count + " failed reads (rows skipped)"));
+        warnings.addAll(windowWarnings);
+        if (totals.totalEstimated()) {
+            warnings.add("estimate used: no measured energy source on this machine; " + totals.description()
+                    + " is modelled from CPU time (see meters)");
+        }
+        if (totals.totalDomainIds().isEmpty()) {
+            warnings.add("no energy domain available: energy figures are null");
+        }
+    }
+
+    private double totalEnergy(long t0, long t1) {
+        Map<String, Double> byDomain = new LinkedHashMap<>();
+        for (int d = 0; d < trace.domains().size(); d++) {
+            Domain domain = trace.domains().get(d);
+            if (totals.totalDomainIds().contains(domain.id())) {
+                byDomain.put(domain.id(), WindowEnergy.of(trace, d, t0, t1, samplePeriodNs).energyJ());
+            }
+        }
+        return byDomain.isEmpty() ? Double.NaN : byDomain.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static Map<String, Double> energies(Map<String, WindowEnergy> windows) {
+        Map<String, Double> energies = new LinkedHashMap<>();
+        windows.forEach((id, w) -> energies.put(id, w.energyJ()));
+        return energies;
+    }
+
+    Distribution ttftMs() {
+        return Distribution.of(measured.stream().filter(RequestRecord::ok).mapToDouble(RequestRecord::ttftMs).toArray());
+    }
+
+    Distribution e2eMs() {
+        return Distribution.of(measured.stream().filter(RequestRecord::ok).mapToDouble(RequestRecord::e2eMs).toArray());
+    }
+
+    Distribution tpotMs() {
+        return Distribution.of(measured.stream().filter(RequestRecord::ok).mapToDouble(RequestRecord::tpotMs).toArray());
+    }
+
+    double perOutputToken(double energyJ) {
+        return outputTokens == 0 ? Double.NaN : energyJ / outputTokens;
+    }
+
+    String meterSummary() {
+        List<String> used = meterStatuses.stream().filter(MeterStatus::used).map(MeterStatus::name).toList();
+        return used.isEmpty() ? "none" : String.join("+", used);
+    }
+
+    ExperimentSummary summary(Path dir) {
+        int ok = (int) measured.stream().filter(RequestRecord::ok).count();
+        return new ExperimentSummary(config.index(), config.slug(), config.hash(), dir, config.engine().parallel(),
+                config.workload().concurrency(), ok, measured.size() - ok, outputTokens, measuredDurationS,
+                measuredFigures.totalEnergyJ(), activeEnergyJ, perOutputToken(measuredFigures.totalEnergyJ()),
+                perOutputToken(activeEnergyJ), outputTokens / measuredDurationS, ttftMs().median(), e2eMs().median(),
+                baselinePowerW, meterSummary(), totals.description(), totals.totalEstimated(), warnings);
+    }
+}

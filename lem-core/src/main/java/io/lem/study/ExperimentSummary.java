@@ -1,0 +1,23 @@
+package io.lem.study;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The headline figures of one experiment, for tables and the API. Everything here is also in result.json.
+ *
+ * @param energyScope      what {@code totalEnergyJ} covers, e.g. "host: cpu-package0 + dram0" or
+ *                         "engine process tree (estimate)"
+ * @param estimated        true when the energy figures come from a model, not a counter
+ */
+public record ExperimentSummary(int index, String slug, String configHash, Path dir, int parallel, int concurrency,
+                                int requestsOk, int requestsFailed, long outputTokens, double durationS,
+                                double totalEnergyJ, double activeEnergyJ, double joulesPerOutputToken,
+                                double activeJoulesPerOutputToken, double outputTokensPerS, double ttftMedianMs,
+                                double e2eMedianMs, double baselinePowerW, String meter, String energyScope,
+                                boolean estimated, List<String> warnings) {
+
+    public ExperimentSummary {
+        warnings = List.copyOf(warnings);
+    }
+}

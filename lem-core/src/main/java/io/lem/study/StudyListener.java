@@ -1,0 +1,22 @@
+package io.lem.study;
+
+/** Progress of a study, for a CLI or a web page to show. Called on the runner's thread; keep it quick. */
+public interface StudyListener {
+
+    default void experimentStarted(int index, int total, String slug) {
+    }
+
+    /** A step inside an experiment: engine start, baseline, warm-up, measured load, analysis. */
+    default void step(String description) {
+    }
+
+    default void experimentFinished(ExperimentSummary summary) {
+    }
+
+    /** An experiment whose result already exists in the study directory, left as it is. */
+    default void experimentSkipped(int index, String slug, java.nio.file.Path dir) {
+    }
+
+    StudyListener NONE = new StudyListener() {
+    };
+}

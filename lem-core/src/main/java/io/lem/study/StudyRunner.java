@@ -1,0 +1,110 @@
+package io.lem.study;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lem.config.ConfigException;
+import io.lem.config.ExperimentConfig;
+import io.lem.config.StudyConfig;
+import io.lem.engine.EngineException;
+import io.lem.meter.MeterException;
+import io.lem.result.AtomicFiles;
+import io.lem.result.Json;
+
+/**
+ * Runs the experiments of a study one after another into {@code <results>/<study>_<timestamp>/NNN-<slug>-<hash8>/}.
+ * study.json is rewritten after each experiment. Resuming a study directory skips experiments whose result.json
+ * exists with the same config hash, and moves the raw files of an interrupted one aside (never deletes them).
+ */
+public final class StudyRunner {
+
+    public static final String STUDY_FILE = "study.json";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final ExperimentRunner runner;
+    private final StudyListener listener;
+
+    public StudyRunner(ExperimentRunner runner, StudyListener listener) {
+        this.runner = runner;
+        this.listener = listener;
+    }
+
+    /** A new directory for this study under {@code resultsRoot}. */
+    public static Path newStudyDir(Path resultsRoot, String studyName) {
+        return resultsRoot.resolve(studyName + "_" + LocalDateTime.now().format(STAMP));
+    }
+
+    public static Path experimentDir(Path studyDir, ExperimentConfig config) {
+        return studyDir.resolve(String.format(java.util.Locale.ROOT, "%03d-%s-%s", config.index(), config.slug(),
+                config.hash8()));
+    }
+
+    public StudyResult run(StudyConfig study, Path studyDir) throws IOException, InterruptedException {
+        Files.createDirectories(studyDir);
+        List<StudyResult.Outcome> outcomes = new ArrayList<>();
+        int total = study.experiments().size();
+        for (ExperimentConfig config : study.experiments()) {
+            Path dir = experimentDir(studyDir, config);
+            if (Files.isRegularFile(dir.resolve(ExperimentRunner.RESULT_FILE))) {
+                listener.experimentSkipped(config.index(), config.slug(), dir);
+                outcomes.add(new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "skipped", null, null));
+                continue;
+            }
+            if (Files.exists(dir)) {
+                Files.move(dir, dir.resolveSibling(dir.getFileName() + ".interrupted-" + LocalDateTime.now().format(STAMP)));
+            }
+            Files.createDirectories(dir);
+            listener.experimentStarted(config.index(), total, config.slug());
+            StudyResult.Outcome outcome;
+            try {
+                ExperimentSummary summary = runner.run(study.studyName(), config, dir);
+                outcome = new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "done", summary, null);
+                listener.experimentFinished(summary);
+            } catch (EngineException e) {
+                if (e.userError()) {
+                    throw new ConfigException("engine", e.getMessage());
+                }
+                outcome = new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "failed", null,
+                        e.getMessage());
+                listener.step("experiment " + config.index() + " failed: " + e.getMessage());
+            } catch (MeterException e) {
+                throw new ConfigException("measurement.meters", e.getMessage());
+            }
+            outcomes.add(outcome);
+            writeStudyFile(study, studyDir, outcomes);
+        }
+        StudyResult result = new StudyResult(study.studyName(), studyDir, outcomes);
+        writeStudyFile(study, studyDir, outcomes);
+        return result;
+    }
+
+    private static void writeStudyFile(StudyConfig study, Path studyDir, List<StudyResult.Outcome> outcomes)
+            throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("schema_version", ResultDocument.SCHEMA_VERSION);
+        json.put("study_name", study.studyName());
+        List<Map<String, Object>> experiments = new ArrayList<>();
+        for (ExperimentConfig config : study.experiments()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("index", config.index());
+            e.put("slug", config.slug());
+            e.put("config_hash", config.hash());
+            e.put("dir", experimentDir(studyDir, config).getFileName().toString());
+            StudyResult.Outcome outcome = outcomes.stream().filter(o -> o.index() == config.index()).findFirst()
+                    .orElse(null);
+            e.put("status", outcome == null ? "pending" : outcome.status());
+            e.put("error", outcome == null ? null : outcome.error());
+            e.put("config", config.values());
+            experiments.add(e);
+        }
+        json.put("experiments", experiments);
+        AtomicFiles.write(studyDir.resolve(STUDY_FILE), Json.pretty().writeValueAsBytes(json));
+    }
+}

@@ -1,0 +1,49 @@
+package io.lem;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the arrows pointing one way: core never imports the engine, CLI, lab or report modules. */
+class ArchitectureTest {
+
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.lem");
+
+    @Test
+    void coreDependsOnNoOuterModule() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "io.lem.cli..", "io.lem.llamacpp..", "io.lem.lab..", "io.lem.report..", "picocli..",
+                        "de.kherud..", "io.javalin..")
+                .check(CORE);
+    }
+
+    @Test
+    void corePackagesAreLayered() {
+        layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.lem..")
+                .layer("api").definedBy("io.lem")
+                .layer("study").definedBy("io.lem.study..")
+                .layer("engine").definedBy("io.lem.engine..")
+                .layer("load").definedBy("io.lem.load..")
+                .layer("client").definedBy("io.lem.client..")
+                .layer("result").definedBy("io.lem.result..")
+                .layer("analysis").definedBy("io.lem.analysis..")
+                .layer("meter").definedBy("io.lem.meter..")
+                .layer("config").definedBy("io.lem.config..")
+                .whereLayer("api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("study").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("study", "api")
+                .whereLayer("load").mayOnlyBeAccessedByLayers("engine", "study", "api")
+                .whereLayer("client").mayOnlyBeAccessedByLayers("load", "engine", "study", "api")
+                .whereLayer("result").mayOnlyBeAccessedByLayers("study", "api")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("study", "api", "result")
+                .whereLayer("meter").mayOnlyBeAccessedByLayers("analysis", "client", "load", "engine", "result",
+                        "study", "api")
+                .check(CORE);
+    }
+}
