@@ -36,8 +36,8 @@ public record CpuPowerModel(String cpuModel, String tableName, double tdpW, int 
     public static final double VALIDATION_ENERGY_ERROR = 0.285;
 
     public static final String VALIDATION_ERROR = String.format(Locale.ROOT,
-            "CPU estimate error vs RAPL on 4 CPUs: %.0f %% mean absolute error of power (load >= 10 %%),"
-                    + " %.0f %% of energy", VALIDATION_MAPE * 100, VALIDATION_ENERGY_ERROR * 100);
+            "CPU estimate error vs RAPL on 4 CPUs: %.1f %% mean absolute error of power (load >= 10 %%),"
+                    + " %.1f %% of energy", VALIDATION_MAPE * 100, VALIDATION_ENERGY_ERROR * 100);
 
     public static CpuPowerModel forCpu(CpuInfo cpu, TdpTable table) {
         return table.lookup(cpu.modelName())
