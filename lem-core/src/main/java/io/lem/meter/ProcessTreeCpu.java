@@ -26,7 +26,8 @@ import java.util.Map;
  * <p>Exited descendants: the last CPU time seen for each (pid, start time) is kept, so a child that exits does not
  * make the total drop; what it used after the last read before its exit (at most one sampling period) is lost. The
  * parent's {@code cutime} is not used: it would count reaped children a second time. The returned total never
- * decreases.
+ * decreases. A descendant whose parent exits is re-parented (to init or a subreaper) and leaves the tree: its time
+ * so far is kept, its later time is not counted.
  */
 public final class ProcessTreeCpu {
 
