@@ -1,0 +1,119 @@
+package io.lem.analysis;
+
+import io.lem.meter.Domain;
+import io.lem.meter.DomainKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one rule deciding which domains are summed, so that no figure double counts (the Energy Lab summed every
+ * RAPL zone for its baseline while using package + dram for energy).
+ *
+ * <ul>
+ *   <li>CPU: the packages. core and uncore are inside their package and never added to it. When no package is
+ *       exposed, psys stands in for CPU + DRAM; when neither is, core + uncore (a lower bound, noted).</li>
+ *   <li>psys with packages present: packages + dram are used and psys is reported on its own. psys exists only on
+ *       client parts, its scope varies by platform (it may include chipset, display, charging), and package + dram
+ *       is what servers, CodeCarbon and ML.ENERGY report, so results stay comparable across machines.</li>
+ *   <li>GPUs add to the total (disjoint from CPU and DRAM).</li>
+ *   <li>A HOST domain (wall meter) contains everything: the total is the host alone.</li>
+ *   <li>PROCESS domains are the energy attributed to the engine (E_llm), a part of the host figures and never added
+ *       to them. Measured (RAPL-share) process domains win over estimated ones. Only when no host-level domain
+ *       exists is the total the process figure, flagged estimated when that domain is an estimate.</li>
+ * </ul>
+ */
+public final class DomainPolicy {
+
+    private DomainPolicy() {
+    }
+
+    public static EnergyTotals totals(List<Domain> domains) {
+        List<String> packages = ids(domains, DomainKind.CPU_PACKAGE);
+        List<String> drams = ids(domains, DomainKind.DRAM);
+        List<String> psys = ids(domains, DomainKind.PSYS);
+        List<String> cores = ids(domains, DomainKind.CPU_CORE);
+        List<String> uncores = ids(domains, DomainKind.CPU_UNCORE);
+        List<String> gpus = ids(domains, DomainKind.GPU);
+        List<String> hosts = ids(domains, DomainKind.HOST);
+        List<String> notes = new ArrayList<>();
+
+        List<String> cpu = new ArrayList<>();
+        List<String> dram = new ArrayList<>();
+        if (!packages.isEmpty()) {
+            cpu.addAll(packages);
+            dram.addAll(drams);
+            if (!cores.isEmpty() || !uncores.isEmpty()) {
+                notes.add(join(concat(cores, uncores)) + " not summed: inside the packages");
+            }
+            if (!psys.isEmpty()) {
+                notes.add(join(psys) + " not summed: contains packages and dram; total uses packages + dram");
+            }
+        } else if (!psys.isEmpty()) {
+            cpu.addAll(psys);
+            notes.add("no package domain: psys (whole SoC, contains cpu and dram) used alone");
+            if (!drams.isEmpty() || !cores.isEmpty() || !uncores.isEmpty()) {
+                notes.add(join(concat(drams, concat(cores, uncores))) + " not summed: inside psys");
+            }
+        } else if (!cores.isEmpty() || !uncores.isEmpty()) {
+            cpu.addAll(concat(cores, uncores));
+            dram.addAll(drams);
+            notes.add("no package domain: cpu_energy_j is core + uncore, a lower bound of the package energy");
+        } else {
+            dram.addAll(drams);
+        }
+
+        List<String> measuredProcesses = new ArrayList<>();
+        List<String> estimatedProcesses = new ArrayList<>();
+        for (Domain d : domains) {
+            if (d.kind() == DomainKind.PROCESS) {
+                (d.estimated() ? estimatedProcesses : measuredProcesses).add(d.id());
+            }
+        }
+        List<String> process = measuredProcesses.isEmpty() ? estimatedProcesses : measuredProcesses;
+        if (!measuredProcesses.isEmpty() && !estimatedProcesses.isEmpty()) {
+            notes.add(join(estimatedProcesses) + " not used for E_llm: measured " + join(measuredProcesses)
+                    + " available");
+        }
+
+        List<String> total = new ArrayList<>();
+        boolean estimated = false;
+        if (!hosts.isEmpty()) {
+            total.addAll(hosts);
+            notes.add("total is the host meter " + join(hosts) + ", which contains cpu, dram and gpu");
+        } else {
+            total.addAll(cpu);
+            total.addAll(dram);
+            total.addAll(gpus);
+            if (total.isEmpty() && !process.isEmpty()) {
+                total.addAll(process);
+                estimated = anyEstimated(domains, process);
+                notes.add("no host-level meter: total is the engine's process energy"
+                        + (estimated ? " (estimated)" : ""));
+            }
+        }
+        String description = total.isEmpty() ? "none" : join(total);
+        if (estimated) {
+            description += " (estimated)";
+        }
+        return new EnergyTotals(cpu, dram, gpus, total, process, description, estimated, notes);
+    }
+
+    private static boolean anyEstimated(List<Domain> domains, List<String> ids) {
+        return domains.stream().anyMatch(d -> ids.contains(d.id()) && d.estimated());
+    }
+
+    private static List<String> ids(List<Domain> domains, DomainKind kind) {
+        return domains.stream().filter(d -> d.kind() == kind).map(Domain::id).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static String join(List<String> ids) {
+        return String.join(" + ", ids);
+    }
+}

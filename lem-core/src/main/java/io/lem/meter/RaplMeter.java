@@ -1,0 +1,127 @@
+package io.lem.meter;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RAPL energy counters through the Linux powercap interface. Each zone is one {@link Quantity#ENERGY_J}
+ * domain: joules since {@link #open}, unwrapped counter by counter ({@link EnergyCounter}). Every zone found is
+ * reported (packages, core, uncore, dram, psys); which of them may be summed is decided by the analysis's domain
+ * policy, not here.
+ */
+public final class RaplMeter implements Meter {
+
+    private final PowercapScan scan;
+    private final SysfsReader reader;
+    private final List<Domain> domains;
+    private final EnergyCounter[] counters;
+
+    private RaplMeter(PowercapScan scan, SysfsReader reader, long[] firstRawUj) {
+        this.scan = scan;
+        this.reader = reader;
+        List<Domain> list = new ArrayList<>();
+        counters = new EnergyCounter[scan.zones().size()];
+        for (int i = 0; i < counters.length; i++) {
+            PowercapZone zone = scan.zones().get(i);
+            list.add(new Domain(zone.domainId(), zone.kind(), Quantity.ENERGY_J, false,
+                    "rapl " + zone.energyFile() + " (" + zone.name() + ")"));
+            counters[i] = new EnergyCounter(firstRawUj[i], zone.maxEnergyRangeUj());
+        }
+        this.domains = List.copyOf(list);
+    }
+
+    /** Opens the default root {@code /sys/class/powercap}. */
+    public static RaplMeter open() throws MeterException {
+        return open(PowercapScanner.DEFAULT_ROOT, SysfsReader.files());
+    }
+
+    /**
+     * Scans the root and takes the first reading of every zone.
+     *
+     * @throws MeterException when the root is missing, holds no usable zone, or a counter cannot be read (the
+     *                        message says how to fix permissions)
+     */
+    public static RaplMeter open(Path powercapRoot, SysfsReader reader) throws MeterException {
+        PowercapScan scan = new PowercapScanner(reader).scan(powercapRoot);
+        if (scan.zones().isEmpty()) {
+            throw new MeterException("no usable RAPL zone under " + powercapRoot
+                    + (scan.notes().isEmpty() ? "" : " (" + String.join("; ", scan.notes()) + ")")
+                    + ": RAPL is not exposed on this machine");
+        }
+        long[] first = new long[scan.zones().size()];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = readUj(reader, scan.root(), scan.zones().get(i));
+        }
+        return new RaplMeter(scan, reader, first);
+    }
+
+    @Override
+    public String name() {
+        return "rapl";
+    }
+
+    @Override
+    public List<Domain> domains() {
+        return domains;
+    }
+
+    /** The zones behind the domains, same order. */
+    public List<PowercapZone> zones() {
+        return scan.zones();
+    }
+
+    /** What the scan skipped and why. */
+    public List<String> notes() {
+        return scan.notes();
+    }
+
+    /** Total counter wraps unwrapped so far, over all zones. */
+    public long wraps() {
+        long total = 0;
+        for (EnergyCounter c : counters) {
+            total += c.wraps();
+        }
+        return total;
+    }
+
+    @Override
+    public void read(double[] into, int offset) throws MeterException {
+        for (int i = 0; i < counters.length; i++) {
+            long raw = readUj(reader, scan.root(), scan.zones().get(i));
+            into[offset + i] = counters[i].update(raw) / 1e6;
+        }
+    }
+
+    static long readUj(SysfsReader reader, Path root, PowercapZone zone) throws MeterException {
+        Path file = zone.energyFile();
+        String text;
+        try {
+            text = reader.read(file);
+        } catch (AccessDeniedException e) {
+            throw new MeterException(permissionDenied(root, file), e);
+        } catch (IOException e) {
+            throw new MeterException("cannot read " + file + ": " + e
+                    + "; check that the file exists and is a readable file", e);
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new MeterException(file + " holds '" + text.strip() + "', not a count of microjoules", e);
+        }
+    }
+
+    /** The message for an unreadable counter, shared with the meter probe. */
+    public static String permissionDenied(Path root, Path file) {
+        return "permission denied reading " + file + ": Linux 5.10+ makes RAPL energy counters readable by root only"
+                + " (CVE-2020-8694). " + permissionFix(root);
+    }
+
+    public static String permissionFix(Path root) {
+        return "Fix: sudo chmod a+r " + root + "/intel-rapl:*/energy_uj " + root + "/intel-rapl:*:*/energy_uj"
+                + " (until reboot; a udev rule such as SUBSYSTEM==\"powercap\", ACTION==\"add\","
+                + " RUN+=\"/bin/chmod a+r /sys%p/energy_uj\" makes it permanent), or run lem as root";
+    }
+}

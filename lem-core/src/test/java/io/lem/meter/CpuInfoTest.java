@@ -1,0 +1,41 @@
+package io.lem.meter;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CpuInfoTest {
+
+    @Test
+    void dualSocketCpuinfo() {
+        StringBuilder b = new StringBuilder();
+        for (int p = 0; p < 24; p++) {
+            b.append("processor\t: ").append(p).append("\n")
+                    .append("model name\t: Intel(R) Xeon(R) CPU E5-2620 v3 @ 2.40GHz\n")
+                    .append("physical id\t: ").append(p / 12).append("\n")
+                    .append("siblings\t: 12\n")
+                    .append("cpu cores\t: 6\n\n");
+        }
+        CpuInfo info = CpuInfo.parse(b.toString());
+        assertThat(info).isEqualTo(new CpuInfo("Intel(R) Xeon(R) CPU E5-2620 v3 @ 2.40GHz", 24, 12, 2));
+        CpuPowerModel model = CpuPowerModel.forCpu(info, TdpTable.bundled());
+        assertThat(model.tableName()).isEqualTo("Intel Xeon E5-2620 v3");
+        assertThat(model.wattsPerLogicalCpu()).isEqualTo(85.0 / 12);
+    }
+
+    @Test
+    void tdpTableMatchesCpuinfoNamesAfterNormalisationOnly() {
+        TdpTable table = TdpTable.bundled();
+        assertThat(table.size()).isGreaterThan(4000);
+        assertThat(table.skippedRows()).isEqualTo(4);
+        assertThat(table.lookup("AMD EPYC 8024P 8-Core Processor")).get()
+                .isEqualTo(new TdpTable.Entry("AMD EPYC 8024P", 90.0));
+        assertThat(table.lookup("AMD Ryzen Threadripper 1950X 16-Core Processor")).get()
+                .extracting(TdpTable.Entry::tdpW).isEqualTo(180.0);
+        assertThat(table.lookup("Intel(R) Xeon(R) CPU E3-1240 V2 @ 3.40GHz")).get()
+                .extracting(TdpTable.Entry::tdpW).isEqualTo(69.0);
+        assertThat(table.lookup("AMD EPYC")).isEmpty(); // a VM's masked name gets the default, not a guess
+        assertThat(table.lookup("Intel EP80579 Integrated, 1066 MHz")).get()
+                .extracting(TdpTable.Entry::tdpW).isEqualTo(18.0); // quoted names with commas
+    }
+}
