@@ -1,0 +1,240 @@
+package io.lem.llamacpp.serve;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaIterator;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.LlamaOutput;
+import de.kherud.llama.LogLevel;
+import de.kherud.llama.ModelParameters;
+import de.kherud.llama.Pair;
+import de.kherud.llama.args.LogFormat;
+import io.lem.llamacpp.gguf.GgufInfo;
+import io.lem.llamacpp.synth.SyntheticModels;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One llama.cpp model loaded in this process, with exact token accounting.
+ *
+ * <p>de.kherud:llama returns text chunks only, so tokens are counted here: the prompt as
+ * {@code encode(prompt).length} plus one for BOS where the vocabulary adds it, the completion as one token
+ * per streamed chunk. For synthetic models the control and byte tokens are never sampled, which makes
+ * chunks and tokens one to one.
+ */
+final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final int LOAD_LOG_LINES = 40;
+
+    /** Receives each generated chunk; an IOException (client gone) cancels the generation. */
+    @FunctionalInterface
+    interface ChunkSink {
+        void accept(String text) throws IOException;
+    }
+
+    private final LlamaModel model;
+    private final boolean addBos;
+    private final int bosTokenId;
+    private final int ctxPerSlot;
+    private final List<Integer> disabledTokenIds;
+    private final List<Integer> disabledWithoutEos;
+
+    private Engine(LlamaModel model, GgufInfo info, int ctxPerSlot) {
+        this.model = model;
+        this.ctxPerSlot = ctxPerSlot;
+        // SentencePiece vocabularies add BOS unless told otherwise; BPE ones only when told.
+        boolean spm = info.string("tokenizer.ggml.model").map("llama"::equals).orElse(false);
+        Object addBosKey = info.scalars().get("tokenizer.ggml.add_bos_token");
+        this.addBos = addBosKey instanceof Boolean b ? b : spm;
+        this.bosTokenId = (int) info.number("tokenizer.ggml.bos_token_id").orElse(1);
+        if (info.synthetic()) {
+            int first = SyntheticModels.firstPieceTokenId();
+            disabledTokenIds = IntStream.range(0, first).boxed().toList();
+            long eos = info.number("tokenizer.ggml.eos_token_id").orElse(-1);
+            // Keep end-of-sequence reachable so finish_reason "stop" can happen unless ignore_eos asks otherwise.
+            disabledWithoutEos = disabledTokenIds.stream().filter(id -> id != eos).toList();
+        } else {
+            disabledTokenIds = List.of();
+            disabledWithoutEos = List.of();
+        }
+    }
+
+    /** Loads the model; a failure carries the native log lines, since llama.cpp says only "could not load model". */
+    static Engine load(ServeOptions options, GgufInfo info) {
+        Deque<String> loadLog = new ArrayDeque<>();
+        LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> {
+            synchronized (loadLog) {
+                if (loadLog.size() == LOAD_LOG_LINES) {
+                    loadLog.removeFirst();
+                }
+                loadLog.addLast(level + ": " + message.strip());
+            }
+        });
+        ModelParameters params = new ModelParameters()
+                .setModel(options.model().toString())
+                .setThreads(options.threads())
+                .setThreadsBatch(options.threads())
+                .setParallel(options.parallel())
+                .setCtxSize(options.totalCtx())
+                .setBatchSize(options.batch())
+                .setSeed(options.seed())
+                .enableContBatching();
+        LlamaModel model;
+        try {
+            model = new LlamaModel(params);
+        } catch (RuntimeException e) {
+            String reason;
+            synchronized (loadLog) {
+                reason = loadLog.stream().filter(l -> l.startsWith("ERROR") || l.startsWith("WARN"))
+                        .collect(Collectors.joining("; "));
+                if (reason.isEmpty()) {
+                    reason = String.join("; ", loadLog);
+                }
+            }
+            throw ServeException.engine("llama.cpp could not load " + options.model() + ": "
+                    + (reason.isEmpty() ? e.getMessage() : reason), e);
+        }
+        LlamaModel.setLogger(LogFormat.TEXT, Engine::forward);
+        return new Engine(model, info, options.ctxPerSlot());
+    }
+
+    private static void forward(LogLevel level, String message) {
+        switch (level) {
+            case ERROR -> LOG.error("llama.cpp: {}", message.strip());
+            case WARN -> LOG.warn("llama.cpp: {}", message.strip());
+            default -> LOG.trace("llama.cpp: {}", message.strip());
+        }
+    }
+
+    int[] tokenize(String text) {
+        return model.encode(text);
+    }
+
+    int bosCount() {
+        return addBos ? 1 : 0;
+    }
+
+    int bosTokenId() {
+        return bosTokenId;
+    }
+
+    int promptTokens(String prompt) {
+        return model.encode(prompt).length + bosCount();
+    }
+
+    int ctxPerSlot() {
+        return ctxPerSlot;
+    }
+
+    /** Renders chat messages with the model's chat template, ending with the assistant's turn. */
+    String chatPrompt(List<ChatMessage> messages) {
+        String system = messages.stream().filter(m -> m.role().equals("system"))
+                .map(ChatMessage::content).collect(Collectors.joining("\n"));
+        List<Pair<String, String>> turns = new ArrayList<>();
+        for (ChatMessage m : messages) {
+            if (!m.role().equals("system")) {
+                turns.add(new Pair<>(m.role(), m.content()));
+            }
+        }
+        InferenceParameters p = new InferenceParameters("").setMessages(system.isEmpty() ? null : system, turns);
+        return model.applyTemplate(p);
+    }
+
+    /** A request checked against the slot's context: the prompt's token count and the tokens to generate. */
+    record Plan(GenerationRequest request, int promptTokens, int maxTokens) {}
+
+    /** Counts the prompt and fixes max tokens, or throws a 400 when they do not fit one slot's context. */
+    Plan plan(GenerationRequest request) {
+        int promptTokens = promptTokens(request.prompt());
+        int room = ctxPerSlot - promptTokens;
+        if (room <= 0) {
+            throw new ApiException(400, "the prompt has " + promptTokens + " tokens but each slot holds "
+                    + ctxPerSlot + "; shorten the prompt or start lem serve with a larger --ctx", "messages");
+        }
+        int maxTokens = request.maxTokens() < 0 ? room : request.maxTokens();
+        if (maxTokens > room) {
+            throw new ApiException(400, "prompt (" + promptTokens + " tokens) plus max_tokens (" + maxTokens
+                    + ") exceeds the " + ctxPerSlot + "-token context per slot; lower max_tokens or raise --ctx",
+                    "max_tokens");
+        }
+        return new Plan(request, promptTokens, maxTokens);
+    }
+
+    /**
+     * Generates, calling {@code sink} for every token as it arrives. Throws IOException when the sink did
+     * (the generation is cancelled first, which frees its slot).
+     */
+    GenerationResult generate(Plan plan, long receivedNs, ChunkSink sink) throws IOException {
+        GenerationRequest request = plan.request();
+        int promptTokens = plan.promptTokens();
+        int maxTokens = plan.maxTokens();
+        InferenceParameters p = new InferenceParameters(request.prompt())
+                .setNPredict(maxTokens)
+                .setIgnoreEos(request.ignoreEos())
+                .setCachePrompt(false);
+        List<Integer> disabled = request.ignoreEos() ? disabledTokenIds : disabledWithoutEos;
+        if (!disabled.isEmpty()) {
+            p.disableTokenIds(disabled);
+        }
+        if (request.seed() != null) {
+            p.setSeed((int) (long) request.seed());
+        }
+        if (request.temperature() != null) {
+            p.setTemperature(request.temperature().floatValue());
+        }
+        if (request.topP() != null) {
+            p.setTopP(request.topP().floatValue());
+        }
+        if (!request.stop().isEmpty()) {
+            p.setStopStrings(request.stop().toArray(String[]::new));
+        }
+        StringBuilder text = new StringBuilder();
+        int chunks = 0;
+        long acceptedNs = System.nanoTime();
+        long firstNs = 0;
+        long lastNs = acceptedNs;
+        if (maxTokens > 0) {
+            LlamaIterator it = model.generate(p).iterator();
+            acceptedNs = System.nanoTime();
+            lastNs = acceptedNs;
+            try {
+                while (it.hasNext()) {
+                    LlamaOutput out = it.next();
+                    boolean last = !it.hasNext();
+                    // The final message only marks the end; it carries text only when a stop string cut it.
+                    if (last && out.text.isEmpty()) {
+                        break;
+                    }
+                    lastNs = System.nanoTime();
+                    if (chunks == 0) {
+                        firstNs = lastNs;
+                    }
+                    chunks++;
+                    text.append(out.text);
+                    sink.accept(out.text);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (it.hasNext()) {
+                    it.cancel();
+                }
+                throw e;
+            }
+        }
+        if (chunks == 0) {
+            firstNs = lastNs;
+        }
+        String finish = chunks >= maxTokens ? "length" : "stop";
+        return new GenerationResult(text.toString(), promptTokens, chunks, finish,
+                acceptedNs - receivedNs, firstNs - acceptedNs, lastNs - firstNs, lastNs - receivedNs);
+    }
+
+    void close() {
+        model.close();
+    }
+}
