@@ -4,19 +4,22 @@ import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
-import de.kherud.llama.LogLevel;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.Pair;
-import de.kherud.llama.args.LogFormat;
 import io.lem.llamacpp.gguf.GgufInfo;
 import io.lem.llamacpp.synth.SyntheticModels;
 import java.io.IOException;
-import java.util.ArrayDeque;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    private static final int LOAD_LOG_LINES = 40;
+    private static final int LOAD_ERROR_LINES = 4;
 
     /** Receives each generated chunk; an IOException (client gone) cancels the generation. */
     @FunctionalInterface
@@ -65,17 +68,19 @@ final class Engine {
         }
     }
 
-    /** Loads the model; a failure carries the native log lines, since llama.cpp says only "could not load model". */
+    /**
+     * Loads the model. llama.cpp's only exception text is "could not load model", and its log goes to the
+     * console and (when asked) a file, not to the Java logger callback; so the log is written to a temporary
+     * file whose error lines become the exception message. The file is unlinked once loading ends, so it
+     * leaves nothing behind (its later per-request lines go to an unlinked inode freed at exit).
+     */
     static Engine load(ServeOptions options, GgufInfo info) {
-        Deque<String> loadLog = new ArrayDeque<>();
-        LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> {
-            synchronized (loadLog) {
-                if (loadLog.size() == LOAD_LOG_LINES) {
-                    loadLog.removeFirst();
-                }
-                loadLog.addLast(level + ": " + message.strip());
-            }
-        });
+        Path log;
+        try {
+            log = Files.createTempFile("lem-llama-load-", ".log");
+        } catch (IOException e) {
+            throw ServeException.engine("cannot create a temporary file for llama.cpp's log: " + e.getMessage(), e);
+        }
         ModelParameters params = new ModelParameters()
                 .setModel(options.model().toString())
                 .setThreads(options.threads())
@@ -84,31 +89,31 @@ final class Engine {
                 .setCtxSize(options.totalCtx())
                 .setBatchSize(options.batch())
                 .setSeed(options.seed())
-                .enableContBatching();
-        LlamaModel model;
+                .enableContBatching()
+                .setLogFile(log.toString());
         try {
-            model = new LlamaModel(params);
+            return new Engine(new LlamaModel(params), info, options.ctxPerSlot());
         } catch (RuntimeException e) {
-            String reason;
-            synchronized (loadLog) {
-                reason = loadLog.stream().filter(l -> l.startsWith("ERROR") || l.startsWith("WARN"))
-                        .collect(Collectors.joining("; "));
-                if (reason.isEmpty()) {
-                    reason = String.join("; ", loadLog);
-                }
-            }
             throw ServeException.engine("llama.cpp could not load " + options.model() + ": "
-                    + (reason.isEmpty() ? e.getMessage() : reason), e);
+                    + loadFailureReason(log).orElse(e.getMessage()), e);
+        } finally {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                LOG.warn("could not delete llama.cpp's load log {}: {}", log, e.getMessage());
+            }
         }
-        LlamaModel.setLogger(LogFormat.TEXT, Engine::forward);
-        return new Engine(model, info, options.ctxPerSlot());
     }
 
-    private static void forward(LogLevel level, String message) {
-        switch (level) {
-            case ERROR -> LOG.error("llama.cpp: {}", message.strip());
-            case WARN -> LOG.warn("llama.cpp: {}", message.strip());
-            default -> LOG.trace("llama.cpp: {}", message.strip());
+    private static Optional<String> loadFailureReason(Path log) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            String reason = lines.map(String::strip)
+                    .filter(l -> l.toLowerCase(Locale.ROOT).contains("error") || l.contains("failed"))
+                    .limit(LOAD_ERROR_LINES)
+                    .collect(Collectors.joining("; "));
+            return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
         }
     }
 
