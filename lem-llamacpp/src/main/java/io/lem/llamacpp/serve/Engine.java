@@ -94,8 +94,12 @@ final class Engine {
         try {
             return new Engine(new LlamaModel(params), info, options.ctxPerSlot());
         } catch (RuntimeException e) {
-            throw ServeException.engine("llama.cpp could not load " + options.model() + ": "
-                    + loadFailureReason(log).orElse(e.getMessage()), e);
+            Optional<String> reason = loadFailureReason(log);
+            String message = "llama.cpp could not load " + options.model() + ": " + reason.orElse(e.getMessage());
+            // "error loading model" is llama.cpp's wording for a file it cannot use (corrupt, unsupported
+            // architecture, missing keys): the user fixes that by choosing another file.
+            boolean badFile = reason.map(r -> r.contains("error loading model")).orElse(false);
+            throw badFile ? ServeException.user(message, e) : ServeException.engine(message, e);
         } finally {
             try {
                 Files.deleteIfExists(log);

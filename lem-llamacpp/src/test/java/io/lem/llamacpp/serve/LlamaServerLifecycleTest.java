@@ -72,7 +72,8 @@ class LlamaServerLifecycleTest {
                     .isInstanceOf(ServeException.class)
                     .hasMessageContaining("could not load " + cut)
                     .hasMessageNotContaining("could not load model")
-                    .hasMessageContaining("data is not within the file bounds");
+                    .hasMessageContaining("data is not within the file bounds")
+                    .matches(e -> ((ServeException) e).userError());
             assertThat(new Client(server.baseUri()).get("/health").statusCode()).isEqualTo(503);
         }
     }
