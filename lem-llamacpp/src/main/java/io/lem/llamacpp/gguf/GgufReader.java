@@ -24,8 +24,9 @@ public final class GgufReader {
     public static boolean hasMagic(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-            while (b.hasRemaining() && ch.read(b) >= 0) {
-                // keep reading until 4 bytes or end of file
+            int read = 0;
+            while (b.hasRemaining() && read >= 0) {
+                read = ch.read(b);
             }
             return !b.hasRemaining() && b.getInt(0) == GgufWriter.MAGIC;
         } catch (IOException e) {

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final int LOAD_ERROR_LINES = 4;
+    private static final long LOG_FLUSH_WAIT_NS = 2_000_000_000L;
 
     /** Receives each generated chunk; an IOException (client gone) cancels the generation. */
     @FunctionalInterface
@@ -109,7 +110,23 @@ final class Engine {
         }
     }
 
+    /** llama.cpp writes its log from a worker thread, so the error lines may land a moment after the failure. */
     private static Optional<String> loadFailureReason(Path log) {
+        long deadlineNs = System.nanoTime() + LOG_FLUSH_WAIT_NS;
+        Optional<String> reason = readReason(log);
+        while (reason.isEmpty() && System.nanoTime() < deadlineNs) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            reason = readReason(log);
+        }
+        return reason;
+    }
+
+    private static Optional<String> readReason(Path log) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             String reason = lines.map(String::strip)
                     .filter(l -> l.toLowerCase(Locale.ROOT).contains("error") || l.contains("failed"))

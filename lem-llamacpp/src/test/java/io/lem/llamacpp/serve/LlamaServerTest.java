@@ -57,7 +57,7 @@ class LlamaServerTest {
         assertThat(whole.path("object").asString()).isEqualTo("chat.completion");
         assertThat(whole.at("/choices/0/finish_reason").asString()).isEqualTo("length");
 
-        String prompt = server.modelInfo() != null ? expectedChatPrompt() : null;
+        String prompt = expectedChatPrompt();
         int promptTokens = client.postJson("/tokenize", "{\"content\":" + Client.JSON.writeValueAsString(prompt) + "}")
                 .path("tokens").size() + 1;
         assertThat(whole.at("/usage/prompt_tokens").asInt()).isEqualTo(promptTokens);
@@ -122,22 +122,37 @@ class LlamaServerTest {
     @Test
     void concurrentRequestsOverlapInParallelSlots() throws Exception {
         String body = """
-                {"prompt":"parallel slots","max_tokens":40,"ignore_eos":true,"stream":true}""";
-        long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> post(body));
-        CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> post(body));
-        for (HttpResponse<String> r : List.of(a.join(), b.join())) {
-            assertThat(r.statusCode()).isEqualTo(200);
-            List<JsonNode> events = Client.sseEvents(r.body());
-            long tokens = events.stream().filter(e -> !e.at("/choices/0/text").asString("").isEmpty()).count();
-            assertThat(tokens).isEqualTo(40);
+                {"prompt":"parallel slots","max_tokens":200,"ignore_eos":true,"stream":true}""";
+        CompletableFuture<Timed> a = CompletableFuture.supplyAsync(() -> stream(body));
+        CompletableFuture<Timed> b = CompletableFuture.supplyAsync(() -> stream(body));
+        Timed first = a.join();
+        Timed second = b.join();
+        for (Timed t : List.of(first, second)) {
+            long tokens = t.events().stream().filter(e -> !e.at("/choices/0/text").asString("").isEmpty()).count();
+            assertThat(tokens).isEqualTo(200);
         }
-        assertThat(System.nanoTime() - start).isPositive();
+        // Each stream's first token came before the other's last: the two generations ran at the same time.
+        assertThat(first.firstTokenNs()).isLessThan(second.lastTokenNs());
+        assertThat(second.firstTokenNs()).isLessThan(first.lastTokenNs());
     }
 
-    private static HttpResponse<String> post(String body) {
+    private record Timed(List<JsonNode> events, long firstTokenNs, long lastTokenNs) {}
+
+    private static Timed stream(String body) {
         try {
-            return client.post("/v1/completions", body);
+            HttpResponse<java.util.stream.Stream<String>> r = client.postLines("/v1/completions", body);
+            assertThat(r.statusCode()).isEqualTo(200);
+            List<JsonNode> events = new java.util.ArrayList<>();
+            long firstNs = 0;
+            long lastNs = 0;
+            for (String line : (Iterable<String>) r.body()::iterator) {
+                if (line.startsWith("data: {")) {
+                    lastNs = System.nanoTime();
+                    firstNs = firstNs == 0 ? lastNs : firstNs;
+                    events.add(Client.JSON.readTree(line.substring(6)));
+                }
+            }
+            return new Timed(events, firstNs, lastNs);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
