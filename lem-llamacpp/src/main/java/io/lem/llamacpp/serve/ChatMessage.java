@@ -1,0 +1,4 @@
+package io.lem.llamacpp.serve;
+
+/** One chat turn: role is system, user or assistant. */
+record ChatMessage(String role, String content) {}
