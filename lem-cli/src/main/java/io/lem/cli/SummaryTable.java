@@ -34,7 +34,7 @@ final class SummaryTable {
                     Long.toString(s.outputTokens()), num(s.joulesPerOutputToken(), 4) + mark,
                     num(s.activeJoulesPerOutputToken(), 4) + mark, num(s.outputTokensPerS(), 1),
                     num(s.ttftMedianMs(), 1), num(s.e2eMedianMs(), 1), num(s.baselinePowerW(), 2) + mark, s.meter()});
-            notes.add("energy covers: " + s.energyScope());
+            notes.add("energy covers: " + s.energyScope().replaceAll("process:\\d+", "process tree of the engine"));
             if (s.estimated()) {
                 notes.add("* estimate: no hardware energy counter here; CPU time of the engine x a CPU power model "
                         + "(see result.json methods.meters for the model and its validation error)");

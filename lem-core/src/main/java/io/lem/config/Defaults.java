@@ -46,13 +46,4 @@ public final class Defaults {
     /** Where results go, relative to the working directory. */
     public static final String RESULTS_DIR = "results";
     public static final String STUDY_NAME = "study";
-
-    /**
-     * The demo study of {@code ./lem run} without arguments: its baseline and warm-up are short so that it fits in
-     * about two minutes on a 2-core machine. Study files set their own.
-     */
-    public static final double DEMO_BASELINE_S = 3;
-    public static final int DEMO_WARMUP_REQUESTS = 2;
-    public static final int DEMO_REQUESTS = 12;
-    public static final List<Integer> DEMO_PARALLEL = List.of(1, 2, 4);
 }

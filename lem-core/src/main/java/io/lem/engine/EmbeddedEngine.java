@@ -35,7 +35,7 @@ public record EmbeddedEngine(String javaBin, String classPath, String mainClass)
                 "--port", Integer.toString(port),
                 "--threads", Integer.toString(engine.threads()),
                 "--parallel", Integer.toString(engine.parallel()),
-                "--ctx", Integer.toString(engine.ctxPerSlot() * engine.parallel()),
+                "--ctx", Integer.toString(engine.ctxPerSlot()),
                 "--batch", Integer.toString(engine.batch()),
                 "--seed", Long.toString(engine.seed())));
         return new EngineLaunch("lem-serve (llama.cpp b4916 via de.kherud:llama 4.2.0)", command,

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.lem.analysis.Baseline;
 import io.lem.analysis.Distribution;
 import io.lem.analysis.DomainPolicy;
 import io.lem.analysis.EnergyTotals;
 import io.lem.analysis.WindowEnergy;
 import io.lem.client.RequestRecord;
 import io.lem.config.ExperimentConfig;
+import io.lem.meter.CpuPowerModel;
 import io.lem.meter.Domain;
 import io.lem.meter.MeterStatus;
 import io.lem.meter.PowerTrace;
@@ -80,7 +82,7 @@ public final class ExperimentAnalysis {
         this.measuredDurationS = (marks.measuredEndNs() - marks.measuredStartNs()) / 1e9;
         this.baselinePowerW = hasBaseline ? baselineFigures.totalEnergyJ() / baselineDurationS : Double.NaN;
         this.activeEnergyJ = hasBaseline
-                ? Math.max(0, measuredFigures.totalEnergyJ() - baselinePowerW * measuredDurationS) : Double.NaN;
+                ? Baseline.activeEnergyJ(measuredFigures.totalEnergyJ(), baselinePowerW, measuredDurationS) : Double.NaN;
 
         double ttft = 0;
         double decode = 0;
@@ -124,7 +126,7 @@ public final class ExperimentAnalysis {
         warnings.addAll(windowWarnings);
         if (totals.totalEstimated()) {
             warnings.add("estimate used: no measured energy source on this machine; " + totals.description()
-                    + " is modelled from CPU time (see meters)");
+                    + " is modelled from the engine's CPU time (see methods.domains); " + CpuPowerModel.VALIDATION_ERROR);
         }
         if (totals.totalDomainIds().isEmpty()) {
             warnings.add("no energy domain available: energy figures are null");

@@ -1,0 +1,25 @@
+package io.lem.study;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+import io.lem.meter.MeterContext;
+import io.lem.meter.MeterSelection;
+import io.lem.meter.MeterSelector;
+import io.lem.meter.SysfsReader;
+
+/** The meters of the machine lem runs on: every provider found (RAPL, process, ServiceLoader plug-ins). */
+public final class LocalMeters {
+
+    private LocalMeters() {
+    }
+
+    public static MeterFactory factory(Path powercapRoot, Path procRoot) {
+        MeterSelector selector = MeterSelector.withDiscoveredProviders();
+        MeterContext context = new MeterContext(powercapRoot, procRoot, OptionalInt.empty(), null, SysfsReader.files());
+        return (names, enginePid) -> {
+            MeterSelection selection = selector.select(names, context.withEnginePid(Math.toIntExact(enginePid)));
+            return new MeterFactory.Opened(selection.meters(), selection.statuses());
+        };
+    }
+}
