@@ -2,6 +2,7 @@ package io.lem.analysis;
 
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
+import io.lem.meter.Quantity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * RAPL zone for its baseline while using package + dram for energy).
  *
  * <ul>
+ *   <li>{@link Quantity#GAUGE} domains (temperatures, utilisation, second power readings) are never summed.</li>
  *   <li>CPU: the packages. core and uncore are inside their package and never added to it. When no package is
  *       exposed, psys stands in for CPU + DRAM; when neither is, core + uncore (a lower bound, noted).</li>
  *   <li>psys with packages present: packages + dram are used and psys is reported on its own. psys exists only on
@@ -66,7 +68,7 @@ public final class DomainPolicy {
         List<String> measuredProcesses = new ArrayList<>();
         List<String> estimatedProcesses = new ArrayList<>();
         for (Domain d : domains) {
-            if (d.kind() == DomainKind.PROCESS) {
+            if (d.kind() == DomainKind.PROCESS && d.quantity() != Quantity.GAUGE) {
                 (d.estimated() ? estimatedProcesses : measuredProcesses).add(d.id());
             }
         }
@@ -104,7 +106,7 @@ public final class DomainPolicy {
     }
 
     private static List<String> ids(List<Domain> domains, DomainKind kind) {
-        return domains.stream().filter(d -> d.kind() == kind).map(Domain::id).toList();
+        return domains.stream().filter(d -> d.kind() == kind && d.quantity() != Quantity.GAUGE).map(Domain::id).toList();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -18,6 +18,8 @@ import java.util.Map;
  *       between the neighbouring samples, E = C(t1) − C(t0). Exact when power is constant between samples.</li>
  *   <li>{@link Quantity#POWER_W}: trapezoidal integration of the samples inside the window, both edges
  *       interpolated. Exact when power is linear between samples.</li>
+ *   <li>{@link Quantity#GAUGE}: integrated like power (the caller decides whether the integral means anything: it
+ *       does for a second power reading such as {@code gpu0:power_w}).</li>
  * </ul>
  * A window reaching outside the trace is clamped to it, with a warning saying how much was not measured. Warnings
  * also flag a largest gap (between the samples that bracket the window) over 2× the expected period, and fewer than

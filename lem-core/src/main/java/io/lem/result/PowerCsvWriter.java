@@ -15,7 +15,7 @@ import io.lem.meter.SampleListener;
 /**
  * Writes the power trace as it is sampled: one row per sample, {@code t_s} (seconds since the run's clock anchor)
  * then one column per domain: {@code <id>_energy_j} (cumulative, unwrapped) for counters, {@code <id>_power_w} for
- * power sensors. Flushed about once a second, so a crash loses at most the last second.
+ * power sensors, {@code <id>} for gauges (the id ends with its unit). Flushed about once a second, so a crash loses at most the last second.
  */
 public final class PowerCsvWriter implements SampleListener, AutoCloseable {
 
@@ -32,7 +32,11 @@ public final class PowerCsvWriter implements SampleListener, AutoCloseable {
 
     /** The column header for a domain. */
     public static String column(Domain domain) {
-        return domain.id() + (domain.quantity() == Quantity.ENERGY_J ? "_energy_j" : "_power_w");
+        return switch (domain.quantity()) {
+            case ENERGY_J -> domain.id() + "_energy_j";
+            case POWER_W -> domain.id() + "_power_w";
+            case GAUGE -> domain.id(); // the id carries its unit, e.g. gpu0:temperature_c
+        };
     }
 
     @Override
