@@ -19,6 +19,7 @@ import io.lem.meter.CpuPowerModel;
 import io.lem.meter.Domain;
 import io.lem.meter.MeterStatus;
 import io.lem.meter.PowerTrace;
+import io.lem.meter.Quantity;
 
 /**
  * Everything computed from one experiment's raw data: window energies per domain, totals by the domain policy,
@@ -39,6 +40,8 @@ public final class ExperimentAnalysis {
     final EnergyTotals totals;
     final Map<String, WindowEnergy> baselineByDomain = new LinkedHashMap<>();
     final Map<String, WindowEnergy> measuredByDomain = new LinkedHashMap<>();
+    /** Gauges (temperatures, utilisation, clocks) over the measured window: samples inside it, never summed. */
+    final Map<String, Distribution> gauges = new LinkedHashMap<>();
     final EnergyTotals.Figures baselineFigures;
     final EnergyTotals.Figures measuredFigures;
     final double baselineDurationS;
@@ -67,6 +70,10 @@ public final class ExperimentAnalysis {
         boolean hasBaseline = marks.baselineEndNs() > marks.baselineStartNs();
         for (int d = 0; d < trace.domains().size(); d++) {
             String id = trace.domains().get(d).id();
+            if (trace.domains().get(d).quantity() == Quantity.GAUGE) {
+                gauges.put(id, gaugeStats(d, marks.measuredStartNs(), marks.measuredEndNs()));
+                continue;
+            }
             WindowEnergy window = WindowEnergy.of(trace, d, marks.measuredStartNs(), marks.measuredEndNs(), samplePeriodNs);
             measuredByDomain.put(id, window);
             window.warnings().forEach(w -> windowWarnings.add("measured window, " + id + ": " + w));
@@ -131,6 +138,13 @@ public final class ExperimentAnalysis {
         if (totals.totalDomainIds().isEmpty()) {
             warnings.add("no energy domain available: energy figures are null");
         }
+    }
+
+    private Distribution gaugeStats(int domainIndex, long t0, long t1) {
+        long[] times = trace.timesNs();
+        double[] values = trace.values(domainIndex);
+        return Distribution.of(java.util.stream.IntStream.range(0, times.length)
+                .filter(i -> times[i] >= t0 && times[i] <= t1).mapToDouble(i -> values[i]).toArray());
     }
 
     private double totalEnergy(long t0, long t1) {

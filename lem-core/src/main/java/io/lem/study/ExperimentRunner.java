@@ -59,9 +59,14 @@ public final class ExperimentRunner {
         this.listener = listener;
     }
 
+    /** Resolves the experiment's model (writing a synthetic one if needed) and fails early when it is missing. */
+    public Path prepare(ExperimentConfig config) throws IOException {
+        return models.resolve(config.engine());
+    }
+
     public ExperimentSummary run(String studyName, ExperimentConfig config, Path dir)
             throws IOException, EngineException, MeterException, InterruptedException {
-        Path model = models.resolve(config.engine());
+        Path model = prepare(config);
         listener.step("starting engine (" + model.getFileName() + ", " + config.engine().parallel() + " slots, "
                 + config.engine().threads() + " threads)");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -39,6 +39,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("phases", phases());
         json.put("metrics", metrics());
         json.put("latency", latency());
+        json.put("telemetry", telemetry());
         json.put("requests", requests());
         json.put("warnings", a.warnings);
         return json;
@@ -92,6 +93,9 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         List<Map<String, Object>> domains = new ArrayList<>();
         for (Domain d : a.trace.domains()) {
             WindowEnergy w = a.measuredByDomain.get(d.id());
+            if (w == null) {
+                continue; // gauges are listed under telemetry
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", d.id());
             m.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -242,6 +246,20 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("ttft", a.ttftMs().toJson("ms"));
         json.put("tpot", a.tpotMs().toJson("ms"));
         json.put("e2e", a.e2eMs().toJson("ms"));
+        return json;
+    }
+
+    /** Gauges over the measured window; the full series is in power.csv. */
+    private Map<String, Object> telemetry() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        a.gauges.forEach((id, d) -> {
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("samples", d.count());
+            stats.put("mean", finiteOrNull(d.mean()));
+            stats.put("min", finiteOrNull(d.min()));
+            stats.put("max", finiteOrNull(d.max()));
+            json.put(id, stats);
+        });
         return json;
     }
 

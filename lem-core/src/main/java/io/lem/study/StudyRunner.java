@@ -47,6 +47,9 @@ public final class StudyRunner {
     }
 
     public StudyResult run(StudyConfig study, Path studyDir) throws IOException, InterruptedException {
+        for (ExperimentConfig config : study.experiments()) {
+            runner.prepare(config); // a missing model fails the study before anything runs or is written
+        }
         Files.createDirectories(studyDir);
         List<StudyResult.Outcome> outcomes = new ArrayList<>();
         int total = study.experiments().size();

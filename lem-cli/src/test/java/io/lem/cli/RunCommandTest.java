@@ -1,0 +1,184 @@
+package io.lem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.lem.llamacpp.gguf.TensorType;
+import io.lem.llamacpp.synth.ModelPreset;
+import io.lem.llamacpp.synth.SyntheticModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code lem run} end to end: a real {@code lem serve} child process with the tiny synthetic model, real HTTP, the
+ * real meters of this machine, real files.
+ */
+class RunCommandTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path tmp;
+    static Path model;
+
+    @BeforeAll
+    static void writeModel() throws IOException {
+        model = SyntheticModels.write(ModelPreset.TINY, TensorType.F16, 1, tmp.resolve("tiny.gguf"));
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run lem(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Path study(String name, String yaml) throws IOException {
+        return Files.writeString(tmp.resolve(name + ".yaml"), yaml);
+    }
+
+    @Test
+    void runsAStudyEndToEndAndWritesEveryFile() throws IOException {
+        Path file = study("e2e", """
+                study_name: e2e
+                engine: {model: %s, threads: 1, ctx: 256}
+                workload: {requests: 6, input_tokens: 16, max_output_tokens: 48}
+                measurement: {baseline_s: 0.5, warmup_requests: 1, sample_rate_hz: 20}
+                experiments:
+                  - {engine.parallel: 1, workload.concurrency: 1}
+                  - {engine.parallel: 2, workload.concurrency: 2}
+                """.formatted(model));
+        Path results = tmp.resolve("results");
+        Run run = lem("run", file.toString(), "--results", results.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("J/out tok", "tiny-p1-c1", "tiny-p2-c2", "results: ");
+        Path studyDir;
+        try (Stream<Path> dirs = Files.list(results)) {
+            studyDir = dirs.filter(p -> p.getFileName().toString().startsWith("e2e_")).findFirst().orElseThrow();
+        }
+        JsonNode studyJson = JSON.readTree(studyDir.resolve("study.json").toFile());
+        assertThat(studyJson.path("experiments")).hasSize(2);
+        for (JsonNode experiment : studyJson.path("experiments")) {
+            assertThat(experiment.path("status").asString()).isEqualTo("done");
+            Path dir = studyDir.resolve(experiment.path("dir").asString());
+            assertThat(dir.getFileName().toString()).matches("00[12]-tiny-p[12]-c[12]-[0-9a-f]{8}");
+            checkExperiment(dir);
+        }
+    }
+
+    private static void checkExperiment(Path dir) throws IOException {
+        JsonNode result = JSON.readTree(dir.resolve("result.json").toFile());
+        List<JsonNode> requests = Files.readAllLines(dir.resolve("requests.jsonl")).stream()
+                .map(JSON::readTree).toList();
+        assertThat(requests).hasSize(7);
+        assertThat(requests.stream().filter(r -> r.path("warmup").asBoolean())).hasSize(1);
+        long promptTokens = 0;
+        for (JsonNode r : requests) {
+            assertThat(r.path("status").asString()).isEqualTo("ok");
+            assertThat(r.path("completion_tokens").asInt()).isEqualTo(48);
+            assertThat(r.path("chunks").asInt()).isEqualTo(48);
+            assertThat(r.path("send_s").asDouble()).isLessThan(r.path("first_token_s").asDouble());
+            assertThat(r.path("first_token_s").asDouble()).isLessThanOrEqualTo(r.path("end_s").asDouble());
+            if (!r.path("warmup").asBoolean()) {
+                promptTokens += r.path("prompt_tokens").asLong();
+            }
+        }
+        JsonNode metrics = result.path("metrics");
+        assertThat(metrics.path("output_tokens").asLong()).isEqualTo(6 * 48);
+        assertThat(metrics.path("input_tokens").asLong()).isEqualTo(promptTokens);
+        assertThat(metrics.path("total_tokens").asLong()).isEqualTo(promptTokens + 6 * 48);
+        assertThat(metrics.path("total_energy_j").asDouble()).isPositive();
+        assertThat(metrics.path("joules_per_output_token").asDouble())
+                .isEqualTo(metrics.path("total_energy_j").asDouble() / (6 * 48));
+        assertThat(metrics.has("gpu_energy_j")).isTrue();
+        assertThat(metrics.path("gpu_energy_j").isNull()).isTrue();
+        assertThat(result.path("experiment").path("config_hash").asString()).hasSize(64);
+        assertThat(result.path("methods").path("meters")).isNotEmpty();
+        assertThat(result.path("baseline").path("duration_s").asDouble()).isGreaterThanOrEqualTo(0.5);
+
+        List<String> power = Files.readAllLines(dir.resolve("power.csv"), StandardCharsets.UTF_8);
+        assertThat(power.getFirst()).startsWith("t_s,");
+        assertThat(power.size()).isGreaterThan(10);
+        double lastT = -1;
+        for (String line : power.subList(1, power.size())) {
+            double t = Double.parseDouble(line.substring(0, line.indexOf(',')));
+            assertThat(t).isGreaterThan(lastT);
+            lastT = t;
+        }
+    }
+
+    @Test
+    void unknownKeyIsOneLineAndExitTwo() throws IOException {
+        Run run = lem("run", study("bad-key", "workload: {concurrence: 2}").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("run: workload.concurrence: unknown key; fix: use one of")
+                .doesNotContain("Exception").doesNotContain("\n");
+    }
+
+    @Test
+    void negativeConcurrencyIsExitTwo() throws IOException {
+        Run run = lem("run", study("neg", "engine: {model: " + model + "}").toString(),
+                "--set", "workload.concurrency=-1");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("run: workload.concurrency: -1 is out of range; fix: give an integer "
+                + "between 1 and 100000 (requests in flight (closed loop))");
+    }
+
+    @Test
+    void missingModelFileIsExitTwo() throws IOException {
+        Run run = lem("run", study("missing", "engine: {model: /nonexistent/model.gguf}").toString(),
+                "--results", tmp.resolve("r-missing").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("run: engine.model: model file /nonexistent/model.gguf does not exist")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void badGgufIsExitTwoWithTheEnginesReason() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("bad.gguf"), "this is not a model");
+        Run run = lem("run", study("badgguf", "engine: {model: " + bad + "}\nmeasurement: {baseline_s: 0}").toString(),
+                "--results", tmp.resolve("r-bad").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("not a GGUF file").doesNotContain("Exception");
+    }
+
+    @Test
+    void studyFileThatDoesNotExistIsExitTwo() {
+        Run run = lem("run", tmp.resolve("nope.yaml").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("does not exist");
+    }
+
+    @Test
+    void serveOnAPortInUseIsExitTwo() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = lem("serve", "--model", model.toString(), "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains(Integer.toString(taken.getLocalPort())).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void metersListsEveryMeterWithAReason() {
+        Run run = lem("meters");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("rapl", "process");
+    }
+}

@@ -1,0 +1,131 @@
+package io.lem.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.lem.client.RequestRecord;
+import io.lem.client.RequestStatus;
+import io.lem.config.ExperimentConfig;
+import io.lem.engine.EngineLaunch;
+import io.lem.meter.Domain;
+import io.lem.meter.DomainKind;
+import io.lem.meter.MeterStatus;
+import io.lem.meter.PowerTrace;
+import io.lem.meter.Quantity;
+import io.lem.result.Environment;
+import io.lem.result.Json;
+import io.lem.result.JsonlWriter;
+import io.lem.result.PowerCsvWriter;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Seals the machine-readable formats (result.json, requests.jsonl, power.csv) against golden files, under locales
+ * with different decimal separators: a format change must be deliberate (regenerate with -Dlem.golden.update=true
+ * and review the diff).
+ */
+class GoldenFilesTest {
+
+    private static final long S = 1_000_000_000L;
+    private static final long ANCHOR = 5 * S;
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "de-DE", "fr-FR"})
+    void formatsAreStableInEveryLocale(String tag) throws IOException {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag(tag));
+        try {
+            Fixture f = new Fixture();
+            check("result.json", new String(Json.pretty().writeValueAsBytes(f.document().toJson()), StandardCharsets.UTF_8));
+            Path jsonl = tmp.resolve("requests.jsonl");
+            try (JsonlWriter writer = new JsonlWriter(jsonl)) {
+                RequestRows rows = new RequestRows(writer, ANCHOR);
+                f.records.forEach(rows::append);
+            }
+            check("requests.jsonl", Files.readString(jsonl));
+            Path csv = tmp.resolve("power.csv");
+            try (PowerCsvWriter writer = new PowerCsvWriter(csv, ANCHOR)) {
+                writer.onStart(f.trace.domains());
+                long[] t = f.trace.timesNs();
+                for (int i = 0; i < t.length; i++) {
+                    writer.onSample(t[i], new double[] {f.trace.values(0)[i], f.trace.values(1)[i], f.trace.values(2)[i]});
+                }
+            }
+            check("power.csv", Files.readString(csv));
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    private static void check(String name, String actual) throws IOException {
+        Path source = Path.of("src/test/resources/golden", name);
+        if (Boolean.getBoolean("lem.golden.update")) {
+            Files.writeString(source, actual);
+        }
+        try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
+            assertThat(in).as("golden file %s (create it with -Dlem.golden.update=true)", name).isNotNull();
+            assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A small experiment with exact numbers: 2 W package, 1 W dram, an estimated 0.5 W process, 10 Hz. */
+    private static final class Fixture {
+        final PowerTrace trace;
+        final List<RequestRecord> records = new ArrayList<>();
+        final ExperimentConfig config = ExperimentConfig.resolve(1, Map.of("engine.threads", 1,
+                "workload.requests", 2, "workload.concurrency", 1, "measurement.baseline_s", 1));
+
+        Fixture() {
+            List<Domain> domains = List.of(
+                    new Domain("cpu-package0", DomainKind.CPU_PACKAGE, Quantity.ENERGY_J, false, "fixture package"),
+                    new Domain("dram0", DomainKind.DRAM, Quantity.ENERGY_J, false, "fixture dram"),
+                    new Domain("gpu0:temperature_c", DomainKind.GPU, Quantity.GAUGE, false, "fixture gauge"));
+            int n = 61;
+            long[] t = new long[n];
+            double[] pkg = new double[n];
+            double[] dram = new double[n];
+            double[] temp = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = ANCHOR + i * S / 10;
+                double seconds = i / 10.0;
+                // idle 1 W package for the first second, then 3 W while requests run
+                pkg[i] = seconds <= 1 ? seconds : 1 + 3 * (seconds - 1);
+                dram[i] = 0.5 * seconds;
+                temp[i] = 40 + i % 3;
+            }
+            trace = PowerTrace.of(domains, t, pkg, dram, temp);
+            records.add(new RequestRecord(0, true, ANCHOR + 1_000_000_000L, ANCHOR + 1_200_000_000L,
+                    ANCHOR + 2_000_000_000L, 40, 16, 16, false, RequestStatus.OK, null));
+            records.add(new RequestRecord(1, false, ANCHOR + 2_000_000_000L, ANCHOR + 2_250_000_000L,
+                    ANCHOR + 4_000_000_000L, 41, 32, 32, false, RequestStatus.OK, null));
+            records.add(new RequestRecord(2, false, ANCHOR + 4_000_000_000L, ANCHOR + 4_500_000_000L,
+                    ANCHOR + 6_000_000_000L, 42, 32, 32, false, RequestStatus.OK, null));
+        }
+
+        ResultDocument document() {
+            Marks marks = new Marks(ANCHOR, ANCHOR, ANCHOR + S, ANCHOR + S, ANCHOR + 2 * S, ANCHOR + 2 * S, ANCHOR + 6 * S);
+            List<MeterStatus> statuses = List.of(new MeterStatus("rapl", true, true, "fixture", null));
+            ExperimentAnalysis analysis = new ExperimentAnalysis(config, trace, records, marks, statuses, Map.of(), S / 10);
+            Environment env = new Environment("Fixture CPU", 1, 2, 1L << 30, "FixtureOS 1", "6.0", "FixtureVM 25",
+                    "0.1.0", "0123456789abcdef0123456789abcdef01234567");
+            EngineLaunch launch = new EngineLaunch("fixture-engine", List.of("serve", "--port", "1"),
+                    URI.create("http://127.0.0.1:1"), Path.of("engine.log"));
+            return new ResultDocument("golden", config, env, launch, Instant.parse("2026-11-23T12:00:00Z"), analysis);
+        }
+    }
+}
