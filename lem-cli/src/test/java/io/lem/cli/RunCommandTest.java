@@ -81,6 +81,18 @@ class RunCommandTest {
             assertThat(dir.getFileName().toString()).matches("00[12]-tiny-p[12]-c[12]-[0-9a-f]{8}");
             checkExperiment(dir);
         }
+
+        // an experiment interrupted before its result.json: --resume keeps the finished one and redoes this one
+        Path second = studyDir.resolve(studyJson.path("experiments").get(1).path("dir").asString());
+        Files.delete(second.resolve("result.json"));
+        Run resumed = lem("run", file.toString(), "--resume", studyDir.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("experiment 1: tiny-p1-c1 already measured");
+        checkExperiment(second);
+        try (Stream<Path> dirs = Files.list(studyDir)) {
+            assertThat(dirs.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith(second.getFileName() + ".interrupted-"));
+        }
     }
 
     private static void checkExperiment(Path dir) throws IOException {

@@ -19,10 +19,14 @@ public final class EngineProcess implements AutoCloseable {
 
     private final EngineLaunch launch;
     private final Process process;
+    /** Stops the engine if lem itself is stopped (SIGTERM, Ctrl-C): an orphaned engine would skew later runs. */
+    private final Thread reaper;
 
     private EngineProcess(EngineLaunch launch, Process process) {
         this.launch = launch;
         this.process = process;
+        this.reaper = new Thread(process::destroy, "lem-engine-reaper-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     public static EngineProcess start(EngineLaunch launch) throws IOException {
@@ -84,6 +88,11 @@ public final class EngineProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down and the reaper runs
+        }
         if (!process.isAlive()) {
             return;
         }
