@@ -45,8 +45,24 @@ public final class ConfigSchema {
                 Defaults.SAMPLE_RATE_HZ);
         add(new ConfigKey.DoubleKey("measurement.baseline_s", 0, 86_400, "idle baseline before each experiment; 0 disables"),
                 Defaults.BASELINE_S);
+        add(new ConfigKey.DoubleKey("measurement.baseline_after_s", 0, 86_400,
+                "idle window after the load, to check baseline drift; 0 disables"), Defaults.BASELINE_AFTER_S);
         add(new ConfigKey.IntKey("measurement.warmup_requests", 0, 1_000_000, "warm-up requests, excluded from results"),
                 (long) Defaults.WARMUP_REQUESTS);
+        add(new ConfigKey.DoubleKey("measurement.warmup_s", 0, 86_400,
+                "warm up for at least this many seconds (after the warm-up requests); 0 disables"), Defaults.WARMUP_S);
+        add(new ConfigKey.DoubleKey("measurement.warmup_cv", 0, 10,
+                "warm up until the CV of the last warmup_cv_window latencies is below this; 0 disables"),
+                Defaults.WARMUP_CV);
+        add(new ConfigKey.IntKey("measurement.warmup_cv_window", 2, 10_000, "latencies in the warm-up CV window"),
+                (long) Defaults.WARMUP_CV_WINDOW);
+        add(new ConfigKey.ChoiceKey("measurement.warmup_thermal", List.of("false", "true"),
+                "warm up until every temperature gauge changes less than warmup_thermal_c_per_min"),
+                Boolean.toString(Defaults.WARMUP_THERMAL));
+        add(new ConfigKey.DoubleKey("measurement.warmup_thermal_c_per_min", 0.01, 100,
+                "thermal floor: the largest temperature slope that counts as stable"), Defaults.WARMUP_THERMAL_C_PER_MIN);
+        add(new ConfigKey.DoubleKey("measurement.warmup_max_s", 1, 86_400,
+                "cap on the whole warm-up (duration, convergence and thermal floor)"), Defaults.WARMUP_MAX_S);
     }
 
     private ConfigSchema() {

@@ -42,6 +42,20 @@ public final class Defaults {
     public static final double BASELINE_S = 30;
     /** methods.md: 5 full-length requests warm caches and clocks. */
     public static final int WARMUP_REQUESTS = 5;
+    /** The after-run idle window is optional (methods.md); when set, a drift over 10 % is a warning. */
+    public static final double BASELINE_AFTER_S = 0;
+    /** Duration-based warm-up is off unless asked for: the request count is the default. */
+    public static final double WARMUP_S = 0;
+    /** Latency-CV convergence is off unless asked for. */
+    public static final double WARMUP_CV = 0;
+    public static final int WARMUP_CV_WINDOW = 5;
+    /** Thermal floor off by default: it needs a temperature gauge (GPU meters). */
+    public static final boolean WARMUP_THERMAL = false;
+    /** Stable when temperature moves less than 1 degree C per minute; MLPerf Power waits at least 60 s. */
+    public static final double WARMUP_THERMAL_C_PER_MIN = 1.0;
+    public static final double WARMUP_THERMAL_MIN_S = 60;
+    /** Ten minutes bound every warm-up strategy, so a non-converging run still ends. */
+    public static final double WARMUP_MAX_S = 600;
 
     /** Where results go, relative to the working directory. */
     public static final String RESULTS_DIR = "results";

@@ -42,9 +42,14 @@ public record ExperimentConfig(int index, Map<String, Object> values, EngineConf
                 (Long) values.get("workload.seed"), (Double) values.get("workload.request_timeout_s"));
         @SuppressWarnings("unchecked")
         List<String> meters = (List<String>) values.get("measurement.meters");
+        MeasurementConfig.Warmup warmup = new MeasurementConfig.Warmup(integer(values, "measurement.warmup_requests"),
+                (Double) values.get("measurement.warmup_s"), (Double) values.get("measurement.warmup_cv"),
+                integer(values, "measurement.warmup_cv_window"),
+                Boolean.parseBoolean(str(values, "measurement.warmup_thermal")),
+                (Double) values.get("measurement.warmup_thermal_c_per_min"), (Double) values.get("measurement.warmup_max_s"));
         MeasurementConfig measurement = new MeasurementConfig(meters,
                 (Double) values.get("measurement.sample_rate_hz"), (Double) values.get("measurement.baseline_s"),
-                integer(values, "measurement.warmup_requests"));
+                (Double) values.get("measurement.baseline_after_s"), warmup);
         return new ExperimentConfig(index, values, engine, workload, measurement);
     }
 

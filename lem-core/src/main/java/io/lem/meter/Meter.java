@@ -23,6 +23,14 @@ public interface Meter extends AutoCloseable {
      */
     void read(double[] into, int offset) throws MeterException;
 
+    /**
+     * Events worth a warning in the result, as of now: counter wraps seen, zones skipped, stale readings. Called after
+     * sampling stopped.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
+
     @Override
     default void close() {
     }

@@ -78,6 +78,13 @@ public final class RaplMeter implements Meter {
         return scan.notes();
     }
 
+    @Override
+    public List<String> warnings() {
+        long wraps = wraps();
+        return wraps == 0 ? List.of() : List.of("RAPL counter wrap observed " + wraps
+                + " time(s) and unwrapped; sample at least every few seconds so no counter wraps twice between reads");
+    }
+
     /** Total counter wraps unwrapped so far, over all zones. */
     public long wraps() {
         long total = 0;

@@ -12,6 +12,7 @@ import io.lem.analysis.Baseline;
 import io.lem.analysis.Distribution;
 import io.lem.analysis.DomainPolicy;
 import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.SteadyState;
 import io.lem.analysis.WindowEnergy;
 import io.lem.client.RequestRecord;
 import io.lem.config.ExperimentConfig;
@@ -56,8 +57,17 @@ public final class ExperimentAnalysis {
     final long samplePeriodNs;
     final List<String> warnings = new ArrayList<>();
 
+    final String warmupStoppedBecause;
+    final double baselineAfterPowerW;
+    final SteadyState steadyState;
+    final EnergyTotals.Figures steadyFigures;
+    final double steadyActiveEnergyJ;
+    final double steadyOutputTokens;
+
     ExperimentAnalysis(ExperimentConfig config, PowerTrace trace, List<RequestRecord> records, Marks marks,
-                       List<MeterStatus> meterStatuses, Map<String, Long> samplerErrors, long samplePeriodNs) {
+                       List<MeterStatus> meterStatuses, Map<String, Long> samplerErrors, long samplePeriodNs,
+                       String warmupStoppedBecause, List<String> runWarnings) {
+        this.warmupStoppedBecause = warmupStoppedBecause;
         this.config = config;
         this.trace = trace;
         this.marks = marks;
@@ -91,6 +101,32 @@ public final class ExperimentAnalysis {
         this.activeEnergyJ = hasBaseline
                 ? Baseline.activeEnergyJ(measuredFigures.totalEnergyJ(), baselinePowerW, measuredDurationS) : Double.NaN;
 
+        double afterS = (marks.afterEndNs() - marks.afterStartNs()) / 1e9;
+        this.baselineAfterPowerW = afterS > 0 ? totalEnergy(marks.afterStartNs(), marks.afterEndNs()) / afterS : Double.NaN;
+
+        long[] sends = measured.stream().filter(RequestRecord::ok).mapToLong(RequestRecord::sendNs).toArray();
+        this.steadyState = SteadyState.closedLoop(sends, config.workload().concurrency()).orElse(null);
+        if (steadyState != null) {
+            Map<String, Double> energies = new LinkedHashMap<>();
+            for (int d = 0; d < trace.domains().size(); d++) {
+                if (trace.domains().get(d).quantity() != Quantity.GAUGE) {
+                    energies.put(trace.domains().get(d).id(),
+                            WindowEnergy.of(trace, d, steadyState.startNs(), steadyState.endNs(), samplePeriodNs).energyJ());
+                }
+            }
+            this.steadyFigures = totals.sum(energies);
+            this.steadyActiveEnergyJ = hasBaseline ? Baseline.activeEnergyJ(steadyFigures.totalEnergyJ(), baselinePowerW,
+                    steadyState.durationS()) : Double.NaN;
+            this.steadyOutputTokens = SteadyState.tokensInside(measured.stream().filter(RequestRecord::ok)
+                            .filter(r -> r.firstTokenNs() >= 0)
+                            .map(r -> new SteadyState.TokenSpan(r.firstTokenNs(), r.endNs(), r.completionTokens(), null))
+                            .toList(), steadyState.startNs(), steadyState.endNs());
+        } else {
+            this.steadyFigures = null;
+            this.steadyActiveEnergyJ = Double.NaN;
+            this.steadyOutputTokens = Double.NaN;
+        }
+
         double ttft = 0;
         double decode = 0;
         double closure = 0;
@@ -117,6 +153,16 @@ public final class ExperimentAnalysis {
         this.inputTokens = in;
         this.outputTokens = out;
 
+        warnings.addAll(runWarnings);
+        if (hasBaseline && afterS > 0) {
+            Baseline.driftWarning(new Baseline(baselinePowerW, baselineFigures.totalEnergyJ(), baselineDurationS, List.of()),
+                    new Baseline(baselineAfterPowerW, baselineAfterPowerW * afterS, afterS, List.of()))
+                    .ifPresent(warnings::add);
+        }
+        if (steadyState == null) {
+            warnings.add("no steady state: " + measured.size() + " requests at concurrency "
+                    + config.workload().concurrency() + " never keep the load steady; send more requests than clients");
+        }
         if (measuredDurationS < SHORT_RUN_S) {
             warnings.add(String.format(java.util.Locale.ROOT,
                     "short run: measured window %.1f s < %.0f s; energy figures have a large relative error",
@@ -147,6 +193,7 @@ public final class ExperimentAnalysis {
                 .filter(i -> times[i] >= t0 && times[i] <= t1).mapToDouble(i -> values[i]).toArray());
     }
 
+    /** Energy of the total domains over a window (NaN when no domain makes the total). */
     private double totalEnergy(long t0, long t1) {
         Map<String, Double> byDomain = new LinkedHashMap<>();
         for (int d = 0; d < trace.domains().size(); d++) {
@@ -162,6 +209,14 @@ public final class ExperimentAnalysis {
         Map<String, Double> energies = new LinkedHashMap<>();
         windows.forEach((id, w) -> energies.put(id, w.energyJ()));
         return energies;
+    }
+
+    double steadyDurationS() {
+        return steadyState == null ? Double.NaN : steadyState.durationS();
+    }
+
+    double steadyEnergyJ() {
+        return steadyFigures == null ? Double.NaN : steadyFigures.totalEnergyJ();
     }
 
     Distribution ttftMs() {

@@ -12,6 +12,7 @@ import io.lem.client.OpenAiChatClient;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
 import io.lem.config.ExperimentConfig;
+import io.lem.config.MeasurementConfig;
 import io.lem.config.WorkloadConfig;
 import io.lem.engine.EmbeddedEngine;
 import io.lem.engine.EngineException;
@@ -60,6 +61,27 @@ public final class ExperimentRunner {
     }
 
     /** Resolves the experiment's model (writing a synthetic one if needed) and fails early when it is missing. */
+    private void idle(double seconds, String what) throws InterruptedException {
+        if (seconds > 0) {
+            listener.step(String.format(java.util.Locale.ROOT, "%s %.0f s", what, seconds));
+            Thread.sleep(Duration.ofNanos((long) (seconds * 1e9)));
+        }
+    }
+
+    private static String describe(MeasurementConfig.Warmup w) {
+        StringBuilder text = new StringBuilder(w.requests() + " requests");
+        if (w.durationS() > 0) {
+            text.append(", at least ").append(w.durationS()).append(" s");
+        }
+        if (w.cv() > 0) {
+            text.append(", until latency CV < ").append(w.cv());
+        }
+        if (w.thermal()) {
+            text.append(", until temperatures settle");
+        }
+        return text.toString();
+    }
+
     public Path prepare(ExperimentConfig config) throws IOException {
         return models.resolve(config.engine());
     }
@@ -74,60 +96,67 @@ public final class ExperimentRunner {
         try (EngineProcess process = EngineProcess.start(engine.launch(config.engine(), model, dir.resolve(ENGINE_LOG)))) {
             process.awaitHealthy(http, ENGINE_START_TIMEOUT);
             WorkloadConfig workload = config.workload();
-            int warmups = config.measurement().warmupRequests();
-            listener.step("preparing " + (warmups + workload.requests()) + " prompts of " + workload.inputTokens()
+            MeasurementConfig measurement = config.measurement();
+            int warmupPool = Math.max(1, Math.max(measurement.warmupRequests(), workload.concurrency()));
+            listener.step("preparing " + (warmupPool + workload.requests()) + " prompts of " + workload.inputTokens()
                     + " tokens");
-            List<String> prompts = SyntheticPrompts.generate(warmups + workload.requests(), workload.inputTokens(),
+            List<String> prompts = SyntheticPrompts.generate(warmupPool + workload.requests(), workload.inputTokens(),
                     workload.seed(), new EngineTokenizer(http, process.baseUrl()));
             List<PromptRequest> warmupRequests = new ArrayList<>();
             List<PromptRequest> measuredRequests = new ArrayList<>();
             for (int i = 0; i < prompts.size(); i++) {
-                PromptRequest request = new PromptRequest(i, i < warmups, prompts.get(i), workload.maxOutputTokens(),
-                        config.engine().seed());
-                (request.warmup() ? warmupRequests : measuredRequests).add(request);
+                boolean warmup = i < warmupPool;
+                (warmup ? warmupRequests : measuredRequests).add(new PromptRequest(warmup ? i : i - warmupPool,
+                        warmup, prompts.get(i), workload.maxOutputTokens(), config.engine().seed()));
             }
             OpenAiChatClient client = new OpenAiChatClient(http, process.baseUrl(), model.getFileName().toString(),
                     clock, Duration.ofMillis((long) (workload.requestTimeoutS() * 1000)));
 
-            MeterFactory.Opened opened = meters.open(config.measurement().meters(), process.pid());
+            MeterFactory.Opened opened = meters.open(measurement.meters(), process.pid());
             long anchorNs = clock.nanoTime();
             Instant wallAnchor = Instant.now();
             List<RequestRecord> records = new ArrayList<>();
+            List<String> runWarnings = new ArrayList<>();
             Marks marks;
+            WarmupRunner.Outcome warmup;
             Sampler sampler;
             try (PowerCsvWriter powerCsv = new PowerCsvWriter(dir.resolve(POWER_FILE), anchorNs);
                  JsonlWriter requestsJsonl = new JsonlWriter(dir.resolve(REQUESTS_FILE))) {
-                sampler = new Sampler(opened.meters(), clock, config.measurement().sampleRateHz(), List.of(powerCsv));
+                sampler = new Sampler(opened.meters(), clock, measurement.sampleRateHz(), List.of(powerCsv));
                 try {
                     sampler.start();
                     long baselineStart = clock.nanoTime();
-                    if (config.measurement().baselineS() > 0) {
-                        listener.step(String.format(java.util.Locale.ROOT, "idle baseline %.0f s",
-                                config.measurement().baselineS()));
-                        Thread.sleep(Duration.ofNanos((long) (config.measurement().baselineS() * 1e9)));
-                    }
+                    idle(measurement.baselineS(), "idle baseline");
                     long baselineEnd = clock.nanoTime();
-                    listener.step("warm-up: " + warmups + " requests (excluded)");
+                    listener.step("warm-up: " + describe(measurement.warmup()) + " (excluded)");
                     RequestRows rows = new RequestRows(requestsJsonl, anchorNs);
-                    records.addAll(ClosedLoop.run(client, warmupRequests, workload.concurrency(), rows::append));
-                    long warmupEnd = clock.nanoTime();
+                    Sampler live = sampler;
+                    warmup = new WarmupRunner(measurement.warmup(), clock, () -> live.trace().snapshot())
+                            .run(client, warmupRequests, workload.concurrency(), rows::append);
+                    records.addAll(warmup.records());
+                    runWarnings.addAll(warmup.warnings());
                     listener.step("measured: " + workload.requests() + " requests, concurrency "
                             + workload.concurrency() + ", " + workload.maxOutputTokens() + " output tokens each");
                     List<RequestRecord> measured = ClosedLoop.run(client, measuredRequests, workload.concurrency(),
                             rows::append);
                     records.addAll(measured);
-                    long measuredStart = measured.stream().mapToLong(RequestRecord::sendNs).min().orElse(warmupEnd);
+                    long measuredStart = measured.stream().mapToLong(RequestRecord::sendNs).min().orElse(warmup.endNs());
                     long measuredEnd = measured.stream().mapToLong(RequestRecord::endNs).max().orElse(clock.nanoTime());
-                    marks = new Marks(anchorNs, baselineStart, baselineEnd, baselineEnd, warmupEnd, measuredStart,
-                            measuredEnd);
+                    long afterStart = clock.nanoTime();
+                    idle(measurement.baselineAfterS(), "idle after the load (drift check)");
+                    marks = new Marks(anchorNs, baselineStart, baselineEnd, warmup.startNs(), warmup.endNs(),
+                            measuredStart, measuredEnd, afterStart, clock.nanoTime());
                 } finally {
                     sampler.close();
-                    opened.meters().forEach(Meter::close);
+                    for (Meter meter : opened.meters()) {
+                        runWarnings.addAll(meter.warnings());
+                        meter.close();
+                    }
                 }
             }
             listener.step("analysing");
             ExperimentAnalysis analysis = new ExperimentAnalysis(config, sampler.trace(), records, marks,
-                    opened.statuses(), sampler.errorCounts(), sampler.periodNs());
+                    opened.statuses(), sampler.errorCounts(), sampler.periodNs(), warmup.stoppedBecause(), runWarnings);
             ResultDocument document = new ResultDocument(studyName, config, environment, process.launch(), wallAnchor,
                     analysis);
             AtomicFiles.write(dir.resolve(RESULT_FILE), Json.pretty().writeValueAsBytes(document.toJson()));

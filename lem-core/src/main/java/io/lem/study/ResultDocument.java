@@ -36,6 +36,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("timeline", timeline());
         json.put("baseline", baseline());
         json.put("energy", energy());
+        json.put("steady_state", steadyState());
         json.put("phases", phases());
         json.put("metrics", metrics());
         json.put("latency", latency());
@@ -129,6 +130,9 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("baseline", window(m.baselineStartNs(), m.baselineEndNs()));
         json.put("warmup", window(m.warmupStartNs(), m.warmupEndNs()));
         json.put("measured", window(m.measuredStartNs(), m.measuredEndNs()));
+        json.put("steady_state", a.steadyState == null ? null : window(a.steadyState.startNs(), a.steadyState.endNs()));
+        json.put("after", m.afterEndNs() > m.afterStartNs() ? window(m.afterStartNs(), m.afterEndNs()) : null);
+        json.put("warmup_stopped_because", a.warmupStoppedBecause);
         return json;
     }
 
@@ -147,13 +151,15 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         Map<String, Object> byDomain = new LinkedHashMap<>();
         a.baselineByDomain.forEach((id, w) -> byDomain.put(id, finiteOrNull(w.energyJ() / a.baselineDurationS)));
         json.put("power_w_by_domain", byDomain);
+        json.put("after_power_w", finiteOrNull(a.baselineAfterPowerW));
+        json.put("drift", finiteOrNull(Math.abs(a.baselineAfterPowerW - a.baselinePowerW) / a.baselinePowerW));
         return json;
     }
 
     private Map<String, Object> energy() {
         EnergyTotals.Figures f = a.measuredFigures;
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("total_energy_j", finiteOrNull(f.totalEnergyJ()));
+        json.put("total_energy_j", finiteOrNull(a.steadyEnergyJ()));
         json.put("active_energy_j", finiteOrNull(a.activeEnergyJ));
         json.put("cpu_energy_j", finiteOrNull(f.cpuEnergyJ()));
         json.put("dram_energy_j", finiteOrNull(f.dramEnergyJ()));
@@ -163,6 +169,21 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         Map<String, Object> byDomain = new LinkedHashMap<>();
         a.measuredByDomain.forEach((id, w) -> byDomain.put(id, finiteOrNull(w.energyJ())));
         json.put("energy_j_by_domain", byDomain);
+        return json;
+    }
+
+    /** The same figures over the steady-state window, beside the whole-run ones in {@code energy}/{@code metrics}. */
+    private Map<String, Object> steadyState() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rule", a.steadyState == null ? null : a.steadyState.rule());
+        json.put("duration_s", finiteOrNull(a.steadyDurationS()));
+        json.put("total_energy_j", finiteOrNull(a.steadyEnergyJ()));
+        json.put("active_energy_j", finiteOrNull(a.steadyActiveEnergyJ));
+        json.put("output_tokens", finiteOrNull(a.steadyOutputTokens));
+        json.put("output_tokens_method", "tokens of each request spread evenly over [first token, end]");
+        json.put("joules_per_output_token", finiteOrNull(a.steadyEnergyJ() / a.steadyOutputTokens));
+        json.put("active_joules_per_output_token", finiteOrNull(a.steadyActiveEnergyJ / a.steadyOutputTokens));
+        json.put("tokens_per_second", finiteOrNull(a.steadyOutputTokens / a.steadyDurationS()));
         return json;
     }
 
@@ -191,7 +212,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         EnergyTotals.Figures f = a.measuredFigures;
         double duration = a.measuredDurationS;
         long total = a.inputTokens + a.outputTokens;
-        double energy = f.totalEnergyJ();
+        double energy = a.steadyEnergyJ();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total_tokens", total);
         m.put("input_tokens", a.inputTokens);

@@ -118,9 +118,11 @@ class GoldenFilesTest {
         }
 
         ResultDocument document() {
-            Marks marks = new Marks(ANCHOR, ANCHOR, ANCHOR + S, ANCHOR + S, ANCHOR + 2 * S, ANCHOR + 2 * S, ANCHOR + 6 * S);
+            Marks marks = new Marks(ANCHOR, ANCHOR, ANCHOR + S, ANCHOR + S, ANCHOR + 2 * S, ANCHOR + 2 * S, ANCHOR + 6 * S,
+                    ANCHOR + 6 * S, ANCHOR + 6 * S);
             List<MeterStatus> statuses = List.of(new MeterStatus("rapl", true, true, "fixture", null));
-            ExperimentAnalysis analysis = new ExperimentAnalysis(config, trace, records, marks, statuses, Map.of(), S / 10);
+            ExperimentAnalysis analysis = new ExperimentAnalysis(config, trace, records, marks, statuses, Map.of(), S / 10,
+                    "count (1 requests)", List.of());
             Environment env = new Environment("Fixture CPU", 1, 2, 1L << 30, "FixtureOS 1", "6.0", "FixtureVM 25",
                     "0.1.0", "0123456789abcdef0123456789abcdef01234567");
             EngineLaunch launch = new EngineLaunch("fixture-engine", List.of("serve", "--port", "1"),

@@ -1,0 +1,54 @@
+package io.lem.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SteadyStateTest {
+
+    @Test
+    void closedLoopRunsFromTheNthSendToTheLastSend() {
+        long[] sends = {0, 0, 5, 9, 12, 20};
+        SteadyState s = SteadyState.closedLoop(sends, 2).orElseThrow();
+        assertThat(s.startNs()).isEqualTo(0);
+        assertThat(s.endNs()).isEqualTo(20);
+        SteadyState s3 = SteadyState.closedLoop(new long[] {3, 1, 2, 7}, 3).orElseThrow();
+        assertThat(s3.startNs()).isEqualTo(3);
+        assertThat(s3.endNs()).isEqualTo(7);
+    }
+
+    @Test
+    void noSteadyStateWithoutMoreRequestsThanClients() {
+        assertThat(SteadyState.closedLoop(new long[] {1, 2}, 2)).isEmpty();
+        assertThat(SteadyState.closedLoop(new long[] {1, 1, 1}, 2)).isEmpty();
+    }
+
+    @Test
+    void batchLimitRuleOfMlEnergy() {
+        long[] first = {10, 20, 30, 40, 50, 60};
+        long[] end = {100, 110, 120, 130, 140, 150};
+        SteadyState s = SteadyState.batchLimit(first, end, 2).orElseThrow();
+        assertThat(s.startNs()).isEqualTo(20);        // 2 first tokens seen
+        assertThat(s.endNs()).isEqualTo(120);         // n - 2 - 1 = 3 completions
+        assertThat(SteadyState.batchLimit(first, end, 5)).isEmpty();
+    }
+
+    @Test
+    void openLoopFromWarmupEndToLastArrival() {
+        SteadyState s = SteadyState.openLoop(100, new long[] {150, 400, 300}).orElseThrow();
+        assertThat(s.startNs()).isEqualTo(100);
+        assertThat(s.endNs()).isEqualTo(400);
+    }
+
+    @Test
+    void tokensInsideUseChunkTimesOrSpreadEvenly() {
+        SteadyState.TokenSpan even = new SteadyState.TokenSpan(0, 100, 10, null);
+        assertThat(SteadyState.tokensInside(List.of(even), 0, 50)).isEqualTo(5.0);
+        assertThat(SteadyState.tokensInside(List.of(even), 200, 300)).isZero();
+        SteadyState.TokenSpan chunks = new SteadyState.TokenSpan(0, 100, 4, new long[] {0, 10, 90, 100});
+        assertThat(SteadyState.tokensInside(List.of(chunks), 5, 95)).isEqualTo(2.0);
+        assertThat(SteadyState.tokensInside(List.of(even, chunks), 0, 100)).isEqualTo(14.0);
+    }
+}
