@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.lem.meter.CpuPowerModel;
 import io.lem.study.ExperimentSummary;
 import io.lem.study.StudyResult;
 
@@ -19,12 +20,12 @@ final class SummaryTable {
     static void print(StudyResult result, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "experiment", "slots", "conc", "ok/fail", "out tok", "J/out tok",
-                "active J/out tok", "out tok/s", "TTFT p50 ms", "E2E p50 ms", "idle W", "meter"});
+                "active J/out tok", "engine J/out tok", "out tok/s", "TTFT p50 ms", "E2E p50 ms", "idle W", "meter"});
         Set<String> notes = new LinkedHashSet<>();
         for (StudyResult.Outcome o : result.outcomes()) {
             ExperimentSummary s = o.summary();
             if (s == null) {
-                rows.add(new String[] {Integer.toString(o.index()), o.slug(), "", "", "", "", "", "", "", "", "", "",
+                rows.add(new String[] {Integer.toString(o.index()), o.slug(), "", "", "", "", "", "", "", "", "", "", "",
                         o.status() + (o.error() == null ? "" : ": " + o.error())});
                 continue;
             }
@@ -32,12 +33,13 @@ final class SummaryTable {
             rows.add(new String[] {Integer.toString(s.index()), s.slug(), Integer.toString(s.parallel()),
                     Integer.toString(s.concurrency()), s.requestsOk() + "/" + s.requestsFailed(),
                     Long.toString(s.outputTokens()), num(s.joulesPerOutputToken(), 4) + mark,
-                    num(s.activeJoulesPerOutputToken(), 4) + mark, num(s.outputTokensPerS(), 1),
+                    num(s.activeJoulesPerOutputToken(), 4) + mark, num(s.engineJoulesPerOutputToken(), 4) + mark,
+                    num(s.outputTokensPerS(), 1),
                     num(s.ttftMedianMs(), 1), num(s.e2eMedianMs(), 1), num(s.baselinePowerW(), 2) + mark, s.meter()});
-            notes.add("energy covers: " + s.energyScope().replaceAll("process:\\d+", "process tree of the engine"));
+            notes.add("energy covers: " + s.energyScope() + "; engine = the engine's process tree (E_llm)");
             if (s.estimated()) {
-                notes.add("* estimate: no hardware energy counter here; CPU time of the engine x a CPU power model "
-                        + "(see result.json methods.meters for the model and its validation error)");
+                notes.add("* estimate: no hardware energy counter here; busy CPU time x a CPU power model ("
+                        + CpuPowerModel.VALIDATION_ERROR + "; see result.json methods)");
             }
             s.warnings().stream().filter(w -> w.startsWith("short run")).findFirst()
                     .ifPresent(w -> notes.add("note: " + w));

@@ -18,6 +18,7 @@ import java.util.List;
  *   <li>psys with packages present: packages + dram are used and psys is reported on its own. psys exists only on
  *       client parts, its scope varies by platform (it may include chipset, display, charging), and package + dram
  *       is what servers, CodeCarbon and ML.ENERGY report, so results stay comparable across machines.</li>
+ *   <li>An estimated package (host-estimate) is summed only when no measured CPU domain exists.</li>
  *   <li>GPUs add to the total (disjoint from CPU and DRAM).</li>
  *   <li>A HOST domain (wall meter) contains everything: the total is the host alone.</li>
  *   <li>PROCESS domains are the energy attributed to the engine (E_llm), a part of the host figures and never added
@@ -31,14 +32,23 @@ public final class DomainPolicy {
     }
 
     public static EnergyTotals totals(List<Domain> domains) {
-        List<String> packages = ids(domains, DomainKind.CPU_PACKAGE);
+        List<String> notes = new ArrayList<>();
+        List<String> allPackages = ids(domains, DomainKind.CPU_PACKAGE);
+        List<String> measuredPackages = domains.stream().filter(d -> allPackages.contains(d.id()) && !d.estimated())
+                .map(Domain::id).toList();
+        List<String> packages = allPackages;
+        boolean measuredCpu = !measuredPackages.isEmpty() || !ids(domains, DomainKind.PSYS).isEmpty();
+        if (measuredCpu && measuredPackages.size() < packages.size()) {
+            List<String> estimates = allPackages.stream().filter(id -> !measuredPackages.contains(id)).toList();
+            notes.add(join(estimates) + " not summed: a measured CPU domain exists");
+            packages = measuredPackages;
+        }
         List<String> drams = ids(domains, DomainKind.DRAM);
         List<String> psys = ids(domains, DomainKind.PSYS);
         List<String> cores = ids(domains, DomainKind.CPU_CORE);
         List<String> uncores = ids(domains, DomainKind.CPU_UNCORE);
         List<String> gpus = ids(domains, DomainKind.GPU);
         List<String> hosts = ids(domains, DomainKind.HOST);
-        List<String> notes = new ArrayList<>();
 
         List<String> cpu = new ArrayList<>();
         List<String> dram = new ArrayList<>();
@@ -89,11 +99,11 @@ public final class DomainPolicy {
             total.addAll(gpus);
             if (total.isEmpty() && !process.isEmpty()) {
                 total.addAll(process);
-                estimated = anyEstimated(domains, process);
                 notes.add("no host-level meter: total is the engine's process energy"
-                        + (estimated ? " (estimated)" : ""));
+                        + (anyEstimated(domains, process) ? " (estimated)" : ""));
             }
         }
+        estimated = anyEstimated(domains, total);
         String description = total.isEmpty() ? "none" : join(total);
         if (estimated) {
             description += " (estimated)";

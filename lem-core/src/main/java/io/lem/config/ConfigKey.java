@@ -88,18 +88,20 @@ public sealed interface ConfigKey {
         }
     }
 
+    /** A list of names; an empty {@code allowed} list accepts any lower-case identifier (checked later by name). */
     record ListKey(String name, List<String> allowed, String help) implements ConfigKey {
         @Override
         public Object coerce(Object raw) {
             List<?> items = raw instanceof List<?> l ? l
                     : raw == null ? List.of() : List.of(raw.toString().split(","));
             if (items.isEmpty()) {
-                throw new ConfigException(name, "is empty; fix: give at least one of " + allowed);
+                throw new ConfigException(name, "is empty; fix: give at least one " + (allowed.isEmpty() ? "name" : "of " + allowed));
             }
             List<String> values = items.stream().map(o -> String.valueOf(o).strip()).toList();
             for (String v : values) {
-                if (!allowed.contains(v)) {
-                    throw new ConfigException(name, "'" + v + "' is not one of " + allowed + "; fix: use one of them");
+                if (allowed.isEmpty() ? !v.matches("[a-z0-9][a-z0-9-]*") : !allowed.contains(v)) {
+                    throw new ConfigException(name, "'" + v + "' is not " + (allowed.isEmpty() ? "a valid name; fix: "
+                            + help : "one of " + allowed + "; fix: use one of them"));
                 }
             }
             return values;

@@ -39,8 +39,8 @@ public final class ConfigSchema {
         add(new ConfigKey.DoubleKey("workload.request_timeout_s", 0.1, 86_400, "seconds before a request times out"),
                 Defaults.WORKLOAD_REQUEST_TIMEOUT_S);
 
-        add(new ConfigKey.ListKey("measurement.meters", List.of("auto", "rapl", "process"),
-                "energy meters; auto picks the best available"), Defaults.METERS);
+        add(new ConfigKey.ListKey("measurement.meters", List.of(),
+                "energy meters: auto, or names from `lem meters` (rapl, nvml, process, ...)"), Defaults.METERS);
         add(new ConfigKey.DoubleKey("measurement.sample_rate_hz", 0.1, 1000, "meter sampling rate"),
                 Defaults.SAMPLE_RATE_HZ);
         add(new ConfigKey.DoubleKey("measurement.baseline_s", 0, 86_400, "idle baseline before each experiment; 0 disables"),

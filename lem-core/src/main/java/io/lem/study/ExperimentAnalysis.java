@@ -245,7 +245,7 @@ public final class ExperimentAnalysis {
         return new ExperimentSummary(config.index(), config.slug(), config.hash(), dir, config.engine().parallel(),
                 config.workload().concurrency(), ok, measured.size() - ok, outputTokens, measuredDurationS,
                 measuredFigures.totalEnergyJ(), activeEnergyJ, perOutputToken(measuredFigures.totalEnergyJ()),
-                perOutputToken(activeEnergyJ), outputTokens / measuredDurationS, ttftMs().median(), e2eMs().median(),
+                perOutputToken(activeEnergyJ), perOutputToken(measuredFigures.llmEnergyJ()), outputTokens / measuredDurationS, ttftMs().median(), e2eMs().median(),
                 baselinePowerW, meterSummary(), totals.description(), totals.totalEstimated(), warnings);
     }
 }

@@ -8,12 +8,14 @@ import java.util.List;
  *
  * @param energyScope      what {@code totalEnergyJ} covers, e.g. "host: cpu-package0 + dram0" or
  *                         "engine process tree (estimate)"
+ * @param engineJoulesPerOutputToken energy attributed to the engine's process tree (E_llm) per output token
  * @param estimated        true when the energy figures come from a model, not a counter
  */
 public record ExperimentSummary(int index, String slug, String configHash, Path dir, int parallel, int concurrency,
                                 int requestsOk, int requestsFailed, long outputTokens, double durationS,
                                 double totalEnergyJ, double activeEnergyJ, double joulesPerOutputToken,
-                                double activeJoulesPerOutputToken, double outputTokensPerS, double ttftMedianMs,
+                                double activeJoulesPerOutputToken, double engineJoulesPerOutputToken,
+                                double outputTokensPerS, double ttftMedianMs,
                                 double e2eMedianMs, double baselinePowerW, String meter, String energyScope,
                                 boolean estimated, List<String> warnings) {
 

@@ -88,8 +88,8 @@ class StudyLoaderTest {
                 .hasMessageContaining("must be a YAML mapping");
         assertThatThrownBy(() -> StudyLoader.parse("study_name: 'has space'", "t", Map.of()))
                 .hasMessageStartingWith("study_name: 'has space' is not a valid name");
-        assertThatThrownBy(() -> StudyLoader.parse("measurement: {meters: [rapl, magic]}", "t", Map.of()))
-                .hasMessageStartingWith("measurement.meters: 'magic' is not one of");
+        assertThatThrownBy(() -> StudyLoader.parse("measurement: {meters: [rapl, 'Not A Meter']}", "t", Map.of()))
+                .hasMessageStartingWith("measurement.meters: 'Not A Meter' is not a valid name");
     }
 
     @Test

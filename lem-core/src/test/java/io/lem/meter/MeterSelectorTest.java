@@ -33,8 +33,8 @@ class MeterSelectorTest {
         Path powercap = tmp.resolve("powercap");
         PowercapTrees.alumet(powercap, 0);
         try (MeterSelection s = selector.select(List.of("auto"), context(powercap, SysfsReader.files()))) {
-            assertThat(s.meters()).extracting(Meter::name).containsExactly("rapl", "process");
-            assertThat(s.meters().get(1)).isInstanceOf(RaplShareMeter.class);
+            assertThat(s.meters()).extracting(Meter::name).containsExactly("rapl", "host-estimate", "process");
+            assertThat(s.meters().get(2)).isInstanceOf(RaplShareMeter.class);
             assertThat(s.status("rapl")).get().extracting(MeterStatus::used).isEqualTo(true);
             assertThat(s.status("process").orElseThrow().reason()).contains("attributed by CPU-time share");
             assertThat(s.status("process-estimate").orElseThrow())
@@ -48,13 +48,14 @@ class MeterSelectorTest {
     void autoWithoutRaplFallsBackToTheEstimateAndSaysWhy() throws Exception {
         try (MeterSelection s = selector.select(List.of("auto"),
                 context(tmp.resolve("no-powercap"), SysfsReader.files()))) {
-            assertThat(s.meters()).singleElement().isInstanceOf(ProcessCpuMeter.class);
+            assertThat(s.meters()).extracting(Meter::name).containsExactly("host-estimate", "process");
+            assertThat(s.meters().get(1)).isInstanceOf(ProcessCpuMeter.class);
             MeterStatus rapl = s.status("rapl").orElseThrow();
             assertThat(rapl.available()).isFalse();
             assertThat(rapl.reason()).contains("not a RAPL machine or RAPL not exposed in this VM");
             assertThat(rapl.fix()).isNull();
             assertThat(s.status("process").orElseThrow().reason()).contains("estimate: CPU time x 5.625 W");
-            assertThat(s.domains().getFirst().estimated()).isTrue();
+            assertThat(s.domains()).allMatch(Domain::estimated);
         }
     }
 
@@ -73,7 +74,7 @@ class MeterSelectorTest {
             assertThat(rapl.used()).isFalse();
             assertThat(rapl.reason()).contains("permission denied");
             assertThat(rapl.fix()).contains("sudo chmod a+r");
-            assertThat(s.meters()).singleElement().isInstanceOf(ProcessCpuMeter.class);
+            assertThat(s.meters()).extracting(Meter::name).containsExactly("host-estimate", "process");
         }
         assertThatThrownBy(() -> selector.select(List.of("rapl"), context))
                 .isInstanceOf(MeterException.class)
@@ -85,7 +86,7 @@ class MeterSelectorTest {
     void badRequestsFailClearly() throws Exception {
         MeterContext context = context(tmp.resolve("no-powercap"), SysfsReader.files());
         assertThatThrownBy(() -> selector.select(List.of("nvml"), context))
-                .hasMessage("unknown meter 'nvml': use 'auto' or one of [rapl, process, process-estimate]");
+                .hasMessage("unknown meter 'nvml': use 'auto' or one of [rapl, host-estimate, process, process-estimate]");
         assertThatThrownBy(() -> selector.select(List.of("rapl"), context))
                 .hasMessageContaining("not a RAPL machine");
         assertThatThrownBy(() -> selector.select(List.of("process", "process-estimate"), context))
@@ -98,10 +99,10 @@ class MeterSelectorTest {
     @Test
     void probeOfThisMachineNeedsNoPid() {
         List<MeterStatus> statuses = MeterSelector.withDiscoveredProviders().probe(MeterContext.system());
-        assertThat(statuses).extracting(MeterStatus::name).startsWith("rapl", "process", "process-estimate");
+        assertThat(statuses).extracting(MeterStatus::name).startsWith("rapl", "host-estimate", "process", "process-estimate");
         assertThat(statuses).noneMatch(MeterStatus::used);
         assertThat(statuses).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
-        MeterStatus process = statuses.get(1);
+        MeterStatus process = statuses.get(2);
         assertThat(process.available()).isTrue();
         assertThat(process.reason()).contains("needs the engine's pid at run time");
     }
