@@ -7,7 +7,7 @@ import java.util.Map;
  * One GPU as NVML describes it, for {@code environment.gpus} in result.json and for {@code lem meters}. A value the
  * device does not report is null (JSON null), never a made-up default.
  *
- * @param index                  NVML index (PCI bus order, as nvidia-smi numbers GPUs); the domain is {@code gpu<index>}
+ * @param index                  NVML index (PCI bus order, as in nvidia-smi); the domain is {@code gpu<index>}
  * @param memoryTotalBytes       from {@code nvmlDeviceGetMemoryInfo}
  * @param powerLimitW            the enforced power management limit
  * @param defaultPowerLimitW     the factory power management limit

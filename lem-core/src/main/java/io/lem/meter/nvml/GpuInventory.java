@@ -8,7 +8,7 @@ import java.util.List;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-/** Describes the GPUs NVML sees ({@link GpuInfo}), for result.json's {@code environment.gpus} and {@code lem meters}. */
+/** Describes the GPUs NVML sees ({@link GpuInfo}) for result.json's {@code environment.gpus} and {@code lem meters}. */
 public final class GpuInventory {
 
     private GpuInventory() {
