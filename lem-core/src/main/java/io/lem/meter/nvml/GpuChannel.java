@@ -47,9 +47,9 @@ final class GpuChannel {
         this.device = device;
         uint = nvml.allocate(JAVA_INT);
         ull = nvml.allocate(JAVA_LONG);
-        utilization = nvml.allocate(Nvml.UTILIZATION);
-        memory = nvml.allocate(Nvml.MEMORY);
-        field = nvml.allocate(Nvml.FIELD_VALUE);
+        utilization = nvml.allocate(NvmlLayouts.UTILIZATION);
+        memory = nvml.allocate(NvmlLayouts.MEMORY);
+        field = nvml.allocate(NvmlLayouts.FIELD_VALUE);
         String id = info.domainId();
         String what = " (" + info.name() + ", " + info.uuid() + ", " + info.pciBusId() + ")";
         List<Domain> list = new ArrayList<>();
@@ -131,7 +131,7 @@ final class GpuChannel {
             case POWER_W -> {
                 if (info.instantPowerSupported()) {
                     code = GpuInventory.instantPowerCode(nvml, device, field);
-                    value = Nvml.fieldValue(field) / 1000.0;
+                    value = NvmlLayouts.fieldValue(field) / 1000.0;
                 } else {
                     code = nvml.powerUsage(device, uint);
                     value = Integer.toUnsignedLong(uint.get(JAVA_INT, 0)) / 1000.0;
@@ -150,11 +150,11 @@ final class GpuChannel {
             case MEM_CLOCK_MHZ -> code = unsignedInt(nvml.clockInfo(device, Nvml.CLOCK_MEM, uint));
             case THROTTLE_REASONS -> {
                 code = nvml.clocksEventReasons(device, ull);
-                value = Nvml.unsignedToDouble(ull.get(JAVA_LONG, 0));
+                value = NvmlLayouts.unsignedToDouble(ull.get(JAVA_LONG, 0));
             }
             case MEMORY_USED_BYTES -> {
                 code = nvml.memoryInfo(device, memory);
-                value = Nvml.unsignedToDouble(memory.get(JAVA_LONG, 16));
+                value = NvmlLayouts.unsignedToDouble(memory.get(JAVA_LONG, 16));
             }
             default -> throw new IllegalStateException("unhandled gauge " + g);
         }

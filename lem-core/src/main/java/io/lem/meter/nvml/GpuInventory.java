@@ -48,8 +48,8 @@ public final class GpuInventory {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment uint = arena.allocate(JAVA_INT);
             MemorySegment ull = arena.allocate(JAVA_LONG);
-            MemorySegment memory = arena.allocate(Nvml.MEMORY);
-            MemorySegment field = arena.allocate(Nvml.FIELD_VALUE);
+            MemorySegment memory = arena.allocate(NvmlLayouts.MEMORY);
+            MemorySegment field = arena.allocate(NvmlLayouts.FIELD_VALUE);
             Long memoryTotal = nvml.memoryInfo(device, memory) == NvmlReturn.SUCCESS ? memory.get(JAVA_LONG, 0) : null;
             Double limitW = nvml.powerManagementLimit(device, uint) == NvmlReturn.SUCCESS ? milli(uint) : null;
             Double defaultLimitW = nvml.powerManagementDefaultLimit(device, uint) == NvmlReturn.SUCCESS
@@ -75,7 +75,7 @@ public final class GpuInventory {
         field.set(JAVA_INT, 0, Nvml.FIELD_POWER_INSTANT);
         field.set(JAVA_INT, 4, 0);
         int code = nvml.fieldValues(device, 1, field);
-        return code != NvmlReturn.SUCCESS ? code : field.get(JAVA_INT, Nvml.FIELD_RETURN_OFFSET);
+        return code != NvmlReturn.SUCCESS ? code : field.get(JAVA_INT, NvmlLayouts.FIELD_RETURN_OFFSET);
     }
 
     private static double milli(MemorySegment uint) {

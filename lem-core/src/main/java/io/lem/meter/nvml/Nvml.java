@@ -40,32 +40,6 @@ public final class Nvml implements AutoCloseable {
     public static final int CLOCK_SM = 1;
     public static final int CLOCK_MEM = 2;
 
-    /** {@code nvmlMemory_t} (v1): total, free, used, all unsigned long long bytes. */
-    public static final MemoryLayout MEMORY = MemoryLayout.structLayout(ValueLayout.JAVA_LONG.withName("total"),
-            ValueLayout.JAVA_LONG.withName("free"), ValueLayout.JAVA_LONG.withName("used"));
-    /** {@code nvmlUtilization_t}: gpu, memory, unsigned int percent. */
-    public static final MemoryLayout UTILIZATION = MemoryLayout.structLayout(JAVA_INT.withName("gpu"),
-            JAVA_INT.withName("memory"));
-    /**
-     * {@code nvmlFieldValue_t}: fieldId, scopeId (uint), timestamp, latencyUsec (long long), valueType,
-     * nvmlReturn (enum), value (an 8-byte union of double / uint / ulong / ulonglong / sll / sint / ushort).
-     */
-    public static final MemoryLayout FIELD_VALUE = MemoryLayout.structLayout(JAVA_INT.withName("fieldId"),
-            JAVA_INT.withName("scopeId"), ValueLayout.JAVA_LONG.withName("timestamp"),
-            ValueLayout.JAVA_LONG.withName("latencyUsec"), JAVA_INT.withName("valueType"),
-            JAVA_INT.withName("nvmlReturn"), ValueLayout.JAVA_LONG.withName("value"));
-    /** {@code nvmlPciInfo_t} as filled by {@code nvmlDeviceGetPciInfo_v3}: busIdLegacy[16], 5 uints, busId[32]. */
-    public static final MemoryLayout PCI_INFO = MemoryLayout.structLayout(
-            MemoryLayout.sequenceLayout(16, ValueLayout.JAVA_BYTE).withName("busIdLegacy"),
-            JAVA_INT.withName("domain"), JAVA_INT.withName("bus"), JAVA_INT.withName("device"),
-            JAVA_INT.withName("pciDeviceId"), JAVA_INT.withName("pciSubSystemId"),
-            MemoryLayout.sequenceLayout(32, ValueLayout.JAVA_BYTE).withName("busId"));
-
-    public static final long FIELD_VALUE_TYPE_OFFSET = offset(FIELD_VALUE, "valueType");
-    public static final long FIELD_RETURN_OFFSET = offset(FIELD_VALUE, "nvmlReturn");
-    public static final long FIELD_VALUE_OFFSET = offset(FIELD_VALUE, "value");
-    private static final long PCI_BUS_ID_OFFSET = offset(PCI_INFO, "busId");
-
     private static final int STRING_BUFFER_BYTES = 96; // NVML_DEVICE_NAME_V2_BUFFER_SIZE = UUID_V2 = 96 >= 80
     private static final AddressLayout C_STRING = ADDRESS.withTargetLayout(
             MemoryLayout.sequenceLayout(1024, ValueLayout.JAVA_BYTE));
@@ -211,9 +185,9 @@ public final class Nvml implements AutoCloseable {
     /** {@code domain:bus:device.function} as NVML writes it, e.g. {@code 00000000:19:00.0}. */
     public String pciBusId(MemorySegment device) throws NvmlException {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment out = a.allocate(PCI_INFO);
+            MemorySegment out = a.allocate(NvmlLayouts.PCI_INFO);
             check("nvmlDeviceGetPciInfo_v3", invoke(pciInfo, device, out));
-            return out.getString(PCI_BUS_ID_OFFSET);
+            return out.getString(NvmlLayouts.PCI_BUS_ID_OFFSET);
         }
     }
 
@@ -234,7 +208,7 @@ public final class Nvml implements AutoCloseable {
         return invoke(powerUsage, device, uintOut);
     }
 
-    /** Fills {@code values}, an array of {@code count} {@link #FIELD_VALUE}s whose fieldId the caller set. */
+    /** Fills {@code values}: {@code count} {@link NvmlLayouts#FIELD_VALUE}s whose fieldId the caller set. */
     public int fieldValues(MemorySegment device, int count, MemorySegment values) {
         try {
             return (int) fieldValues.invokeExact(device, count, values);
@@ -301,28 +275,6 @@ public final class Nvml implements AutoCloseable {
         if (code != NvmlReturn.SUCCESS) {
             throw new NvmlException(function, code, describe(function, code));
         }
-    }
-
-    /**
-     * The value of a filled {@link #FIELD_VALUE} as a double, whichever member of the union its valueType names
-     * (0 double, 1 uint, 2 ulong, 3 ulonglong, 4 long long, 5 int, 6 ushort).
-     */
-    public static double fieldValue(MemorySegment field) {
-        long at = FIELD_VALUE_OFFSET;
-        return switch (field.get(JAVA_INT, FIELD_VALUE_TYPE_OFFSET)) {
-            case 0 -> field.get(ValueLayout.JAVA_DOUBLE, at);
-            case 1 -> Integer.toUnsignedLong(field.get(JAVA_INT, at));
-            case 2, 3 -> unsignedToDouble(field.get(ValueLayout.JAVA_LONG, at));
-            case 4 -> field.get(ValueLayout.JAVA_LONG, at);
-            case 5 -> field.get(JAVA_INT, at);
-            case 6 -> Short.toUnsignedInt(field.get(ValueLayout.JAVA_SHORT, at));
-            default -> Double.NaN;
-        };
-    }
-
-    /** An unsigned 64-bit value as a double (exact below 2^53). */
-    public static double unsignedToDouble(long value) {
-        return value >= 0 ? value : (value >>> 1) * 2.0 + (value & 1);
     }
 
     /** Unloads the library (after {@link #shutdown()}). */
@@ -431,9 +383,5 @@ public final class Nvml implements AutoCloseable {
             throw e;
         }
         throw new IllegalStateException("NVML downcall failed: " + t, t);
-    }
-
-    private static long offset(MemoryLayout layout, String member) {
-        return layout.byteOffset(MemoryLayout.PathElement.groupElement(member));
     }
 }

@@ -71,7 +71,15 @@ public final class NvmlMeter implements Meter {
                     notes.add(info.domainId() + " has MIG enabled: its energy is the whole GPU's, shared by all"
                             + " its MIG instances (NVML has no per-instance energy)");
                 }
-                channels.add(new GpuChannel(nvml, info, nvml.handle(index), notes));
+                try {
+                    channels.add(new GpuChannel(nvml, info, nvml.handle(index), notes));
+                } catch (NvmlException e) {
+                    notes.add(info.domainId() + " left out: neither energy counter nor power reading ("
+                            + e.getMessage() + ")");
+                }
+            }
+            if (channels.isEmpty()) {
+                throw new MeterException("no GPU can be measured: " + String.join("; ", notes));
             }
             return new NvmlMeter(nvml, channels, notes);
         } catch (MeterException | RuntimeException e) {

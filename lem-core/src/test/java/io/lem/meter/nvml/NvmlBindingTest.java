@@ -18,11 +18,11 @@ class NvmlBindingTest {
     @Test
     void javaLayoutsMatchTheCompiledStructs() throws Throwable {
         NvmlStub stub = NvmlStub.current();
-        assertThat(Nvml.MEMORY.byteSize()).isEqualTo(stub.sizeOf("nvmlMemory_t")).isEqualTo(24);
-        assertThat(Nvml.UTILIZATION.byteSize()).isEqualTo(stub.sizeOf("nvmlUtilization_t")).isEqualTo(8);
-        assertThat(Nvml.FIELD_VALUE.byteSize()).isEqualTo(stub.sizeOf("nvmlFieldValue_t")).isEqualTo(40);
-        assertThat(Nvml.FIELD_VALUE_OFFSET).isEqualTo(stub.sizeOf("nvmlFieldValue_t.value")).isEqualTo(32);
-        assertThat(Nvml.PCI_INFO.byteSize()).isEqualTo(stub.sizeOf("nvmlPciInfo_t")).isEqualTo(68);
+        assertThat(NvmlLayouts.MEMORY.byteSize()).isEqualTo(stub.sizeOf("nvmlMemory_t")).isEqualTo(24);
+        assertThat(NvmlLayouts.UTILIZATION.byteSize()).isEqualTo(stub.sizeOf("nvmlUtilization_t")).isEqualTo(8);
+        assertThat(NvmlLayouts.FIELD_VALUE.byteSize()).isEqualTo(stub.sizeOf("nvmlFieldValue_t")).isEqualTo(40);
+        assertThat(NvmlLayouts.FIELD_VALUE_OFFSET).isEqualTo(stub.sizeOf("nvmlFieldValue_t.value")).isEqualTo(32);
+        assertThat(NvmlLayouts.PCI_INFO.byteSize()).isEqualTo(stub.sizeOf("nvmlPciInfo_t")).isEqualTo(68);
         assertThat(stub.sizeOf("nvmlPciInfo_t.busId")).isEqualTo(36);
     }
 
@@ -52,8 +52,8 @@ class NvmlBindingTest {
         stub.utilization(0, 91, 37);
         try (Nvml nvml = Nvml.load(stub.library.toString()); Arena arena = Arena.ofConfined()) {
             nvml.init();
-            MemorySegment memory = arena.allocate(Nvml.MEMORY);
-            MemorySegment utilization = arena.allocate(Nvml.UTILIZATION);
+            MemorySegment memory = arena.allocate(NvmlLayouts.MEMORY);
+            MemorySegment utilization = arena.allocate(NvmlLayouts.UTILIZATION);
             assertThat(nvml.memoryInfo(nvml.handle(0), memory)).isZero();
             assertThat(memory.get(JAVA_LONG, 0)).isEqualTo(85_520_809_984L);
             assertThat(memory.get(JAVA_LONG, 8)).isEqualTo(85_520_809_984L - 3_000_000_007L);
@@ -73,12 +73,12 @@ class NvmlBindingTest {
         stub.instantPower(0, valueType, mw);
         try (Nvml nvml = Nvml.load(stub.library.toString()); Arena arena = Arena.ofConfined()) {
             nvml.init();
-            MemorySegment field = arena.allocate(Nvml.FIELD_VALUE);
+            MemorySegment field = arena.allocate(NvmlLayouts.FIELD_VALUE);
             assertThat(GpuInventory.instantPowerCode(nvml, nvml.handle(0), field)).isEqualTo(NvmlReturn.SUCCESS);
             assertThat(stub.lastFieldId()).isEqualTo(186);
             assertThat(field.get(JAVA_LONG, 8)).isEqualTo(1_700_000_000_123_456L);
             assertThat(field.get(JAVA_LONG, 16)).isEqualTo(777);
-            assertThat(Nvml.fieldValue(field)).isEqualTo(mw);
+            assertThat(NvmlLayouts.fieldValue(field)).isEqualTo(mw);
             nvml.shutdown();
         }
     }
@@ -89,7 +89,7 @@ class NvmlBindingTest {
         stub.fail("NVML_FI_DEV_POWER_INSTANT", 1, NvmlReturn.NOT_SUPPORTED);
         try (Nvml nvml = Nvml.load(stub.library.toString()); Arena arena = Arena.ofConfined()) {
             nvml.init();
-            MemorySegment field = arena.allocate(Nvml.FIELD_VALUE);
+            MemorySegment field = arena.allocate(NvmlLayouts.FIELD_VALUE);
             assertThat(GpuInventory.instantPowerCode(nvml, nvml.handle(0), field)).isEqualTo(NvmlReturn.SUCCESS);
             assertThat(GpuInventory.instantPowerCode(nvml, nvml.handle(1), field))
                     .isEqualTo(NvmlReturn.NOT_SUPPORTED);

@@ -118,6 +118,21 @@ class NvmlMeterTest {
     }
 
     @Test
+    void aGpuWithNeitherCounterNorPowerIsLeftOutAndNamed() throws Throwable {
+        NvmlStub stub = NvmlStub.legacy();
+        stub.fail("nvmlDeviceGetPowerUsage", 0, NvmlReturn.NOT_SUPPORTED);
+        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+            assertThat(meter.gpus()).extracting(GpuInfo::index).containsExactly(1);
+            assertThat(meter.notes()).contains("gpu0 left out: neither energy counter nor power reading"
+                    + " (nvmlDeviceGetPowerUsage for gpu0 returned NVML_ERROR_NOT_SUPPORTED (3): Not Supported)");
+        }
+        stub.fail("nvmlDeviceGetPowerUsage", 1, NvmlReturn.NOT_SUPPORTED);
+        assertThatThrownBy(() -> NvmlMeter.open(stub.options())).isInstanceOf(MeterException.class)
+                .hasMessageStartingWith("no GPU can be measured: gpu0 left out");
+        assertThat(stub.initCount()).isZero();
+    }
+
+    @Test
     void aLegacyDriverIsMeasuredByPowerWithTheOldThrottleSymbol() throws Throwable {
         NvmlStub stub = NvmlStub.legacy();
         stub.powerMw(0, 99_500);
