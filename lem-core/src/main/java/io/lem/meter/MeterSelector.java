@@ -30,7 +30,7 @@ public final class MeterSelector {
     /** lem's providers ({@code rapl}, {@code process}, {@code process-estimate}). */
     public static List<MeterProvider> builtIns() {
         return List.of(new RaplProvider(), new HostEstimateProvider(), ProcessProvider.attributed(),
-                ProcessProvider.estimateOnly());
+                ProcessProvider.estimateOnly(), new io.lem.meter.nvml.NvmlProvider());
     }
 
     /** The built-ins plus any provider on the class path registered for {@link ServiceLoader}. */

@@ -1,0 +1,156 @@
+package io.lem.meter.nvml;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The C stand-in for libnvidia-ml.so.1 ({@code src/test/c/nvml_stub.c}), compiled with gcc once per JVM and loaded
+ * for scripting in the global arena: the meter's own {@code dlopen} of the same path gets the same handle, so
+ * what the test scripts is what lem reads.
+ */
+final class NvmlStub {
+
+    private static final Path SOURCE = Path.of("src/test/c/nvml_stub.c");
+    private static final Path OUT = Path.of("target/nvml-stub");
+    private static NvmlStub current;
+    private static NvmlStub legacy;
+
+    final Path library;
+    private final SymbolLookup lookup;
+
+    private NvmlStub(Path library) {
+        this.library = library;
+        this.lookup = SymbolLookup.libraryLookup(library, Arena.global());
+    }
+
+    /** The stub of a current driver; skips the test when gcc is missing (CI installs it). */
+    static synchronized NvmlStub current() throws Throwable {
+        if (current == null) {
+            current = new NvmlStub(compile("libnvidia-ml-stub.so"));
+        }
+        current.reset();
+        return current;
+    }
+
+    /** A pre-Volta driver: no energy counter, no field values, no MIG, only the old throttle-reasons name. */
+    static synchronized NvmlStub legacy() throws Throwable {
+        if (legacy == null) {
+            legacy = new NvmlStub(compile("libnvidia-ml-legacy-stub.so", "-DSTUB_LEGACY"));
+        }
+        legacy.reset();
+        return legacy;
+    }
+
+    private static Path compile(String name, String... defines) throws IOException, InterruptedException {
+        assumeTrue(gccPresent(), "gcc not found: the NVML stub tests need it (Debian: apt-get install gcc)");
+        Files.createDirectories(OUT);
+        Path lib = OUT.resolve(name).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O1", "-Wall",
+                "-Wextra", "-Werror"));
+        command.addAll(List.of(defines));
+        command.addAll(List.of("-o", lib.toString(), SOURCE.toString()));
+        Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(gcc.getInputStream().readAllBytes());
+        if (gcc.waitFor() != 0) {
+            throw new IllegalStateException("gcc failed on " + SOURCE + ":\n" + output);
+        }
+        return lib;
+    }
+
+    private static boolean gccPresent() {
+        try {
+            return new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Options that load this stub with the given environment (no explicit GPU list). */
+    NvmlOptions options(Map<String, String> env) {
+        return new NvmlOptions(library.toString(), List.of(), env);
+    }
+
+    NvmlOptions options() {
+        return options(Map.of());
+    }
+
+    void reset() throws Throwable {
+        call("stub_reset", FunctionDescriptor.ofVoid());
+    }
+
+    void deviceCount(int count) throws Throwable {
+        call("stub_set_device_count", FunctionDescriptor.ofVoid(JAVA_INT), count);
+    }
+
+    void energyMj(int device, long mj) throws Throwable {
+        call("stub_set_energy_mj", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_LONG), device, mj);
+    }
+
+    void powerMw(int device, int mw) throws Throwable {
+        call("stub_set_power_mw", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT), device, mw);
+    }
+
+    void instantPower(int device, int valueType, double mw) throws Throwable {
+        call("stub_set_instant_power", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, JAVA_DOUBLE), device,
+                valueType, mw);
+    }
+
+    void mig(int device, boolean enabled) throws Throwable {
+        call("stub_set_mig", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT), device, enabled ? 1 : 0);
+    }
+
+    void utilization(int device, int gpuPct, int memoryPct) throws Throwable {
+        call("stub_set_utilization", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, JAVA_INT), device, gpuPct,
+                memoryPct);
+    }
+
+    void memory(int device, long totalBytes, long usedBytes) throws Throwable {
+        call("stub_set_memory", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_LONG, JAVA_LONG), device, totalBytes,
+                usedBytes);
+    }
+
+    /** Makes an NVML function (or {@code NVML_FI_DEV_POWER_INSTANT}) answer {@code code}; device -1: all. */
+    void fail(String function, int device, int code) throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            call("stub_set_return", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT),
+                    arena.allocateFrom(function), device, code);
+        }
+    }
+
+    int initCount() throws Throwable {
+        return (int) call("stub_init_count", FunctionDescriptor.of(JAVA_INT));
+    }
+
+    int lastFieldId() throws Throwable {
+        return (int) call("stub_last_field_id", FunctionDescriptor.of(JAVA_INT));
+    }
+
+    /** sizeof (or, for "type.member", offsetof) as the C compiler lays the nvml.h structs out. */
+    long sizeOf(String type) throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            return (long) call("stub_sizeof", FunctionDescriptor.of(JAVA_LONG, ADDRESS), arena.allocateFrom(type));
+        }
+    }
+
+    private Object call(String symbol, FunctionDescriptor descriptor, Object... args) throws Throwable {
+        MemorySegment address = lookup.find(symbol).orElseThrow();
+        MethodHandle handle = Linker.nativeLinker().downcallHandle(address, descriptor);
+        return handle.invokeWithArguments(args);
+    }
+}
