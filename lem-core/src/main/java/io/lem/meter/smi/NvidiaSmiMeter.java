@@ -175,7 +175,9 @@ public final class NvidiaSmiMeter implements Meter {
                     lastError = "nvidia-smi printed: " + line.strip();
                 }
             }
-            lastError = "nvidia-smi exited" + (process.isAlive() ? "" : " with code " + process.waitFor())
+            // end of output: the exit code follows within moments, unless the child merely closed its stdout
+            boolean exited = process.waitFor(2, TimeUnit.SECONDS);
+            lastError = "nvidia-smi " + (exited ? "exited with code " + process.exitValue() : "closed its output")
                     + "; last message: " + lastError;
         } catch (IOException e) {
             lastError = "reading nvidia-smi failed: " + e.getMessage();

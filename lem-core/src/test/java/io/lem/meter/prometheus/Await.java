@@ -23,4 +23,14 @@ final class Await {
         }
         throw new AssertionError("timed out waiting until " + what, last);
     }
+
+    /** A read that succeeds, retrying reads refused as stale while the loaded test machine lags the scraper. */
+    static double[] fresh(Callable<double[]> read) throws Exception {
+        double[][] out = new double[1][];
+        until("a fresh read", () -> {
+            out[0] = read.call();
+            return true;
+        });
+        return out[0];
+    }
 }
