@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 
+import io.lem.meter.nvml.NvmlProvider;
+import io.lem.meter.prometheus.DcgmProvider;
+import io.lem.meter.prometheus.ScaphandreProvider;
+import io.lem.meter.smi.NvidiaSmiProvider;
+
 /**
  * Chooses and opens meters by name. {@code auto} opens every available provider that is in auto: RAPL when
  * readable, and the engine's process meter (RAPL share when RAPL is readable, else the CPU estimate) when a pid is
@@ -29,8 +34,10 @@ public final class MeterSelector {
 
     /** lem's providers ({@code rapl}, {@code process}, {@code process-estimate}). */
     public static List<MeterProvider> builtIns() {
-        return List.of(new RaplProvider(), new HostEstimateProvider(), ProcessProvider.attributed(),
-                ProcessProvider.estimateOnly(), new io.lem.meter.nvml.NvmlProvider());
+        // order matters under auto: of two meters reporting the same domain, the earlier one is used
+        return List.of(new RaplProvider(), new HostEstimateProvider(), new NvmlProvider(), new DcgmProvider(),
+                new NvidiaSmiProvider(), new ScaphandreProvider(), ProcessProvider.attributed(),
+                ProcessProvider.estimateOnly());
     }
 
     /** The built-ins plus any provider on the class path registered for {@link ServiceLoader}. */
@@ -107,6 +114,15 @@ public final class MeterSelector {
                     statuses.add(new MeterStatus(p.name(), false, false, e.getMessage(), probe.fix()));
                     continue;
                 }
+                String clash = auto ? clash(opened, meter) : null;
+                if (clash != null) {
+                    // earlier providers are the better source of the same domain (NVML before nvidia-smi,
+                    // Scaphandre before lem's own process attribution)
+                    meter.close();
+                    statuses.add(new MeterStatus(p.name(), true, false, "not used: domain '" + clash
+                            + "' already comes from a better source", null));
+                    continue;
+                }
                 opened.add(meter);
                 statuses.add(new MeterStatus(p.name(), true, true, probe.reason(), null));
             }
@@ -116,6 +132,13 @@ public final class MeterSelector {
             throw e;
         }
         return new MeterSelection(opened, statuses);
+    }
+
+    /** The first domain id of {@code candidate} that an opened meter reports already, or null. */
+    private static String clash(List<Meter> opened, Meter candidate) {
+        Set<String> ids = new HashSet<>();
+        opened.forEach(m -> m.domains().forEach(d -> ids.add(d.id())));
+        return candidate.domains().stream().map(Domain::id).filter(ids::contains).findFirst().orElse(null);
     }
 
     private static void checkUniqueDomains(List<Meter> meters) throws MeterException {

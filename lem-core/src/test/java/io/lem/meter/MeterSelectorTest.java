@@ -19,7 +19,9 @@ class MeterSelectorTest {
     @TempDir
     Path tmp;
 
-    private final MeterSelector selector = new MeterSelector(MeterSelector.builtIns());
+    /** The CPU-side providers only: GPU and exporter providers look at this machine's PATH and env. */
+    private final MeterSelector selector = new MeterSelector(List.of(new RaplProvider(), new HostEstimateProvider(),
+            ProcessProvider.attributed(), ProcessProvider.estimateOnly()));
 
     private MeterContext context(Path powercap, SysfsReader reader) throws Exception {
         FakeProc proc = new FakeProc(tmp.resolve("proc"));
@@ -86,7 +88,7 @@ class MeterSelectorTest {
     void badRequestsFailClearly() throws Exception {
         MeterContext context = context(tmp.resolve("no-powercap"), SysfsReader.files());
         assertThatThrownBy(() -> selector.select(List.of("wattmeter"), context))
-                .hasMessageStartingWith("unknown meter 'wattmeter': use 'auto' or one of [rapl, host-estimate, process,");
+                .hasMessage("unknown meter 'wattmeter': use 'auto' or one of [rapl, host-estimate, process, process-estimate]");
         assertThatThrownBy(() -> selector.select(List.of("rapl"), context))
                 .hasMessageContaining("not a RAPL machine");
         assertThatThrownBy(() -> selector.select(List.of("process", "process-estimate"), context))
@@ -99,10 +101,11 @@ class MeterSelectorTest {
     @Test
     void probeOfThisMachineNeedsNoPid() {
         List<MeterStatus> statuses = MeterSelector.withDiscoveredProviders().probe(MeterContext.system());
-        assertThat(statuses).extracting(MeterStatus::name).startsWith("rapl", "host-estimate", "process", "process-estimate");
+        assertThat(statuses).extracting(MeterStatus::name).startsWith("rapl", "host-estimate", "nvml", "dcgm",
+                "nvidia-smi", "scaphandre", "process", "process-estimate");
         assertThat(statuses).noneMatch(MeterStatus::used);
         assertThat(statuses).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
-        MeterStatus process = statuses.get(2);
+        MeterStatus process = statuses.get(6);
         assertThat(process.available()).isTrue();
         assertThat(process.reason()).contains("needs the engine's pid at run time");
     }
