@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,6 +69,8 @@ final class HttpTransport {
         } catch (ConnectException e) {
             return tally.fail(RequestStatus.CONNECTION_ERROR, "connection refused by " + endpoint
                     + "; is the server running and listening there?");
+        } catch (ProtocolException e) {
+            return tally.fail(RequestStatus.PROTOCOL_ERROR, "not an HTTP response: " + e.getMessage());
         } catch (IOException e) {
             if (deadline.expired()) {
                 return timeout(tally);
