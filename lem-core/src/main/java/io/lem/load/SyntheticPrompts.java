@@ -2,6 +2,7 @@ package io.lem.load;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -30,14 +31,21 @@ public final class SyntheticPrompts {
      * @param counter      the engine's tokenizer, or null to assume one token per word
      */
     public static List<String> generate(int count, int targetTokens, long seed, TokenCounter counter) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> prompts = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            List<String> words = new ArrayList<>(targetTokens * 2 + 8);
-            for (int w = 0; w < targetTokens * 2 + 8; w++) {
+        int[] targets = new int[count];
+        Arrays.fill(targets, targetTokens);
+        return generate(targets, new SplittableRandom(seed), counter);
+    }
+
+    /** One prompt per target length, words drawn from {@code random} in order (same stream, same prompts). */
+    public static List<String> generate(int[] targetTokens, SplittableRandom random, TokenCounter counter)
+            throws IOException {
+        List<String> prompts = new ArrayList<>(targetTokens.length);
+        for (int target : targetTokens) {
+            List<String> words = new ArrayList<>(target * 2 + 8);
+            for (int w = 0; w < target * 2 + 8; w++) {
                 words.add(WORDS[random.nextInt(WORDS.length)]);
             }
-            prompts.add(counter == null ? String.join(" ", words.subList(0, targetTokens)) : fit(words, targetTokens, counter));
+            prompts.add(counter == null ? String.join(" ", words.subList(0, target)) : fit(words, target, counter));
         }
         return prompts;
     }
