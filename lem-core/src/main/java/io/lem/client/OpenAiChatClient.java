@@ -127,6 +127,7 @@ public final class OpenAiChatClient implements InferenceClient {
         private final PromptRequest request;
         private final long sendNs;
         private long firstTokenNs = -1;
+        private long[] chunkTimesNs = new long[16];
         private int chunks;
         private int promptTokens = -1;
         private int completionTokens = -1;
@@ -140,7 +141,10 @@ public final class OpenAiChatClient implements InferenceClient {
             if (firstTokenNs < 0) {
                 firstTokenNs = now;
             }
-            chunks++;
+            if (chunks == chunkTimesNs.length) {
+                chunkTimesNs = java.util.Arrays.copyOf(chunkTimesNs, chunks * 2);
+            }
+            chunkTimesNs[chunks++] = now;
         }
 
         void usage(int prompt, int completion) {
@@ -151,13 +155,14 @@ public final class OpenAiChatClient implements InferenceClient {
         RequestRecord ok(long endNs) {
             boolean approximate = completionTokens < 0;
             return new RequestRecord(request.id(), request.warmup(), sendNs, firstTokenNs, endNs, promptTokens,
-                    approximate ? chunks : completionTokens, chunks, approximate, RequestStatus.OK, null);
+                    approximate ? chunks : completionTokens, chunks, approximate, RequestStatus.OK, null,
+                    java.util.Arrays.copyOf(chunkTimesNs, chunks));
         }
 
         RequestRecord fail(RequestStatus status, String error) {
             return new RequestRecord(request.id(), request.warmup(), sendNs, firstTokenNs, clock.nanoTime(),
                     promptTokens, completionTokens < 0 ? chunks : completionTokens, chunks, completionTokens < 0,
-                    status, error);
+                    status, error, java.util.Arrays.copyOf(chunkTimesNs, chunks));
         }
     }
 }

@@ -14,10 +14,30 @@ package io.lem.client;
  * @param tokensApproximate true when the server gave no usage and tokens were counted as chunks
  * @param status           outcome
  * @param error            error text, null when OK
+ * @param chunkTimesNs     arrival time of every streamed content chunk, in order (empty when not recorded)
  */
 public record RequestRecord(int id, boolean warmup, long sendNs, long firstTokenNs, long endNs, int promptTokens,
                             int completionTokens, int chunks, boolean tokensApproximate, RequestStatus status,
-                            String error) {
+                            String error, long[] chunkTimesNs) {
+
+    private static final long[] NO_CHUNK_TIMES = new long[0];
+
+    public RequestRecord {
+        chunkTimesNs = chunkTimesNs == null ? NO_CHUNK_TIMES : chunkTimesNs.clone();
+    }
+
+    /** A record without per-chunk times. */
+    public RequestRecord(int id, boolean warmup, long sendNs, long firstTokenNs, long endNs, int promptTokens,
+                         int completionTokens, int chunks, boolean tokensApproximate, RequestStatus status,
+                         String error) {
+        this(id, warmup, sendNs, firstTokenNs, endNs, promptTokens, completionTokens, chunks, tokensApproximate,
+                status, error, NO_CHUNK_TIMES);
+    }
+
+    @Override
+    public long[] chunkTimesNs() {
+        return chunkTimesNs.clone();
+    }
 
     public boolean ok() {
         return status == RequestStatus.OK;
