@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.lem.client.InferenceClient;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
+import io.lem.meter.Clock;
 
 /**
  * Closed-loop load: {@code concurrency} clients, each sending its next request as soon as its previous one ended,
@@ -52,5 +53,47 @@ public final class ClosedLoop {
         synchronized (records) {
             return List.copyOf(records);
         }
+    }
+
+    /**
+     * A closed loop that stops by count or by time, marking warm-up and cool-down by the shape. A request is
+     * classified by its index and the offset at which its client picks it up.
+     */
+    public static List<LoadRecord> run(InferenceClient client, ArrivalProcess.Closed process, LoadShape shape,
+                                       RequestFactory factory, Clock clock, LoadSink sink,
+                                       Progress.Listener listener) throws InterruptedException {
+        int total = shape.stop() instanceof Extent.Requests(int n) ? n : -1;
+        long endNs = shape.stop() instanceof Extent.Seconds s ? s.nanos() : -1;
+        PortionRule rule = new PortionRule(shape.warmup(), shape.cooldown(), total, endNs);
+        long startNs = clock.nanoTime();
+        RunState state = new RunState(clock, startNs, total, endNs, sink, listener);
+        AtomicInteger next = new AtomicInteger();
+        int clients = total < 0 ? process.concurrency() : Math.min(process.concurrency(), total);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        long offsetNs = clock.nanoTime() - startNs;
+                        if (endNs >= 0 && offsetNs >= endNs) {
+                            return;
+                        }
+                        int i = next.getAndIncrement();
+                        if (total >= 0 && i >= total) {
+                            return;
+                        }
+                        Arrival arrival = new Arrival(i, offsetNs, rule.classify(i, offsetNs), -1, -1);
+                        state.complete(new LoadRecord(client.send(factory.create(arrival)), arrival.portion(), -1));
+                    }
+                });
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (Thread.interrupted()) {
+                    pool.shutdownNow();
+                    throw new InterruptedException();
+                }
+            }
+        }
+        return state.records();
     }
 }

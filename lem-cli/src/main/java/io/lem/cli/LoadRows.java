@@ -1,0 +1,73 @@
+package io.lem.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.lem.client.RequestRecord;
+import io.lem.load.ArrivalProcess;
+import io.lem.load.LoadRecord;
+import io.lem.result.Json;
+
+/** The JSON of {@code lem load}'s files: one requests.jsonl row per request, with every chunk time kept. */
+final class LoadRows {
+
+    private LoadRows() {
+    }
+
+    /** Times in seconds since the run's anchor; chunk times in ms after the send, so ITL is recomputable. */
+    static Map<String, Object> toJson(LoadRecord load, long anchorNs) {
+        RequestRecord r = load.request();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", r.id());
+        row.put("portion", load.portion().jsonName());
+        row.put("status", r.status().jsonName());
+        row.put("scheduled_s", load.scheduledNs() < 0 ? null : (load.scheduledNs() - anchorNs) / 1e9);
+        row.put("lateness_ms", Json.finiteOrNull(load.latenessMs()));
+        row.put("send_s", (r.sendNs() - anchorNs) / 1e9);
+        row.put("first_token_s", r.firstTokenNs() < 0 ? null : (r.firstTokenNs() - anchorNs) / 1e9);
+        row.put("end_s", (r.endNs() - anchorNs) / 1e9);
+        row.put("prompt_tokens", r.promptTokens() < 0 ? null : r.promptTokens());
+        row.put("completion_tokens", r.completionTokens() < 0 ? null : r.completionTokens());
+        row.put("tokens_approximate", r.tokensApproximate());
+        row.put("chunks", r.chunks());
+        row.put("ttft_ms", Json.finiteOrNull(r.ttftMs()));
+        row.put("tpot_ms", Json.finiteOrNull(r.tpotMs()));
+        row.put("e2e_ms", r.e2eMs());
+        long[] chunkTimes = r.chunkTimesNs();
+        double[] chunkMs = new double[chunkTimes.length];
+        for (int i = 0; i < chunkTimes.length; i++) {
+            chunkMs[i] = (chunkTimes[i] - r.sendNs()) / 1e6;
+        }
+        row.put("chunk_ms", chunkMs);
+        row.put("error", r.error());
+        return row;
+    }
+
+    static Map<String, Object> arrivalJson(ArrivalProcess process) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        switch (process) {
+            case ArrivalProcess.Closed c -> {
+                json.put("type", "closed");
+                json.put("concurrency", c.concurrency());
+            }
+            case ArrivalProcess.ConstantRate c -> {
+                json.put("type", "constant");
+                json.put("rate_per_s", c.rps());
+            }
+            case ArrivalProcess.Poisson p -> {
+                json.put("type", "poisson");
+                json.put("rate_per_s", p.rps());
+            }
+            case ArrivalProcess.Gamma g -> {
+                json.put("type", "gamma");
+                json.put("rate_per_s", g.rps());
+                json.put("burstiness", g.burstiness());
+            }
+            case ArrivalProcess.TraceReplay t -> {
+                json.put("type", "trace");
+                json.put("rows", t.rows().size());
+            }
+        }
+        return json;
+    }
+}

@@ -1,0 +1,51 @@
+package io.lem.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A loopback OpenAI-compatible endpoint that streams {@code chunks} one-token SSE chunks, then usage and [DONE]. */
+final class SseServer implements AutoCloseable {
+
+    private final HttpServer server;
+    final AtomicInteger requests = new AtomicInteger();
+
+    SseServer(int chunks) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/v1/chat/completions", exchange -> {
+            requests.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < chunks; i++) {
+                    write(out, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"t" + i + "\"}}]}");
+                }
+                write(out, "{\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":" + chunks + "}}");
+                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+    }
+
+    private static void write(OutputStream out, String json) throws IOException {
+        out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
