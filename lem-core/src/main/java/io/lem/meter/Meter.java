@@ -31,6 +31,11 @@ public interface Meter extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /** The devices this meter reads (e.g. one map per GPU: name, UUID, driver, limits), for result.json. */
+    default java.util.List<java.util.Map<String, Object>> inventory() {
+        return java.util.List.of();
+    }
+
     @Override
     default void close() {
     }

@@ -58,6 +58,7 @@ public final class ExperimentAnalysis {
     final List<String> warnings = new ArrayList<>();
 
     final String warmupStoppedBecause;
+    final List<Map<String, Object>> gpuCrossCheck;
     final double baselineAfterPowerW;
     final SteadyState steadyState;
     final EnergyTotals.Figures steadyFigures;
@@ -154,6 +155,9 @@ public final class ExperimentAnalysis {
         this.outputTokens = out;
 
         warnings.addAll(runWarnings);
+        this.gpuCrossCheck = GpuChecks.crossCheck(trace, marks.measuredStartNs(), marks.measuredEndNs(), samplePeriodNs,
+                warnings);
+        GpuChecks.gaugeWarnings(trace, marks.measuredStartNs(), marks.measuredEndNs(), warnings);
         if (hasBaseline && afterS > 0) {
             Baseline.driftWarning(new Baseline(baselinePowerW, baselineFigures.totalEnergyJ(), baselineDurationS, List.of()),
                     new Baseline(baselineAfterPowerW, baselineAfterPowerW * afterS, afterS, List.of()))

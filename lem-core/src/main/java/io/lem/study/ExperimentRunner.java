@@ -117,6 +117,7 @@ public final class ExperimentRunner {
             Instant wallAnchor = Instant.now();
             List<RequestRecord> records = new ArrayList<>();
             List<String> runWarnings = new ArrayList<>();
+            List<java.util.Map<String, Object>> devices = new ArrayList<>();
             Marks marks;
             WarmupRunner.Outcome warmup;
             Sampler sampler;
@@ -150,6 +151,7 @@ public final class ExperimentRunner {
                     sampler.close();
                     for (Meter meter : opened.meters()) {
                         runWarnings.addAll(meter.warnings());
+                        devices.addAll(meter.inventory());
                         meter.close();
                     }
                 }
@@ -157,8 +159,8 @@ public final class ExperimentRunner {
             listener.step("analysing");
             ExperimentAnalysis analysis = new ExperimentAnalysis(config, sampler.trace(), records, marks,
                     opened.statuses(), sampler.errorCounts(), sampler.periodNs(), warmup.stoppedBecause(), runWarnings);
-            ResultDocument document = new ResultDocument(studyName, config, environment, process.launch(), wallAnchor,
-                    analysis);
+            ResultDocument document = new ResultDocument(studyName, config, environment, devices, process.launch(),
+                    wallAnchor, analysis);
             AtomicFiles.write(dir.resolve(RESULT_FILE), Json.pretty().writeValueAsBytes(document.toJson()));
             return analysis.summary(dir);
         }

@@ -19,8 +19,8 @@ import static io.lem.result.Json.finiteOrNull;
  * The result.json of one experiment. Field names are snake_case with units; seed 003's metric names are always
  * present, null when not computable on this setup (stable schema).
  */
-record ResultDocument(String studyName, ExperimentConfig config, Environment environment, EngineLaunch engine,
-                      Instant wallAnchor, ExperimentAnalysis a) {
+record ResultDocument(String studyName, ExperimentConfig config, Environment environment,
+                      List<Map<String, Object>> devices, EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a) {
 
     /** Bumped when a field changes meaning or goes away. */
     static final int SCHEMA_VERSION = 1;
@@ -66,7 +66,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("jvm", environment.jvm());
         json.put("lem_version", environment.lemVersion());
         json.put("lem_git_commit", environment.gitCommit());
-        json.put("gpus", List.of());
+        json.put("gpus", devices);
         return json;
     }
 
@@ -169,6 +169,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         Map<String, Object> byDomain = new LinkedHashMap<>();
         a.measuredByDomain.forEach((id, w) -> byDomain.put(id, finiteOrNull(w.energyJ())));
         json.put("energy_j_by_domain", byDomain);
+        json.put("gpu_counter_vs_power", a.gpuCrossCheck);
         return json;
     }
 

@@ -127,7 +127,7 @@ class GoldenFilesTest {
                     "0.1.0", "0123456789abcdef0123456789abcdef01234567");
             EngineLaunch launch = new EngineLaunch("fixture-engine", List.of("serve", "--port", "1"),
                     URI.create("http://127.0.0.1:1"), Path.of("engine.log"));
-            return new ResultDocument("golden", config, env, launch, Instant.parse("2026-11-23T12:00:00Z"), analysis);
+            return new ResultDocument("golden", config, env, List.of(), launch, Instant.parse("2026-11-23T12:00:00Z"), analysis);
         }
     }
 }

@@ -103,6 +103,27 @@ public final class NvmlMeter implements Meter {
         return gpus;
     }
 
+    @Override
+    public List<java.util.Map<String, Object>> inventory() {
+        return gpus.stream().map(GpuInfo::toJson).toList();
+    }
+
+    @Override
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>(notes);
+        long backward = counterBackwardSteps();
+        if (backward > 0) {
+            warnings.add("NVML energy counter went backwards " + backward + " time(s); those steps were not counted");
+        }
+        for (GpuInfo gpu : gpus) {
+            if (Boolean.FALSE.equals(gpu.persistenceMode())) {
+                warnings.add(gpu.domainId() + ": persistence mode is off; the driver may reinitialise between runs "
+                        + "(fix: sudo nvidia-smi -pm 1)");
+            }
+        }
+        return warnings;
+    }
+
     /** How GPUs were chosen, fallbacks to power, omitted gauges, MIG: for the meter status and warnings. */
     public List<String> notes() {
         return notes;
