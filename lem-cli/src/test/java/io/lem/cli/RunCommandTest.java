@@ -125,6 +125,14 @@ class RunCommandTest {
         assertThat(result.path("methods").path("meters")).isNotEmpty();
         assertThat(result.path("baseline").path("duration_s").asDouble()).isGreaterThanOrEqualTo(0.5);
 
+        List<JsonNode> energyRows = Files.readAllLines(dir.resolve("request_energy.jsonl")).stream()
+                .map(JSON::readTree).toList();
+        assertThat(energyRows).hasSize(6);
+        double shared = energyRows.stream().mapToDouble(r -> r.path("time_sharing_j").asDouble()).sum();
+        JsonNode attribution = result.path("attribution");
+        assertThat(shared + attribution.path("unattributed_j").asDouble())
+                .isCloseTo(attribution.path("active_energy_j").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+
         List<String> power = Files.readAllLines(dir.resolve("power.csv"), StandardCharsets.UTF_8);
         assertThat(power.getFirst()).startsWith("t_s,");
         assertThat(power.size()).isGreaterThan(10);

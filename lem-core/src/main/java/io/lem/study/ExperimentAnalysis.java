@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.lem.analysis.Attribution;
 import io.lem.analysis.Baseline;
 import io.lem.analysis.Distribution;
 import io.lem.analysis.DomainPolicy;
@@ -59,6 +60,9 @@ public final class ExperimentAnalysis {
 
     final String warmupStoppedBecause;
     final List<Map<String, Object>> gpuCrossCheck;
+    /** Per measured OK request, in the order of {@link #attributed}. */
+    final Attribution attribution;
+    final List<RequestRecord> attributed;
     final double baselineAfterPowerW;
     final SteadyState steadyState;
     final EnergyTotals.Figures steadyFigures;
@@ -75,6 +79,7 @@ public final class ExperimentAnalysis {
         this.meterStatuses = List.copyOf(meterStatuses);
         this.samplePeriodNs = samplePeriodNs;
         this.measured = records.stream().filter(r -> !r.warmup()).toList();
+        this.attributed = measured.stream().filter(RequestRecord::ok).toList();
         this.warmup = records.stream().filter(RequestRecord::warmup).toList();
         this.totals = DomainPolicy.totals(trace.domains());
         Set<String> windowWarnings = new LinkedHashSet<>();
@@ -148,6 +153,7 @@ public final class ExperimentAnalysis {
                 closure += whole - (prefill + dec);
             }
         }
+        this.attribution = attribute();
         this.ttftEnergyJ = ttft;
         this.decodeEnergyJ = decode;
         this.phaseClosureErrorJ = closure;
@@ -197,6 +203,20 @@ public final class ExperimentAnalysis {
                 .filter(i -> times[i] >= t0 && times[i] <= t1).mapToDouble(i -> values[i]).toArray());
     }
 
+    private Attribution attribute() {
+        List<Attribution.RequestSpan> spans = attributed.stream().map(r -> new Attribution.RequestSpan(r.sendNs(),
+                r.firstTokenNs(), r.endNs(), Math.max(0, r.promptTokens()), Math.max(0, r.completionTokens()),
+                r.chunkTimesNs())).toList();
+        long t0 = marks.measuredStartNs();
+        long t1 = marks.measuredEndNs();
+        long[] inside = java.util.Arrays.stream(trace.timesNs()).filter(t -> t > t0 && t < t1).toArray();
+        long[] bounds = new long[inside.length + 2];
+        bounds[0] = t0;
+        System.arraycopy(inside, 0, bounds, 1, inside.length);
+        bounds[bounds.length - 1] = t1;
+        return Attribution.of(spans, this::totalEnergy, Double.isFinite(baselinePowerW) ? baselinePowerW : 0, bounds);
+    }
+
     /** Energy of the total domains over a window (NaN when no domain makes the total). */
     private double totalEnergy(long t0, long t1) {
         Map<String, Double> byDomain = new LinkedHashMap<>();
@@ -242,6 +262,30 @@ public final class ExperimentAnalysis {
     String meterSummary() {
         List<String> used = meterStatuses.stream().filter(MeterStatus::used).map(MeterStatus::name).toList();
         return used.isEmpty() ? "none" : String.join("+", used);
+    }
+
+    /** request_energy.jsonl: one row per measured OK request with its phases and both attributions. */
+    List<Map<String, Object>> requestEnergyRows() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < attributed.size(); i++) {
+            RequestRecord r = attributed.get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", r.id());
+            row.put("prompt_tokens", r.promptTokens());
+            row.put("completion_tokens", r.completionTokens());
+            boolean split = r.firstTokenNs() >= 0;
+            double whole = totalEnergy(r.sendNs(), r.endNs());
+            double prefill = split ? totalEnergy(r.sendNs(), r.firstTokenNs()) : Double.NaN;
+            double decode = split ? totalEnergy(r.firstTokenNs(), r.endNs()) : Double.NaN;
+            row.put("window_energy_j", io.lem.result.Json.finiteOrNull(whole));
+            row.put("ttft_window_energy_j", io.lem.result.Json.finiteOrNull(prefill));
+            row.put("decode_window_energy_j", io.lem.result.Json.finiteOrNull(decode));
+            row.put("closure_error_j", io.lem.result.Json.finiteOrNull(whole - prefill - decode));
+            row.put("token_proportional_j", io.lem.result.Json.finiteOrNull(attribution.tokenProportionalJ()[i]));
+            row.put("time_sharing_j", io.lem.result.Json.finiteOrNull(attribution.timeSharingJ()[i]));
+            rows.add(row);
+        }
+        return rows;
     }
 
     ExperimentSummary summary(Path dir) {

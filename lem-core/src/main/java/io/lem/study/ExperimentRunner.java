@@ -41,6 +41,8 @@ public final class ExperimentRunner {
     public static final String REQUESTS_FILE = "requests.jsonl";
     public static final String POWER_FILE = "power.csv";
     public static final String ENGINE_LOG = "engine.log";
+    /** Derived from the raw files after the run: per-request phases and attributed energy. */
+    public static final String REQUEST_ENERGY_FILE = "request_energy.jsonl";
     private static final Duration ENGINE_START_TIMEOUT = Duration.ofMinutes(10);
 
     private final EmbeddedEngine engine;
@@ -161,6 +163,9 @@ public final class ExperimentRunner {
                     opened.statuses(), sampler.errorCounts(), sampler.periodNs(), warmup.stoppedBecause(), runWarnings);
             ResultDocument document = new ResultDocument(studyName, config, environment, devices, process.launch(),
                     wallAnchor, analysis);
+            StringBuilder rows = new StringBuilder();
+            analysis.requestEnergyRows().forEach(row -> rows.append(Json.compact().writeValueAsString(row)).append('\n'));
+            AtomicFiles.write(dir.resolve(REQUEST_ENERGY_FILE), rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             AtomicFiles.write(dir.resolve(RESULT_FILE), Json.pretty().writeValueAsBytes(document.toJson()));
             return analysis.summary(dir);
         }

@@ -38,6 +38,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("energy", energy());
         json.put("steady_state", steadyState());
         json.put("phases", phases());
+        json.put("attribution", attribution());
         json.put("metrics", metrics());
         json.put("latency", latency());
         json.put("telemetry", telemetry());
@@ -185,6 +186,19 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("joules_per_output_token", finiteOrNull(a.steadyEnergyJ() / a.steadyOutputTokens));
         json.put("active_joules_per_output_token", finiteOrNull(a.steadyActiveEnergyJ / a.steadyOutputTokens));
         json.put("tokens_per_second", finiteOrNull(a.steadyOutputTokens / a.steadyDurationS()));
+        return json;
+    }
+
+    private Map<String, Object> attribution() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", ExperimentRunner.REQUEST_ENERGY_FILE);
+        json.put("token_proportional", "E_r = E_active / sum(completion_tokens) * completion_tokens_r (seed 001)");
+        json.put("time_sharing", "each sampling interval's active energy split among requests by the tokens they "
+                + "emitted in it (prompt tokens at the first-token interval; an interval without tokens split evenly"
+                + " among requests in flight)");
+        json.put("active_energy_j", finiteOrNull(a.attribution.activeEnergyJ()));
+        json.put("time_sharing_sum_j", finiteOrNull(a.attribution.timeSharingSumJ()));
+        json.put("unattributed_j", finiteOrNull(a.attribution.unattributedJ()));
         return json;
     }
 

@@ -51,7 +51,11 @@ class GoldenFilesTest {
         Locale.setDefault(Locale.forLanguageTag(tag));
         try {
             Fixture f = new Fixture();
-            check("result.json", new String(Json.pretty().writeValueAsBytes(f.document().toJson()), StandardCharsets.UTF_8));
+            ResultDocument document = f.document();
+            check("result.json", new String(Json.pretty().writeValueAsBytes(document.toJson()), StandardCharsets.UTF_8));
+            StringBuilder energyRows = new StringBuilder();
+            document.a().requestEnergyRows().forEach(r -> energyRows.append(Json.compact().writeValueAsString(r)).append('\n'));
+            check("request_energy.jsonl", energyRows.toString());
             Path jsonl = tmp.resolve("requests.jsonl");
             try (JsonlWriter writer = new JsonlWriter(jsonl)) {
                 RequestRows rows = new RequestRows(writer, ANCHOR);
