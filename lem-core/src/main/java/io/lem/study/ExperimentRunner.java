@@ -21,14 +21,11 @@ import io.lem.engine.EngineTokenizer;
 import io.lem.load.ClosedLoop;
 import io.lem.load.SyntheticPrompts;
 import io.lem.meter.Clock;
-import io.lem.meter.Meter;
 import io.lem.meter.MeterException;
-import io.lem.meter.Sampler;
 import io.lem.result.AtomicFiles;
 import io.lem.result.Environment;
 import io.lem.result.Json;
 import io.lem.result.JsonlWriter;
-import io.lem.result.PowerCsvWriter;
 
 /**
  * Runs one experiment in a fresh engine process: launch, wait for health, open meters, start the sampler, idle
@@ -63,10 +60,9 @@ public final class ExperimentRunner {
     }
 
     /** Resolves the experiment's model (writing a synthetic one if needed) and fails early when it is missing. */
-    private void idle(double seconds, String what) throws InterruptedException {
+    private void step(double seconds, String what) {
         if (seconds > 0) {
             listener.step(String.format(java.util.Locale.ROOT, "%s %.0f s", what, seconds));
-            Thread.sleep(Duration.ofNanos((long) (seconds * 1e9)));
         }
     }
 
@@ -115,54 +111,39 @@ public final class ExperimentRunner {
                     clock, Duration.ofMillis((long) (workload.requestTimeoutS() * 1000)));
 
             MeterFactory.Opened opened = meters.open(measurement.meters(), process.pid());
-            long anchorNs = clock.nanoTime();
             Instant wallAnchor = Instant.now();
             List<RequestRecord> records = new ArrayList<>();
             List<String> runWarnings = new ArrayList<>();
-            List<java.util.Map<String, Object>> devices = new ArrayList<>();
             Marks marks;
             WarmupRunner.Outcome warmup;
-            Sampler sampler;
-            try (PowerCsvWriter powerCsv = new PowerCsvWriter(dir.resolve(POWER_FILE), anchorNs);
-                 JsonlWriter requestsJsonl = new JsonlWriter(dir.resolve(REQUESTS_FILE))) {
-                sampler = new Sampler(opened.meters(), clock, measurement.sampleRateHz(), List.of(powerCsv));
-                try {
-                    sampler.start();
-                    long baselineStart = clock.nanoTime();
-                    idle(measurement.baselineS(), "idle baseline");
-                    long baselineEnd = clock.nanoTime();
-                    listener.step("warm-up: " + describe(measurement.warmup()) + " (excluded)");
-                    RequestRows rows = new RequestRows(requestsJsonl, anchorNs);
-                    Sampler live = sampler;
-                    warmup = new WarmupRunner(measurement.warmup(), clock, () -> live.trace().snapshot())
-                            .run(client, warmupRequests, workload.concurrency(), rows::append);
-                    records.addAll(warmup.records());
-                    runWarnings.addAll(warmup.warnings());
-                    listener.step("measured: " + workload.requests() + " requests, concurrency "
-                            + workload.concurrency() + ", " + workload.maxOutputTokens() + " output tokens each");
-                    List<RequestRecord> measured = ClosedLoop.run(client, measuredRequests, workload.concurrency(),
-                            rows::append);
-                    records.addAll(measured);
-                    long measuredStart = measured.stream().mapToLong(RequestRecord::sendNs).min().orElse(warmup.endNs());
-                    long measuredEnd = measured.stream().mapToLong(RequestRecord::endNs).max().orElse(clock.nanoTime());
-                    long afterStart = clock.nanoTime();
-                    idle(measurement.baselineAfterS(), "idle after the load (drift check)");
-                    marks = new Marks(anchorNs, baselineStart, baselineEnd, warmup.startNs(), warmup.endNs(),
-                            measuredStart, measuredEnd, afterStart, clock.nanoTime());
-                } finally {
-                    sampler.close();
-                    for (Meter meter : opened.meters()) {
-                        runWarnings.addAll(meter.warnings());
-                        devices.addAll(meter.inventory());
-                        meter.close();
-                    }
-                }
+            EnergySession session = EnergySession.start(opened, clock, measurement.sampleRateHz(), dir.resolve(POWER_FILE));
+            try (session; JsonlWriter requestsJsonl = new JsonlWriter(dir.resolve(REQUESTS_FILE))) {
+                step(measurement.baselineS(), "idle baseline");
+                long[] baseline = session.idle(measurement.baselineS());
+                listener.step("warm-up: " + describe(measurement.warmup()) + " (excluded)");
+                RequestRows rows = new RequestRows(requestsJsonl, session.anchorNs());
+                warmup = new WarmupRunner(measurement.warmup(), clock, session::liveTrace)
+                        .run(client, warmupRequests, workload.concurrency(), rows::append);
+                records.addAll(warmup.records());
+                runWarnings.addAll(warmup.warnings());
+                listener.step("measured: " + workload.requests() + " requests, concurrency "
+                        + workload.concurrency() + ", " + workload.maxOutputTokens() + " output tokens each");
+                List<RequestRecord> measured = ClosedLoop.run(client, measuredRequests, workload.concurrency(),
+                        rows::append);
+                records.addAll(measured);
+                long measuredStart = measured.stream().mapToLong(RequestRecord::sendNs).min().orElse(warmup.endNs());
+                long measuredEnd = measured.stream().mapToLong(RequestRecord::endNs).max().orElse(session.now());
+                step(measurement.baselineAfterS(), "idle after the load (drift check)");
+                long[] after = session.idle(measurement.baselineAfterS());
+                marks = new Marks(session.anchorNs(), baseline[0], baseline[1], warmup.startNs(), warmup.endNs(),
+                        measuredStart, measuredEnd, after[0], after[1]);
             }
+            runWarnings.addAll(session.meterWarnings());
             listener.step("analysing");
-            ExperimentAnalysis analysis = new ExperimentAnalysis(config, sampler.trace(), records, marks,
-                    opened.statuses(), sampler.errorCounts(), sampler.periodNs(), warmup.stoppedBecause(), runWarnings);
-            ResultDocument document = new ResultDocument(studyName, config, environment, devices, process.launch(),
-                    wallAnchor, analysis);
+            ExperimentAnalysis analysis = new ExperimentAnalysis(config, session.trace(), records, marks,
+                    session.statuses(), session.errorCounts(), session.periodNs(), warmup.stoppedBecause(), runWarnings);
+            ResultDocument document = new ResultDocument(studyName, config, environment, session.devices(),
+                    process.launch(), wallAnchor, analysis);
             StringBuilder rows = new StringBuilder();
             analysis.requestEnergyRows().forEach(row -> rows.append(Json.compact().writeValueAsString(row)).append('\n'));
             AtomicFiles.write(dir.resolve(REQUEST_ENERGY_FILE), rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

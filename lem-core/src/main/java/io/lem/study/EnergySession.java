@@ -1,0 +1,187 @@
+package io.lem.study;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lem.analysis.Baseline;
+import io.lem.analysis.DomainPolicy;
+import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.WindowEnergy;
+import io.lem.meter.Clock;
+import io.lem.meter.Meter;
+import io.lem.meter.MeterStatus;
+import io.lem.meter.PowerTrace;
+import io.lem.meter.Quantity;
+import io.lem.meter.Sampler;
+import io.lem.result.PowerCsvWriter;
+
+import static io.lem.result.Json.finiteOrNull;
+
+/**
+ * Meters sampling into power.csv for as long as something runs: the measuring half of an experiment, also used by
+ * {@code lem load --meters} and {@code lem power}. Start it, mark windows on its clock, close it (which stops the
+ * sampler, collects the meters' warnings and devices, and closes them), then ask for the energy of any window.
+ */
+public final class EnergySession implements AutoCloseable {
+
+    private final MeterFactory.Opened opened;
+    private final Clock clock;
+    private final long anchorNs;
+    private final PowerCsvWriter csv;
+    private final Sampler sampler;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Map<String, Object>> devices = new ArrayList<>();
+    private boolean closed;
+
+    private EnergySession(MeterFactory.Opened opened, Clock clock, long anchorNs, PowerCsvWriter csv, Sampler sampler) {
+        this.opened = opened;
+        this.clock = clock;
+        this.anchorNs = anchorNs;
+        this.csv = csv;
+        this.sampler = sampler;
+    }
+
+    /** Starts sampling {@code opened}'s meters into {@code powerCsv}; returns once the first row is taken. */
+    public static EnergySession start(MeterFactory.Opened opened, Clock clock, double rateHz, Path powerCsv)
+            throws IOException, InterruptedException {
+        long anchorNs = clock.nanoTime();
+        PowerCsvWriter csv = new PowerCsvWriter(powerCsv, anchorNs);
+        Sampler sampler = new Sampler(opened.meters(), clock, rateHz, List.of(csv));
+        try {
+            sampler.start();
+        } catch (InterruptedException | RuntimeException e) {
+            sampler.close();
+            csv.close();
+            throw e;
+        }
+        return new EnergySession(opened, clock, anchorNs, csv, sampler);
+    }
+
+    public long anchorNs() {
+        return anchorNs;
+    }
+
+    public long now() {
+        return clock.nanoTime();
+    }
+
+    /** Idles for {@code seconds} (0: no wait) and returns the window it idled, {@code [start, end]} in ns. */
+    public long[] idle(double seconds) throws InterruptedException {
+        long start = clock.nanoTime();
+        if (seconds > 0) {
+            Thread.sleep(Duration.ofNanos((long) (seconds * 1e9)));
+        }
+        return new long[] {start, clock.nanoTime()};
+    }
+
+    /** The live trace (a copy), for rules that watch it while the load runs (thermal floor). */
+    public PowerTrace liveTrace() {
+        return sampler.trace().snapshot();
+    }
+
+    public PowerTrace trace() {
+        return sampler.trace();
+    }
+
+    public long periodNs() {
+        return sampler.periodNs();
+    }
+
+    public Map<String, Long> errorCounts() {
+        return sampler.errorCounts();
+    }
+
+    public List<MeterStatus> statuses() {
+        return opened.statuses();
+    }
+
+    /** Warnings the meters reported when they closed (counter wraps, skipped zones, ...). */
+    public List<String> meterWarnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The devices the meters read (GPUs), for results. */
+    public List<Map<String, Object>> devices() {
+        return List.copyOf(devices);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            sampler.close();
+        } finally {
+            for (Meter meter : opened.meters()) {
+                warnings.addAll(meter.warnings());
+                devices.addAll(meter.inventory());
+                meter.close();
+            }
+            csv.close();
+        }
+    }
+
+    /**
+     * A compact energy summary of one window against an idle window (null for none), per output token: what
+     * {@code lem load --meters} and {@code lem power measure} print and store.
+     */
+    public Map<String, Object> summary(long t0Ns, long t1Ns, long[] idleWindow, long outputTokens) {
+        PowerTrace trace = sampler.trace();
+        EnergyTotals totals = DomainPolicy.totals(trace.domains());
+        Map<String, Double> energies = new LinkedHashMap<>();
+        Map<String, Double> idleEnergies = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>(warnings);
+        for (int d = 0; d < trace.domains().size(); d++) {
+            if (trace.domains().get(d).quantity() == Quantity.GAUGE) {
+                continue;
+            }
+            String id = trace.domains().get(d).id();
+            WindowEnergy w = WindowEnergy.of(trace, d, t0Ns, t1Ns, sampler.periodNs());
+            energies.put(id, w.energyJ());
+            w.warnings().forEach(x -> notes.add(id + ": " + x));
+            if (idleWindow != null && idleWindow[1] > idleWindow[0]) {
+                idleEnergies.put(id, WindowEnergy.of(trace, d, idleWindow[0], idleWindow[1], sampler.periodNs()).energyJ());
+            }
+        }
+        EnergyTotals.Figures f = totals.sum(energies);
+        double durationS = (t1Ns - t0Ns) / 1e9;
+        double idleW = idleEnergies.isEmpty() ? Double.NaN
+                : totals.sum(idleEnergies).totalEnergyJ() / ((idleWindow[1] - idleWindow[0]) / 1e9);
+        double active = Double.isNaN(idleW) ? Double.NaN : Baseline.activeEnergyJ(f.totalEnergyJ(), idleW, durationS);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("duration_s", durationS);
+        json.put("total_energy_j", finiteOrNull(f.totalEnergyJ()));
+        json.put("active_energy_j", finiteOrNull(active));
+        json.put("cpu_energy_j", finiteOrNull(f.cpuEnergyJ()));
+        json.put("dram_energy_j", finiteOrNull(f.dramEnergyJ()));
+        json.put("gpu_energy_j", finiteOrNull(f.gpuEnergyJ()));
+        json.put("llm_energy_j", finiteOrNull(f.llmEnergyJ()));
+        json.put("mean_power_w", finiteOrNull(f.totalEnergyJ() / durationS));
+        json.put("idle_power_w", finiteOrNull(idleW));
+        json.put("output_tokens", outputTokens);
+        json.put("joules_per_output_token", finiteOrNull(outputTokens == 0 ? Double.NaN : f.totalEnergyJ() / outputTokens));
+        json.put("active_joules_per_output_token", finiteOrNull(outputTokens == 0 ? Double.NaN : active / outputTokens));
+        json.put("total_energy_domains", totals.description());
+        json.put("estimated", totals.totalEstimated());
+        Map<String, Object> byDomain = new LinkedHashMap<>();
+        energies.forEach((id, e) -> byDomain.put(id, finiteOrNull(e)));
+        json.put("energy_j_by_domain", byDomain);
+        json.put("domain_notes", totals.notes());
+        json.put("meters", opened.statuses().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("used", s.used());
+            m.put("reason", s.reason());
+            return m;
+        }).toList());
+        json.put("warnings", notes);
+        return json;
+    }
+}
