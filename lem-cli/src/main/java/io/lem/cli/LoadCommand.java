@@ -170,7 +170,7 @@ public final class LoadCommand implements Callable<Integer> {
         ArrivalProcess process = process();
         LoadShape shape = shape(process);
         Schedule schedule = process instanceof ArrivalProcess.Closed ? null : Schedules.build(process, shape, seed);
-        boolean traceInputs = traceInputs(process, prompts);
+        boolean traceInputs = prompts.fromTrace(process);
         Duration metricsInterval = metricsInterval();
         Clock clock = Clock.system();
         HttpClient http = Clients.httpClient(options);
@@ -188,16 +188,18 @@ public final class LoadCommand implements Callable<Integer> {
         LoadProgressPrinter progress = new LoadProgressPrinter(err, System.console() != null && System.console().isTerminal());
         LoadPrompts.Factory factory = new LoadPrompts.Factory(pool, maxTokens, seed, ignoreEos);
         LoadEngineMetrics metrics = noMetrics ? LoadEngineMetrics.off()
-                : LoadEngineMetrics.start(metricsUrl != null ? metricsUrl : defaultMetricsUrl(), metricsUrl != null,
+                : LoadEngineMetrics.start(metricsUrl != null ? metricsUrl : LoadEngineMetrics.defaultUrl(endpoint), metricsUrl != null,
                         http, clock, metricsInterval, err);
         List<LoadRecord> records;
-        try (metrics; JsonlWriter rows = new JsonlWriter(requestsFile)) {
+        try (JsonlWriter rows = new JsonlWriter(requestsFile)) {
             records = switch (process) {
                 case ArrivalProcess.Closed closed -> ClosedLoop.run(client, closed, shape, factory, clock,
                         r -> rows.append(LoadRows.toJson(r, anchorNs)), progress);
                 default -> OpenLoop.run(client, schedule, factory, clock,
                         r -> rows.append(LoadRows.toJson(r, anchorNs)), progress);
             };
+        } finally {
+            metrics.stop();
         }
         progress.finish();
         LoadSummary summary = LoadMetrics.summarize(records.stream().filter(LoadRecord::measured)
@@ -283,26 +285,6 @@ public final class LoadCommand implements Callable<Integer> {
                 .withRampUp(rampUpS).withMaxConcurrency(maxConcurrency);
     }
 
-    /** True when the trace gives every row an input length: its prompts are then synthesized to those lengths. */
-    private static boolean traceInputs(ArrivalProcess process, LoadPrompts prompts) {
-        long withInput = process instanceof ArrivalProcess.TraceReplay t
-                ? t.rows().stream().filter(r -> r.inputTokens() > 0).count() : 0;
-        int rows = process instanceof ArrivalProcess.TraceReplay t ? t.rows().size() : 0;
-        if (withInput > 0 && withInput < rows) {
-            throw new ConfigException("--trace", (rows - withInput) + " of " + rows + " rows lack input_tokens; "
-                    + "fix: give every row a length, or none");
-        }
-        if (withInput > 0 && prompts.hasSource()) {
-            throw new ConfigException("--trace", "gives input lengths, so its prompts are synthesized to them; fix: "
-                    + "drop --prompts/--synthetic-input, or the trace's input_tokens column");
-        }
-        if (withInput == 0 && !prompts.hasSource()) {
-            throw new ConfigException("--prompts", "no prompts given; fix: pass --prompts FILE or --synthetic-input LEN"
-                    + (rows > 0 ? " (the trace has no input_tokens)" : ""));
-        }
-        return withInput > 0;
-    }
-
     private static int poolSize(Schedule schedule, LoadShape shape) {
         if (schedule != null) {
             return schedule.size();
@@ -322,12 +304,6 @@ public final class LoadCommand implements Callable<Integer> {
                     + "http://127.0.0.1:8000/metrics");
         }
         return Duration.ofNanos(Math.round(metricsIntervalS * 1e9));
-    }
-
-    /** vLLM and SGLang serve /metrics beside /v1, so a base URL copied with its /v1 still finds them. */
-    private URI defaultMetricsUrl() {
-        String base = endpoint.toString().replaceAll("/+$", "");
-        return URI.create((base.endsWith("/v1") ? base.substring(0, base.length() - 3) : base) + "/metrics");
     }
 
     private Map<String, Object> runJson(ArrivalProcess process, LoadShape shape, Instant startedAt, int sent) {

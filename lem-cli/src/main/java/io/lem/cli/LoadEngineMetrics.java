@@ -23,7 +23,7 @@ import io.lem.result.AtomicFiles;
  * The series goes to engine_metrics.csv in long form ({@code time_s,series,value}, time on requests.jsonl's axis),
  * and a per-series digest into summary.json.
  */
-final class LoadEngineMetrics implements AutoCloseable {
+final class LoadEngineMetrics {
 
     static final String FILE = "engine_metrics.csv";
     private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(2);
@@ -38,6 +38,12 @@ final class LoadEngineMetrics implements AutoCloseable {
         this.interval = interval;
         this.poller = poller;
         this.skipped = skipped;
+    }
+
+    /** vLLM and SGLang serve /metrics beside /v1, so a base URL copied with its /v1 still finds them. */
+    static URI defaultUrl(URI endpoint) {
+        String base = endpoint.toString().replaceAll("/+$", "");
+        return URI.create((base.endsWith("/v1") ? base.substring(0, base.length() - 3) : base) + "/metrics");
     }
 
     static LoadEngineMetrics off() {
@@ -60,8 +66,7 @@ final class LoadEngineMetrics implements AutoCloseable {
     }
 
     /** Stops polling (after one last scrape). */
-    @Override
-    public void close() throws InterruptedException {
+    void stop() throws InterruptedException {
         if (poller != null) {
             poller.close();
         }

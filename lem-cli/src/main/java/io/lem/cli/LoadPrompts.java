@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import io.lem.client.PromptRequest;
 import io.lem.config.ConfigException;
 import io.lem.load.Arrival;
+import io.lem.load.ArrivalProcess;
 import io.lem.load.Portion;
 import io.lem.load.RequestFactory;
 import io.lem.load.SyntheticPrompts;
@@ -107,6 +108,26 @@ record LoadPrompts(Path file, String format, String syntheticInput, String synth
             };
         }
         return composed() ? new ComposedPrompts(composition(), base) : base;
+    }
+
+    /** True when the trace gives every row an input length: its prompts are then synthesized to those lengths. */
+    boolean fromTrace(ArrivalProcess process) {
+        long withInput = process instanceof ArrivalProcess.TraceReplay t
+                ? t.rows().stream().filter(r -> r.inputTokens() > 0).count() : 0;
+        int rows = process instanceof ArrivalProcess.TraceReplay t ? t.rows().size() : 0;
+        if (withInput > 0 && withInput < rows) {
+            throw new ConfigException("--trace", (rows - withInput) + " of " + rows + " rows lack input_tokens; "
+                    + "fix: give every row a length, or none");
+        }
+        if (withInput > 0 && hasSource()) {
+            throw new ConfigException("--trace", "gives input lengths, so its prompts are synthesized to them; fix: "
+                    + "drop --prompts/--synthetic-input, or the trace's input_tokens column");
+        }
+        if (withInput == 0 && !hasSource()) {
+            throw new ConfigException("--prompts", "no prompts given; fix: pass --prompts FILE or --synthetic-input LEN"
+                    + (rows > 0 ? " (the trace has no input_tokens)" : ""));
+        }
+        return withInput > 0;
     }
 
     /** A replayed trace's input lengths as synthetic prompts, one per arrival, composed like any other. */

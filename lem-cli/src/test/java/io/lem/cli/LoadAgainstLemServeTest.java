@@ -119,12 +119,13 @@ class LoadAgainstLemServeTest {
         try (var in = getClass().getResourceAsStream("sharegpt_4_short__mlenergy.json")) {
             Files.copy(in, sharegpt);
         }
-        String system = "You are a careful assistant.";
-        String tools = "Tool: calculator(expression) returns a number.";
-        String context = "user: hello\nassistant: hi, how can I help?";
-        // one at a time: lem serve's Ollama stream once ended after 0 chunks with two in flight (reported)
+        // short: the byte-level tiny model spends about a token per character, and the engine's 512-token KV
+        // cache is shared by both slots
+        String system = "Be exact.";
+        String tools = "Tool: calc(x).";
+        String context = "user: hi\nassistant: hello";
         List<JsonNode> rows = lem("--api", "ollama", "--prompts", sharegpt.toString(), "--max-tokens", "4",
-                "--requests", "4", "--concurrency", "1",
+                "--requests", "4", "--concurrency", "2",
                 "--system-prompt", Files.writeString(dir.resolve("system.txt"), system + "\n").toString(),
                 "--inject", "tools=" + Files.writeString(dir.resolve("tools.txt"), tools).toString(),
                 "--context", Files.writeString(dir.resolve("context.txt"), context).toString());

@@ -200,6 +200,18 @@ class LoadCommandTest {
                         d -> assertThat(d).isCloseTo(0.1, within(1e-6)), d -> assertThat(d).isCloseTo(0.12, within(1e-6)));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "timestamp_s,input_tokens\\n0,5\\n0.1,6|--trace: gives input lengths, so its prompts are synthesized",
+            "timestamp_s,input_tokens\\n0,5\\n0.1,|--trace: 1 of 2 rows lack input_tokens"})
+    void traceLengthsAndPromptsDoNotMix(String trace, String message) throws Exception {
+        Path file = Files.writeString(dir.resolve("t.csv"), trace.replace("\\n", "\n"));
+        List<String> args = base();
+        args.addAll(List.of("--trace", file.toString()));
+        assertThat(lem(args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(err.toString()).contains(message);
+    }
+
     @Test
     void anEndpointWithoutMetricsIsAWarningNotAFailure() throws Exception {
         List<String> args = base();
