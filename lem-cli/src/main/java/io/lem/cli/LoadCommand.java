@@ -17,8 +17,9 @@ import io.lem.analysis.latency.LoadMetrics;
 import io.lem.analysis.latency.LoadSummary;
 import io.lem.analysis.latency.RequestTiming;
 import io.lem.analysis.latency.Slos;
+import io.lem.client.ClientOptions;
+import io.lem.client.Clients;
 import io.lem.client.InferenceClient;
-import io.lem.client.OpenAiChatClient;
 import io.lem.config.ConfigException;
 import io.lem.config.Defaults;
 import io.lem.load.ArrivalProcess;
@@ -27,7 +28,11 @@ import io.lem.load.Extent;
 import io.lem.load.LoadRecord;
 import io.lem.load.LoadShape;
 import io.lem.load.OpenLoop;
+import io.lem.load.Schedule;
 import io.lem.load.Schedules;
+import io.lem.load.TraceFile;
+import io.lem.load.prompts.Prompt;
+import io.lem.load.prompts.Sampling;
 import io.lem.meter.Clock;
 import io.lem.result.AtomicFiles;
 import io.lem.result.Json;
@@ -37,12 +42,16 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lem load}: drives any OpenAI-compatible server with a closed or open loop and reports latency figures. */
+/** {@code lem load}: drives an OpenAI- or Ollama-compatible server with a closed or open loop, or a replayed trace. */
 @Command(name = "load", description = {
-        "Sends prompts to a running inference server at a fixed concurrency (closed loop) or an arrival rate (open",
-        "loop: Poisson, or gamma with --burstiness), then prints TTFT/TPOT/ITL/E2E and throughput. Writes",
-        "requests.jsonl (one line per request, as they complete) and summary.json to --output."})
+        "Sends prompts to a running inference server at a fixed concurrency (closed loop), an arrival rate (open",
+        "loop: Poisson, or gamma with --burstiness) or the timestamps of a trace, then prints TTFT/TPOT/ITL/E2E and",
+        "throughput. Writes requests.jsonl (one line per request, as they complete), summary.json and, when the",
+        "server has Prometheus metrics, engine_metrics.csv to --output."})
 public final class LoadCommand implements Callable<Integer> {
+
+    /** Prompts drawn up front for a closed loop that stops by time; no tokenizer call falls inside the run. */
+    static final int DURATION_POOL = 1024;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,10 +62,35 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model name sent with each request.")
     String model;
 
-    @Option(names = "--prompts", required = true, paramLabel = "FILE", description = "Text file, one prompt per line.")
-    Path prompts;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source = new Source();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    static final class Source {
+        @Option(names = "--prompts", paramLabel = "FILE", description = "Prompt file: text (one per line), JSONL or ShareGPT JSON.")
+        Path file;
+        @Option(names = "--synthetic-input", paramLabel = "LEN", description = "Synthetic prompts of LEN tokens: N, uniform:MIN:MAX, normal:MEAN:STD, lognormal:MEAN:STD.")
+        String input;
+    }
+
+    @Option(names = "--prompts-format", paramLabel = "FMT", description = "auto (default: by extension, then content), text, jsonl or sharegpt.")
+    String promptsFormat = "auto";
+
+    @Option(names = "--synthetic-output", paramLabel = "LEN", description = "With --synthetic-input: output tokens per request, same forms.")
+    String syntheticOutput;
+
+    @Option(names = "--sampling", paramLabel = "HOW", description = "Dataset order: without-replacement (default), with-replacement, in-order.")
+    String sampling = "without-replacement";
+
+    @Option(names = "--system-prompt", paramLabel = "FILE", description = "System prompt put before every query.")
+    Path systemPrompt;
+
+    @Option(names = "--inject", paramLabel = "NAME=FILE", description = "Block appended to the system prompt (repeatable).")
+    Map<String, Path> inject = new LinkedHashMap<>();
+
+    @Option(names = "--context", paramLabel = "FILE", description = "Conversation context put before every query, in <conversation_context> tags.")
+    Path context;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Stop stop;
 
     static final class Stop {
@@ -74,6 +108,8 @@ public final class LoadCommand implements Callable<Integer> {
         Integer concurrency;
         @Option(names = "--rate", paramLabel = "R", description = "Open loop: R requests/s on average.")
         Double rate;
+        @Option(names = "--trace", paramLabel = "FILE", description = "Replay the timestamps (and token lengths) of a CSV or JSONL trace.")
+        Path trace;
     }
 
     @Option(names = "--burstiness", paramLabel = "B", description = "With --rate: gamma arrivals, 1 = Poisson (default), < 1 burstier.")
@@ -82,19 +118,29 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--ramp-up", paramLabel = "S", description = "With --rate: raise the rate linearly from 0 over S seconds.")
     double rampUpS;
 
-    @Option(names = "--max-concurrency", paramLabel = "N", description = "With --rate: at most N requests in flight (0: no cap).")
+    @Option(names = "--max-concurrency", paramLabel = "N", description = "Open loop or trace: at most N requests in flight (0: no cap).")
     int maxConcurrency;
 
     @Option(names = "--warmup", paramLabel = "N", description = "First N requests are warm-up, excluded from the figures.")
     int warmupRequests;
 
-    @Option(names = "--max-tokens", paramLabel = "N", description = "Output tokens per request (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Output tokens per request unless the prompt or trace sets them (default: ${DEFAULT-VALUE}).")
     int maxTokens = Defaults.WORKLOAD_MAX_OUTPUT_TOKENS;
 
-    @Option(names = "--api", paramLabel = "API", description = "openai (default) or ollama.")
+    @Option(names = "--api", paramLabel = "API", description = "openai (default), openai-completions, ollama or ollama-generate.")
     String api = "openai";
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seeds the arrival schedule and the prompt order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:LEM_API_KEY}", description = "Sent as a Bearer token (default: $LEM_API_KEY).")
+    String apiKey;
+
+    @Option(names = "--no-stream", description = "Ask for one JSON response: no TTFT, no chunk times.")
+    boolean noStream;
+
+    @Option(names = "--ignore-eos", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Ask for exactly max_tokens (ignore_eos, and min_tokens on OpenAI APIs); on by default. vLLM, llama.cpp and lem serve honour it, Ollama ignores it.")
+    boolean ignoreEos;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seeds the arrival schedule and the prompts (default: ${DEFAULT-VALUE}).")
     long seed = Defaults.WORKLOAD_SEED;
 
     @Option(names = "--goodput", arity = "1..*", paramLabel = "METRIC:MS", description = "SLOs for goodput, e.g. --goodput ttft:500 tpot:50")
@@ -103,40 +149,66 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "S", description = "Seconds before a request counts as timed out (default: ${DEFAULT-VALUE}).")
     double timeoutS = Defaults.WORKLOAD_REQUEST_TIMEOUT_S;
 
+    @Option(names = "--metrics-url", paramLabel = "URL", description = "The engine's Prometheus metrics (default: <endpoint>/metrics when it answers).")
+    URI metricsUrl;
+
+    @Option(names = "--no-metrics", description = "Do not scrape the engine's metrics.")
+    boolean noMetrics;
+
+    @Option(names = "--metrics-interval", paramLabel = "S", description = "Seconds between metric scrapes (default: ${DEFAULT-VALUE}).")
+    double metricsIntervalS = 1;
+
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where requests.jsonl and summary.json go.")
     Path output;
 
     @Override
     public Integer call() throws Exception {
         Slos slos = Slos.parse(goodput);
+        LoadPrompts prompts = new LoadPrompts(source.file, promptsFormat, source.input, syntheticOutput,
+                sampling(), systemPrompt, inject, context);
+        ClientOptions options = clientOptions();
         ArrivalProcess process = process();
-        LoadShape shape = shape();
-        List<String> promptList = LoadPrompts.read(prompts);
-        InferenceClient client = client();
+        LoadShape shape = shape(process);
+        Schedule schedule = process instanceof ArrivalProcess.Closed ? null : Schedules.build(process, shape, seed);
+        boolean traceInputs = prompts.fromTrace(process);
+        Duration metricsInterval = metricsInterval();
+        Clock clock = Clock.system();
+        HttpClient http = Clients.httpClient(options);
+        InferenceClient client = Clients.create(api, options, clock, http);
+        LoadTokenizer tokenizer = LoadTokenizer.probe(http, options);
+        List<Prompt> pool = traceInputs ? prompts.forTrace(schedule.arrivals(), tokenizer, seed)
+                : prompts.source(tokenizer, maxTokens).take(poolSize(schedule, shape), seed);
         Files.createDirectories(output);
         Path requestsFile = output.resolve("requests.jsonl");
         Files.deleteIfExists(requestsFile);
+        Files.deleteIfExists(output.resolve(LoadEngineMetrics.FILE));
         PrintWriter err = spec.commandLine().getErr();
-        Clock clock = Clock.system();
         Instant startedAt = Instant.now();
         long anchorNs = clock.nanoTime();
         LoadProgressPrinter progress = new LoadProgressPrinter(err, System.console() != null && System.console().isTerminal());
+        LoadPrompts.Factory factory = new LoadPrompts.Factory(pool, maxTokens, seed, ignoreEos);
+        LoadEngineMetrics metrics = noMetrics ? LoadEngineMetrics.off()
+                : LoadEngineMetrics.start(metricsUrl != null ? metricsUrl : LoadEngineMetrics.defaultUrl(endpoint), metricsUrl != null,
+                        http, clock, metricsInterval, err);
         List<LoadRecord> records;
-        LoadPrompts.Factory factory = new LoadPrompts.Factory(promptList, maxTokens, seed);
         try (JsonlWriter rows = new JsonlWriter(requestsFile)) {
             records = switch (process) {
                 case ArrivalProcess.Closed closed -> ClosedLoop.run(client, closed, shape, factory, clock,
                         r -> rows.append(LoadRows.toJson(r, anchorNs)), progress);
-                default -> OpenLoop.run(client, Schedules.build(process, shape, seed), factory, clock,
+                default -> OpenLoop.run(client, schedule, factory, clock,
                         r -> rows.append(LoadRows.toJson(r, anchorNs)), progress);
             };
+        } finally {
+            metrics.stop();
         }
         progress.finish();
         LoadSummary summary = LoadMetrics.summarize(records.stream().filter(LoadRecord::measured)
                 .map(LoadCommand::timing).toList(), slos);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run", runJson(process, shape, startedAt, records.size()));
+        json.put("prompts", LoadPromptsJson.describe(prompts, traceInputs, pool, tokenizer));
         json.put("metrics", summary.toJson());
+        json.put("engine_metrics", metrics.write(output, anchorNs));
         AtomicFiles.write(output.resolve("summary.json"), Json.pretty().writeValueAsBytes(json));
         PrintWriter out = spec.commandLine().getOut();
         LoadSummaryTable.print(summary, out);
@@ -145,26 +217,66 @@ public final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ArrivalProcess process() {
-        if (arrival.concurrency != null) {
-            for (var flag : List.of(Map.entry("--burstiness", burstiness != null), Map.entry("--ramp-up", rampUpS != 0),
-                    Map.entry("--max-concurrency", maxConcurrency != 0))) {
-                if (flag.getValue()) {
-                    throw new ConfigException(flag.getKey(), "applies to open-loop runs only; fix: use it with --rate "
-                            + "instead of --concurrency");
-                }
+    private Sampling sampling() {
+        try {
+            return Sampling.valueOf(sampling.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--sampling", "unknown sampling '" + sampling + "'; use without-replacement, "
+                    + "with-replacement or in-order");
+        }
+    }
+
+    private ClientOptions clientOptions() {
+        if (!Clients.APIS.contains(api)) {
+            throw new ConfigException("--api", "'" + api + "' is not one of " + String.join(", ", Clients.APIS)
+                    + "; fix: pick one of them");
+        }
+        if (!(timeoutS > 0) || !Double.isFinite(timeoutS)) {
+            throw new ConfigException("--timeout", "must be > 0 s, was " + timeoutS);
+        }
+        if (endpoint.getScheme() == null || !endpoint.getScheme().startsWith("http") || endpoint.getHost() == null) {
+            throw new ConfigException("--endpoint", "'" + endpoint + "' is not an http(s) URL; fix: e.g. http://127.0.0.1:8000");
+        }
+        return new ClientOptions(endpoint, model, apiKey, Duration.ofMillis(Math.round(timeoutS * 1000)), !noStream,
+                ignoreEos);
+    }
+
+    private ArrivalProcess process() throws java.io.IOException {
+        String kind = arrival.concurrency != null ? "--concurrency" : "--trace";
+        if (arrival.rate == null && (burstiness != null || rampUpS != 0)) {
+            throw new ConfigException(burstiness != null ? "--burstiness" : "--ramp-up", "applies to open-loop runs "
+                    + "only; fix: use it with --rate instead of " + kind);
+        }
+        if (arrival.concurrency != null && maxConcurrency != 0) {
+            throw new ConfigException("--max-concurrency", "caps open-loop runs only; fix: use it with --rate or "
+                    + "--trace, or raise --concurrency");
+        }
+        if (arrival.trace != null) {
+            if (!Files.isRegularFile(arrival.trace)) {
+                throw new ConfigException("--trace", "no such file: " + arrival.trace + "; fix: give a CSV or JSONL trace");
             }
+            return TraceFile.read(arrival.trace);
+        }
+        if (arrival.concurrency != null) {
             return new ArrivalProcess.Closed(arrival.concurrency);
         }
         double b = burstiness == null ? 1 : burstiness;
         return b == 1 ? new ArrivalProcess.Poisson(arrival.rate) : new ArrivalProcess.Gamma(arrival.rate, b);
     }
 
-    private LoadShape shape() {
-        Extent stopAt = stop.requests != null ? new Extent.Requests(stop.requests) : new Extent.Seconds(stop.durationS);
-        if (stop.requests != null && warmupRequests >= stop.requests) {
-            throw new ConfigException("--warmup", warmupRequests + " warm-up requests leave none of --requests "
-                    + stop.requests + " to measure; fix: lower --warmup or raise --requests");
+    private LoadShape shape(ArrivalProcess process) {
+        Extent stopAt;
+        if (stop == null) {
+            if (!(process instanceof ArrivalProcess.TraceReplay trace)) {
+                throw new ConfigException("--requests", "a run needs a stop; fix: give --requests N or --duration S");
+            }
+            stopAt = new Extent.Requests(trace.rows().size());
+        } else {
+            stopAt = stop.requests != null ? new Extent.Requests(stop.requests) : new Extent.Seconds(stop.durationS);
+        }
+        if (stopAt instanceof Extent.Requests(int n) && warmupRequests >= n) {
+            throw new ConfigException("--warmup", warmupRequests + " warm-up requests leave none of " + n
+                    + " requests to measure; fix: lower --warmup or raise --requests");
         }
         if (maxTokens < 1) {
             throw new ConfigException("--max-tokens", "must be >= 1, was " + maxTokens);
@@ -173,20 +285,25 @@ public final class LoadCommand implements Callable<Integer> {
                 .withRampUp(rampUpS).withMaxConcurrency(maxConcurrency);
     }
 
-    /** The clients engineer's {@code Clients.create(api, options, clock)} replaces this at integration. */
-    private InferenceClient client() {
-        if (!api.equals("openai")) {
-            throw new ConfigException("--api", "'" + api + "' is not available in this build; fix: use --api openai");
+    private static int poolSize(Schedule schedule, LoadShape shape) {
+        if (schedule != null) {
+            return schedule.size();
         }
-        if (!(timeoutS > 0)) {
-            throw new ConfigException("--timeout", "must be > 0 s, was " + timeoutS);
+        return shape.stop() instanceof Extent.Requests(int n) ? n : DURATION_POOL;
+    }
+
+    private Duration metricsInterval() {
+        if (metricsUrl != null && noMetrics) {
+            throw new ConfigException("--no-metrics", "contradicts --metrics-url; fix: drop one of them");
         }
-        if (endpoint.getScheme() == null || !endpoint.getScheme().startsWith("http")) {
-            throw new ConfigException("--endpoint", "'" + endpoint + "' is not an http(s) URL; fix: e.g. http://127.0.0.1:8000");
+        if (!(metricsIntervalS > 0) || !Double.isFinite(metricsIntervalS)) {
+            throw new ConfigException("--metrics-interval", "must be > 0 s, was " + metricsIntervalS);
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        return new OpenAiChatClient(http, endpoint, model, Clock.system(), Duration.ofMillis(Math.round(timeoutS * 1000)));
+        if (metricsUrl != null && (metricsUrl.getHost() == null || !metricsUrl.getScheme().startsWith("http"))) {
+            throw new ConfigException("--metrics-url", "'" + metricsUrl + "' is not an http(s) URL; fix: e.g. "
+                    + "http://127.0.0.1:8000/metrics");
+        }
+        return Duration.ofNanos(Math.round(metricsIntervalS * 1e9));
     }
 
     private Map<String, Object> runJson(ArrivalProcess process, LoadShape shape, Instant startedAt, int sent) {
@@ -194,8 +311,12 @@ public final class LoadCommand implements Callable<Integer> {
         run.put("endpoint", endpoint.toString());
         run.put("model", model);
         run.put("api", api);
+        run.put("stream", !noStream);
+        run.put("ignore_eos", ignoreEos);
+        run.put("api_key_given", apiKey != null && !apiKey.isBlank());
         run.put("started_at", startedAt.toString());
         run.put("arrival", LoadRows.arrivalJson(process));
+        run.put("trace_file", arrival.trace == null ? null : arrival.trace.toString());
         run.put("stop", shape.stop() instanceof Extent.Requests(int n) ? Map.of("requests", n)
                 : Map.of("duration_s", ((Extent.Seconds) shape.stop()).seconds()));
         run.put("warmup_requests", warmupRequests);
@@ -203,7 +324,6 @@ public final class LoadCommand implements Callable<Integer> {
         run.put("max_concurrency", shape.maxConcurrency());
         run.put("max_tokens", maxTokens);
         run.put("seed", seed);
-        run.put("prompts_file", prompts.toString());
         run.put("requests_sent", sent);
         return run;
     }

@@ -1,6 +1,7 @@
 package io.lem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -96,26 +97,170 @@ class LoadCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--requests 5 --concurrency 2 --rate 3|mutually exclusive",
-            "--requests 5|Missing required argument",
+            "--requests 5 --concurrency 2 --api tgi|--api: 'tgi' is not one of openai, openai-completions, ollama",
+            "--concurrency 2|--requests: a run needs a stop",
             "--requests 5 --concurrency 2 --burstiness 0.5|--burstiness: applies to open-loop runs only",
+            "--requests 5 --concurrency 2 --max-concurrency 3|--max-concurrency: caps open-loop runs only",
             "--requests 5 --concurrency 2 --goodput itl:5|goodput: 'itl:5' is not METRIC:MS",
             "--requests 5 --rate 0|rate: must be > 0",
-            "--requests 5 --concurrency 2 --api tgi|--api: 'tgi' is not available",
             "--requests 5 --concurrency 2 --warmup 5|--warmup: 5 warm-up requests leave none",
-            "--requests five --concurrency 2|Invalid value for option '--requests'"})
-    void badFlagsExitTwoWithOneClearLine(String flags, String message) throws Exception {
+            "--requests 5 --concurrency 2 --prompts-format csv|--prompts-format: unknown format 'csv'",
+            "--requests 5 --concurrency 2 --sampling random|--sampling: unknown sampling 'random'",
+            "--requests 5 --concurrency 2 --synthetic-output 8|--synthetic-output: needs --synthetic-input",
+            "--requests 5 --concurrency 2 --inject tools=none.txt|--inject tools: no such file: none.txt",
+            "--requests 5 --concurrency 2 --system-prompt none.txt|--system-prompt: no such file: none.txt",
+            "--requests 5 --concurrency 2 --no-metrics --metrics-url http://127.0.0.1:1/metrics|--no-metrics: contradicts --metrics-url",
+            "--requests 5 --concurrency 2 --metrics-interval 0|--metrics-interval: must be > 0 s",
+            "--requests 5 --trace none.csv|--trace: no such file: none.csv",
+            "--requests 5 --concurrency 2 --timeout -1|--timeout: must be > 0 s"})
+    void badValuesExitTwoWithOneLine(String flags, String message) throws Exception {
         List<String> args = base();
         args.addAll(List.of(flags.split(" ")));
         assertThat(lem(args.toArray(String[]::new))).isEqualTo(2);
-        assertThat(err.toString()).contains(message);
+        assertThat(err.toString()).startsWith("load: ").contains(message);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(dir.resolve("out/summary.json")).doesNotExist();
+    }
+
+    /** picocli's own parse errors: exit 2, the message first (Main's handler prints the usage after it). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--requests 5 --concurrency 2 --rate 3|mutually exclusive",
+            "--requests 5 --concurrency 2 --trace t.csv|mutually exclusive",
+            "--requests 5 --concurrency 2 --synthetic-input 8|mutually exclusive",
+            "--requests 5|Missing required argument",
+            "--requests five --concurrency 2|Invalid value for option '--requests'"})
+    void badFlagsExitTwo(String flags, String message) throws Exception {
+        List<String> args = base();
+        args.addAll(List.of(flags.split(" ")));
+        assertThat(lem(args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(err.toString().lines().findFirst().orElseThrow()).contains(message);
         assertThat(dir.resolve("out/summary.json")).doesNotExist();
     }
 
     @Test
     void aMissingPromptsFileIsAUserError() {
         assertThat(lem("--endpoint", server.uri().toString(), "--model", "m", "--prompts", dir.resolve("none.txt").toString(),
-                "--requests", "1", "--concurrency", "1", "--output", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--prompts: no such file");
+                "--requests", "1", "--concurrency", "1", "--no-metrics", "--output", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("prompts: file not found: " + dir.resolve("none.txt"));
+    }
+
+    @Test
+    void noPromptsAtAllIsAUserError() {
+        assertThat(lem("--endpoint", server.uri().toString(), "--model", "m", "--requests", "1", "--concurrency", "1",
+                "--output", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--prompts: no prompts given; fix: pass --prompts FILE or --synthetic-input");
+    }
+
+    @Test
+    void jsonlPromptsApiKeyAndNoIgnoreEosReachTheServer() throws Exception {
+        Path prompts = Files.writeString(dir.resolve("p.data"), """
+                {"prompt": "what is a joule"}
+                {"messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": "hi"}], "output_tokens": 3}
+                """);
+        assertThat(lem("--endpoint", server.uri() + "/v1", "--model", "m", "--prompts", prompts.toString(),
+                "--requests", "2", "--concurrency", "1", "--sampling", "in-order", "--api-key", "sk-test",
+                "--no-ignore-eos", "--no-metrics", "--output", dir.resolve("out").toString())).as(err.toString()).isZero();
+
+        JsonNode body = Json.compact().readTree(server.lastBody.get());
+        assertThat(body.get("messages").get(0).get("content").asString()).isEqualTo("be brief");
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(3);
+        assertThat(body.has("ignore_eos")).isFalse();
+        assertThat(body.has("min_tokens")).isFalse();
+        assertThat(server.lastAuthorization.get()).isEqualTo("Bearer sk-test");
+        JsonNode summary = Json.compact().readTree(dir.resolve("out/summary.json").toFile());
+        assertThat(summary.get("prompts").get("format").asString()).isEqualTo("jsonl");
+        assertThat(summary.get("prompts").get("sampling").asString()).isEqualTo("in-order");
+        assertThat(summary.get("prompts").get("tokenizer").asString()).startsWith("none:");
+        assertThat(summary.get("run").get("api_key_given").asBoolean()).isTrue();
+        assertThat(summary.get("run").get("ignore_eos").asBoolean()).isFalse();
+        assertThat(Files.readString(dir.resolve("out/summary.json"))).doesNotContain("sk-test");
+        JsonNode row = Json.compact().readTree(Files.readAllLines(dir.resolve("out/requests.jsonl")).getFirst());
+        assertThat(row.get("http_status").asInt()).isEqualTo(200);
+        assertThat(row.get("reasoning_chunks").asInt()).isZero();
+        assertThat(row.get("engine").isNull()).isTrue();
+    }
+
+    @Test
+    void traceReplaySendsOneRequestPerRowAtItsOffset() throws Exception {
+        Path trace = Files.writeString(dir.resolve("trace.csv"), "timestamp_ms,output_tokens\n1000,4\n1050,5\n1100,\n1120,6\n");
+        List<String> args = base();
+        args.addAll(List.of("--trace", trace.toString(), "--no-metrics"));
+        int before = server.requests.get();
+        assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
+
+        assertThat(server.requests.get() - before).isEqualTo(4);
+        JsonNode summary = Json.compact().readTree(dir.resolve("out/summary.json").toFile());
+        assertThat(summary.get("run").get("arrival").get("type").asString()).isEqualTo("trace");
+        assertThat(summary.get("run").get("stop").get("requests").asInt()).isEqualTo(4);
+        List<JsonNode> rows = Files.readAllLines(dir.resolve("out/requests.jsonl")).stream()
+                .map(l -> Json.compact().readTree(l)).sorted(java.util.Comparator.comparingInt(r -> r.get("id").asInt())).toList();
+        assertThat(rows).extracting(r -> r.get("scheduled_s").asDouble() - rows.getFirst().get("scheduled_s").asDouble())
+                .satisfiesExactly(d -> assertThat(d).isZero(), d -> assertThat(d).isCloseTo(0.05, within(1e-6)),
+                        d -> assertThat(d).isCloseTo(0.1, within(1e-6)), d -> assertThat(d).isCloseTo(0.12, within(1e-6)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "timestamp_s,input_tokens\\n0,5\\n0.1,6|--trace: gives input lengths, so its prompts are synthesized",
+            "timestamp_s,input_tokens\\n0,5\\n0.1,|--trace: 1 of 2 rows lack input_tokens"})
+    void traceLengthsAndPromptsDoNotMix(String trace, String message) throws Exception {
+        Path file = Files.writeString(dir.resolve("t.csv"), trace.replace("\\n", "\n"));
+        List<String> args = base();
+        args.addAll(List.of("--trace", file.toString()));
+        assertThat(lem(args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(err.toString()).contains(message);
+    }
+
+    @Test
+    void anEndpointWithoutMetricsIsAWarningNotAFailure() throws Exception {
+        List<String> args = base();
+        args.addAll(List.of("--requests", "2", "--concurrency", "1"));
+        assertThat(lem(args.toArray(String[]::new))).isZero();
+        assertThat(err.toString()).contains("lem load: warning: no engine metrics from " + server.uri() + "/metrics (HTTP 404");
+        JsonNode engine = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("engine_metrics");
+        assertThat(engine.get("enabled").asBoolean()).isFalse();
+        assertThat(dir.resolve("out/engine_metrics.csv")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableMetricsUrlIsAWarningToo() throws Exception {
+        List<String> args = base();
+        args.addAll(List.of("--requests", "2", "--concurrency", "1", "--metrics-url", "http://127.0.0.1:1/metrics"));
+        assertThat(lem(args.toArray(String[]::new))).isZero();
+        assertThat(err.toString()).contains("warning: no engine metrics from http://127.0.0.1:1/metrics")
+                .doesNotContain("--no-metrics");
+        assertThat(Files.readAllLines(dir.resolve("out/requests.jsonl"))).hasSize(2);
+    }
+
+    @Test
+    void engineMetricsAreScrapedIntoATimeSeries() throws Exception {
+        try (VllmMetricsServer metrics = new VllmMetricsServer()) {
+            List<String> args = base();
+            args.addAll(List.of("--duration", "0.5", "--rate", "40", "--metrics-url", metrics.uri().toString(),
+                    "--metrics-interval", "0.05"));
+            assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
+
+            List<String> csv = Files.readAllLines(dir.resolve("out/engine_metrics.csv"));
+            assertThat(csv.getFirst()).isEqualTo("time_s,series,value");
+            String running = "\"vllm:num_requests_running{model_name=\"\"Qwen/Qwen3-0.6B\"\"}\"";
+            List<double[]> series = csv.stream().filter(l -> l.contains(running)).map(l -> new double[] {
+                    Double.parseDouble(l.substring(0, l.indexOf(','))), Double.parseDouble(l.substring(l.lastIndexOf(',') + 1))})
+                    .toList();
+            assertThat(series).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(series).isSortedAccordingTo(java.util.Comparator.comparingDouble(v -> v[0]));
+            assertThat(series.stream().mapToDouble(v -> v[1]).distinct().count()).isEqualTo(series.size());
+            assertThat(csv).anyMatch(l -> l.contains("vllm:gpu_cache_usage_perc"))
+                    .anyMatch(l -> l.contains("vllm:prompt_tokens_total")).noneMatch(l -> l.contains("_bucket"));
+
+            JsonNode engine = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("engine_metrics");
+            assertThat(engine.get("enabled").asBoolean()).isTrue();
+            // the probe before the run is one more scrape, kept out of the series
+            assertThat(engine.get("scrapes").asInt()).isEqualTo(series.size()).isEqualTo(metrics.scrapes.get() - 1);
+            assertThat(engine.get("failed_scrapes").asInt()).isZero();
+            JsonNode digest = engine.get("series").get("vllm:num_requests_running{model_name=\"Qwen/Qwen3-0.6B\"}");
+            assertThat(digest.get("max").asDouble()).isGreaterThan(digest.get("min").asDouble());
+            assertThat(digest.get("last").asDouble()).isEqualTo(digest.get("max").asDouble());
+        }
     }
 }

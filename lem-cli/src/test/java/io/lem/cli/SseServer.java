@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -15,13 +16,16 @@ final class SseServer implements AutoCloseable {
 
     private final HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
+    final AtomicReference<String> lastBody = new AtomicReference<>();
+    final AtomicReference<String> lastAuthorization = new AtomicReference<>();
 
     SseServer(int chunks) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", exchange -> {
             requests.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
+            lastBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
