@@ -32,6 +32,12 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        // a bad flag is a user error like any other: one line, exit 2 (picocli would add the whole usage text)
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println(e.getCommandLine().getCommandName() + ": " + e.getMessage()
+                    + " (see --help)");
+            return ErrorHandler.USER_ERROR;
+        });
         int code = cli.execute(args);
         out.flush();
         err.flush();

@@ -50,25 +50,43 @@ public final class SyntheticPrompts {
         return prompts;
     }
 
-    /** Binary search on the word count: token counts grow with words, so the longest fitting prefix wins. */
+    /**
+     * Binary search on the word count (token counts grow with words, so the longest fitting prefix wins), then the
+     * next word's characters one by one: with sub-word vocabularies a whole word can overshoot by several tokens.
+     */
     private static String fit(List<String> words, int targetTokens, TokenCounter counter) throws IOException {
         int lo = 1;
         int hi = words.size();
-        String best = words.getFirst();
+        int bestWords = 0;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            String text = String.join(" ", words.subList(0, mid));
-            int tokens = counter.count(text);
+            int tokens = counter.count(String.join(" ", words.subList(0, mid)));
             if (tokens == targetTokens) {
-                return text;
+                return String.join(" ", words.subList(0, mid));
             }
             if (tokens < targetTokens) {
-                best = text;
+                bestWords = mid;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return best;
+        String base = String.join(" ", words.subList(0, bestWords));
+        String best = base;
+        String next = (bestWords == 0 ? "" : " ") + words.get(Math.min(bestWords, words.size() - 1));
+        for (int chars = 1; chars <= next.length(); chars++) {
+            String text = base + next.substring(0, chars);
+            int tokens = counter.count(text);
+            if (tokens > targetTokens) {
+                break;
+            }
+            if (!text.isBlank()) {
+                best = text;
+            }
+            if (tokens == targetTokens) {
+                break;
+            }
+        }
+        return best.isEmpty() ? words.getFirst() : best;
     }
 }

@@ -87,11 +87,20 @@ final class OllamaApi {
             return;
         }
         try (Http.Stream out = new Http.Stream(exchange, "application/x-ndjson")) {
-            GenerationResult result = engine.generate(plan, receivedNs, text -> {
-                ObjectNode line = line(chat, text);
-                line.put("done", false);
-                out.ndjson(line);
-            });
+            GenerationResult result;
+            try {
+                result = engine.generate(plan, receivedNs, text -> {
+                    ObjectNode line = line(chat, text);
+                    line.put("done", false);
+                    out.ndjson(line);
+                });
+            } catch (RuntimeException e) {
+                // the 200 is already sent: Ollama reports a failure mid-stream as a final {"error": ...} line
+                ObjectNode error = Http.object();
+                error.put("error", "generation failed: " + e.getMessage());
+                out.ndjson(error);
+                return;
+            }
             out.ndjson(done(line(chat, ""), result));
         }
     }

@@ -85,15 +85,26 @@ final class OpenAiApi {
                 delta.put("content", "");
                 out.sse(first);
             }
-            GenerationResult result = engine.generate(plan, receivedNs, text -> {
-                ObjectNode chunk = env.chunk(includeUsage);
-                if (chat) {
-                    delta(chunk).put("content", text);
-                } else {
-                    ((ObjectNode) chunk.path("choices").get(0)).put("text", text);
-                }
-                out.sse(chunk);
-            });
+            GenerationResult result;
+            try {
+                result = engine.generate(plan, receivedNs, text -> {
+                    ObjectNode chunk = env.chunk(includeUsage);
+                    if (chat) {
+                        delta(chunk).put("content", text);
+                    } else {
+                        ((ObjectNode) chunk.path("choices").get(0)).put("text", text);
+                    }
+                    out.sse(chunk);
+                });
+            } catch (RuntimeException e) {
+                // the 200 is already sent: report the failure as an error event, as vLLM and llama.cpp do
+                ObjectNode error = Http.object();
+                ObjectNode detail = error.putObject("error");
+                detail.put("message", "generation failed: " + e.getMessage());
+                detail.put("type", "server_error");
+                out.sse(error);
+                return;
+            }
             ObjectNode last = env.chunk(includeUsage);
             ObjectNode lastChoice = (ObjectNode) last.path("choices").get(0);
             if (chat) {
