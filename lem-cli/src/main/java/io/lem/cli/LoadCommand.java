@@ -161,6 +161,21 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where requests.jsonl and summary.json go.")
     Path output;
 
+    @Option(names = "--meters", split = ",", paramLabel = "NAME", description = "Also measure energy with these meters"
+            + " (auto, or names from `lem meters`); writes power.csv and an energy section.")
+    List<String> meters = List.of();
+
+    @Option(names = "--engine-pid", paramLabel = "PID", description = "With --meters: the local engine's pid, so the"
+            + " process meter attributes energy to its process tree (E_llm).")
+    long enginePid = -1;
+
+    @Option(names = "--baseline", paramLabel = "S", description = "With --meters: idle seconds measured before the load"
+            + " (default: ${DEFAULT-VALUE}).")
+    double baselineS = 10;
+
+    @Option(names = "--sample-rate", paramLabel = "HZ", description = "With --meters: sampling rate (default: ${DEFAULT-VALUE}).")
+    double sampleRateHz = io.lem.config.Defaults.SAMPLE_RATE_HZ;
+
     @Override
     public Integer call() throws Exception {
         Slos slos = Slos.parse(goodput);
@@ -183,15 +198,21 @@ public final class LoadCommand implements Callable<Integer> {
         Files.deleteIfExists(requestsFile);
         Files.deleteIfExists(output.resolve(LoadEngineMetrics.FILE));
         PrintWriter err = spec.commandLine().getErr();
+        if (baselineS < 0 || !(sampleRateHz > 0 && sampleRateHz <= 1000)) {
+            throw new ConfigException(baselineS < 0 ? "--baseline" : "--sample-rate", (baselineS < 0 ? baselineS
+                    : sampleRateHz) + " is out of range; fix: --baseline >= 0, --sample-rate in (0, 1000]");
+        }
         Instant startedAt = Instant.now();
         long anchorNs = clock.nanoTime();
+        LoadEnergy energy = meters.isEmpty() ? LoadEnergy.off()
+                : LoadEnergy.start(meters, enginePid, sampleRateHz, baselineS, output, clock, anchorNs, err);
         LoadProgressPrinter progress = new LoadProgressPrinter(err, System.console() != null && System.console().isTerminal());
         LoadPrompts.Factory factory = new LoadPrompts.Factory(pool, maxTokens, seed, ignoreEos);
         LoadEngineMetrics metrics = noMetrics ? LoadEngineMetrics.off()
                 : LoadEngineMetrics.start(metricsUrl != null ? metricsUrl : LoadEngineMetrics.defaultUrl(endpoint), metricsUrl != null,
                         http, clock, metricsInterval, err);
         List<LoadRecord> records;
-        try (JsonlWriter rows = new JsonlWriter(requestsFile)) {
+        try (energy; JsonlWriter rows = new JsonlWriter(requestsFile)) {
             records = switch (process) {
                 case ArrivalProcess.Closed closed -> ClosedLoop.run(client, closed, shape, factory, clock,
                         r -> rows.append(LoadRows.toJson(r, anchorNs)), progress);
@@ -201,6 +222,7 @@ public final class LoadCommand implements Callable<Integer> {
         } finally {
             metrics.stop();
         }
+        Map<String, Object> energyJson = energy.finish(records);
         progress.finish();
         LoadSummary summary = LoadMetrics.summarize(records.stream().filter(LoadRecord::measured)
                 .map(LoadCommand::timing).toList(), slos);
@@ -209,9 +231,13 @@ public final class LoadCommand implements Callable<Integer> {
         json.put("prompts", LoadPromptsJson.describe(prompts, traceInputs, pool, tokenizer));
         json.put("metrics", summary.toJson());
         json.put("engine_metrics", metrics.write(output, anchorNs));
+        json.put("energy", energyJson);
         AtomicFiles.write(output.resolve("summary.json"), Json.pretty().writeValueAsBytes(json));
         PrintWriter out = spec.commandLine().getOut();
         LoadSummaryTable.print(summary, out);
+        if (energyJson != null) {
+            LoadSummaryTable.printEnergy(energyJson, out);
+        }
         out.println("wrote " + requestsFile + " and " + output.resolve("summary.json"));
         out.flush();
         return 0;

@@ -34,6 +34,28 @@ final class LoadSummaryTable {
         }
     }
 
+    /** The energy section of {@code --meters}: figures marked (estimated) when a model made them. */
+    static void printEnergy(java.util.Map<String, Object> e, PrintWriter out) {
+        String mark = Boolean.TRUE.equals(e.get("estimated")) ? " (estimated)" : "";
+        out.println("============ energy: " + e.get("total_energy_domains") + " ============");
+        row(out, "Total energy (J)" + mark, number(e.get("total_energy_j")));
+        row(out, "Active energy above idle (J)" + mark, number(e.get("active_energy_j")));
+        row(out, "Idle power (W)" + mark, number(e.get("idle_power_w")));
+        row(out, "Mean power (W)" + mark, number(e.get("mean_power_w")));
+        row(out, "Energy per output token (J)" + mark, number(e.get("joules_per_output_token")));
+        row(out, "Active energy per output token (J)" + mark, number(e.get("active_joules_per_output_token")));
+        if (e.get("llm_energy_j") != null) {
+            row(out, "Engine process tree energy (J)", number(e.get("llm_energy_j")));
+        }
+        if (!mark.isEmpty()) {
+            out.println("estimated: " + io.lem.meter.CpuPowerModel.VALIDATION_ERROR);
+        }
+    }
+
+    private static String number(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "-";
+    }
+
     private static void row(PrintWriter out, String name, String value) {
         out.printf(Locale.ROOT, "%-40s %s%n", name, value);
     }

@@ -79,6 +79,26 @@ class LoadCommandTest {
     }
 
     @Test
+    void metersAddPowerCsvAndAnEnergySection() throws Exception {
+        List<String> args = base();
+        long pid = ProcessHandle.current().pid(); // this JVM serves the SSE endpoint: its process tree is the engine
+        args.addAll(List.of("--requests", "40", "--concurrency", "4", "--meters", "auto", "--engine-pid",
+                Long.toString(pid), "--baseline", "0.3", "--sample-rate", "50"));
+        assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
+
+        JsonNode energy = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("energy");
+        assertThat(energy.get("output_tokens").asLong()).isEqualTo(40 * 16);
+        assertThat(energy.get("total_energy_domains").asString()).isNotBlank();
+        assertThat(energy.get("total_energy_j").isNumber()).isTrue();
+        assertThat(energy.get("llm_energy_j").isNumber()).as("process meter attached to --engine-pid").isTrue();
+        assertThat(energy.get("meters")).anySatisfy(m -> assertThat(m.get("used").asBoolean()).isTrue());
+        List<String> power = Files.readAllLines(dir.resolve("out/power.csv"));
+        assertThat(power.getFirst()).startsWith("t_s,").contains("process:" + pid);
+        assertThat(power.size()).isGreaterThan(5);
+        assertThat(out.toString()).contains("============ energy: ");
+    }
+
+    @Test
     void openLoopSendsTheScheduleAndRecordsLateness() throws Exception {
         List<String> args = base();
         args.addAll(List.of("--duration", "0.3", "--rate", "100", "--burstiness", "0.5", "--seed", "7"));

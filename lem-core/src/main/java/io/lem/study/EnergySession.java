@@ -49,7 +49,12 @@ public final class EnergySession implements AutoCloseable {
     /** Starts sampling {@code opened}'s meters into {@code powerCsv}; returns once the first row is taken. */
     public static EnergySession start(MeterFactory.Opened opened, Clock clock, double rateHz, Path powerCsv)
             throws IOException, InterruptedException {
-        long anchorNs = clock.nanoTime();
+        return start(opened, clock, clock.nanoTime(), rateHz, powerCsv);
+    }
+
+    /** As above, with the run's clock anchor given, so that power.csv shares the time axis of other files. */
+    public static EnergySession start(MeterFactory.Opened opened, Clock clock, long anchorNs, double rateHz,
+                                      Path powerCsv) throws IOException, InterruptedException {
         PowerCsvWriter csv = new PowerCsvWriter(powerCsv, anchorNs);
         Sampler sampler = new Sampler(opened.meters(), clock, rateHz, List.of(csv));
         try {

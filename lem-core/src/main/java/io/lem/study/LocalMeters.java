@@ -14,11 +14,13 @@ public final class LocalMeters {
     private LocalMeters() {
     }
 
+    /** The factory's {@code enginePid} may be negative: no engine process is known (a remote server). */
     public static MeterFactory factory(Path powercapRoot, Path procRoot) {
         MeterSelector selector = MeterSelector.withDiscoveredProviders();
         MeterContext context = new MeterContext(powercapRoot, procRoot, OptionalInt.empty(), null, SysfsReader.files());
         return (names, enginePid) -> {
-            MeterSelection selection = selector.select(names, context.withEnginePid(Math.toIntExact(enginePid)));
+            MeterContext withPid = enginePid < 0 ? context : context.withEnginePid(Math.toIntExact(enginePid));
+            MeterSelection selection = selector.select(names, withPid);
             return new MeterFactory.Opened(selection.meters(), selection.statuses());
         };
     }

@@ -1,0 +1,75 @@
+package io.lem.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.lem.client.RequestRecord;
+import io.lem.load.LoadRecord;
+import io.lem.meter.Clock;
+import io.lem.meter.MeterException;
+import io.lem.study.EnergySession;
+import io.lem.study.LocalMeters;
+import io.lem.study.MeterFactory;
+
+/**
+ * {@code lem load --meters}: the same measuring as {@code lem run} (sampler, power.csv, idle baseline, window energy)
+ * around a load against any server. Off unless meters are named.
+ */
+final class LoadEnergy implements AutoCloseable {
+
+    static final String POWER_FILE = "power.csv";
+
+    private final EnergySession session;
+    private final long[] baseline;
+
+    private LoadEnergy(EnergySession session, long[] baseline) {
+        this.session = session;
+        this.baseline = baseline;
+    }
+
+    static LoadEnergy off() {
+        return new LoadEnergy(null, null);
+    }
+
+    /** Opens the meters, starts sampling into power.csv and idles {@code baselineS} before returning. */
+    static LoadEnergy start(List<String> meters, long enginePid, double rateHz, double baselineS, Path output,
+                            Clock clock, long anchorNs, PrintWriter err) throws IOException, InterruptedException, MeterException {
+        MeterFactory.Opened opened = LocalMeters.factory(Path.of("/sys/class/powercap"), Path.of("/proc"))
+                .open(meters, enginePid);
+        EnergySession session = EnergySession.start(opened, clock, anchorNs, rateHz, output.resolve(POWER_FILE));
+        if (baselineS > 0) {
+            err.printf(Locale.ROOT, "lem load: idle baseline %.0f s (meters: %s)%n", baselineS,
+                    String.join(", ", opened.statuses().stream().filter(s -> s.used()).map(s -> s.name()).toList()));
+            err.flush();
+        }
+        return new LoadEnergy(session, session.idle(baselineS));
+    }
+
+    boolean on() {
+        return session != null;
+    }
+
+    /** Stops sampling; the energy of the measured requests' window, per output token; null when off. */
+    Map<String, Object> finish(List<LoadRecord> records) throws IOException {
+        if (session == null) {
+            return null;
+        }
+        session.close();
+        List<RequestRecord> measured = records.stream().filter(LoadRecord::measured).map(LoadRecord::request).toList();
+        long t0 = measured.stream().mapToLong(RequestRecord::sendNs).min().orElse(baseline[1]);
+        long t1 = measured.stream().mapToLong(RequestRecord::endNs).max().orElse(t0);
+        long tokens = measured.stream().filter(RequestRecord::ok).mapToLong(r -> Math.max(0, r.completionTokens())).sum();
+        return session.summary(t0, t1, baseline, tokens);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (session != null) {
+            session.close();
+        }
+    }
+}
