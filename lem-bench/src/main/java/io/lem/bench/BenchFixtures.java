@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -152,8 +155,16 @@ final class BenchFixtures {
         return started;
     }
 
-    static void stop(List<ProcessHandle> processes) {
+    /** Stops the sleepers and waits for them, so the next trial does not scan them (or their zombies). */
+    static void stop(List<ProcessHandle> processes) throws InterruptedException {
         processes.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : processes) {
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("sleeping process " + p.pid() + " did not exit on SIGTERM", e);
+            }
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -68,7 +68,7 @@ public class SamplerBenchmark {
     }
 
     @TearDown
-    public void tearDown() throws IOException {
+    public void tearDown() throws IOException, InterruptedException {
         open.forEach(Meter::close);
         BenchFixtures.stop(strangers);
         BenchFixtures.deleteTree(dir);
