@@ -43,7 +43,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lem load}: drives an OpenAI- or Ollama-compatible server with a closed or open loop, or a replayed trace. */
-@Command(name = "load", description = {
+@Command(name = "load", mixinStandardHelpOptions = true, description = {
         "Sends prompts to a running inference server at a fixed concurrency (closed loop), an arrival rate (open",
         "loop: Poisson, or gamma with --burstiness) or the timestamps of a trace, then prints TTFT/TPOT/ITL/E2E and",
         "throughput. Writes requests.jsonl (one line per request, as they complete), summary.json and, when the",

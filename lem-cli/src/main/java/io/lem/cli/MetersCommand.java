@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lem meters}: every meter lem knows, whether this machine has it, and how to fix what is missing. */
-@Command(name = "meters", description = "Lists every energy meter, whether it is available here, why, and the fix.")
+@Command(name = "meters", mixinStandardHelpOptions = true, description = "Lists every energy meter, whether it is available here, why, and the fix.")
 public final class MetersCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -31,7 +31,7 @@ class ProcessCpuMeterTest {
         proc.process(102, "helper) (x", 101, 7, 3);
         proc.process(200, "unrelated", 1, 999, 999);
         proc.process(300, "child of unrelated", 200, 5, 5);
-        ProcessTreeCpu tree = new ProcessTreeCpu(proc.root(), 100, SysfsReader.files());
+        ProcessTreeCpu tree = new ProcessTreeCpu(proc.root(), 100, SysfsReader.files(), 0, System::nanoTime);
         assertThat(tree.readTicks()).isEqualTo(95);
         assertThat(tree.memberCount()).isEqualTo(3);
 
@@ -44,6 +44,30 @@ class ProcessCpuMeterTest {
 
         proc.process(101, "worker (1)", 100, 10, 5); // a counter that seems to drop must not drop the total
         assertThat(tree.readTicks()).isEqualTo(106);
+    }
+
+    @Test
+    void betweenScansOnlyKnownMembersAreReadAndNewChildrenWaitForTheNextScan() throws Exception {
+        FakeProc proc = new FakeProc(tmp.resolve("proc"));
+        proc.process(100, "engine", 1, 50, 10);
+        proc.process(101, "worker", 100, 20, 5);
+        long[] now = {0};
+        ProcessTreeCpu tree = new ProcessTreeCpu(proc.root(), 100, SysfsReader.files(), 1_000, () -> now[0]);
+        assertThat(tree.readTicks()).isEqualTo(85);
+
+        now[0] = 500; // before the next scan: members re-read, a new child not seen yet
+        proc.process(100, "engine", 1, 60, 10);
+        proc.process(102, "late child", 100, 4, 0);
+        assertThat(tree.readTicks()).isEqualTo(95);
+        assertThat(tree.memberCount()).isEqualTo(2);
+
+        proc.exit(101); // a member that exits between scans keeps its time
+        assertThat(tree.readTicks()).isEqualTo(95);
+        assertThat(tree.memberCount()).isEqualTo(1);
+
+        now[0] = 1_000; // the scan finds the late child
+        assertThat(tree.readTicks()).isEqualTo(99);
+        assertThat(tree.memberCount()).isEqualTo(2);
     }
 
     @Test
