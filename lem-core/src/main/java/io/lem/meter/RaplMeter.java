@@ -15,13 +15,13 @@ import java.util.List;
 public final class RaplMeter implements Meter {
 
     private final PowercapScan scan;
-    private final SysfsReader reader;
+    private final SysfsReader.CounterFile[] files;
     private final List<Domain> domains;
     private final EnergyCounter[] counters;
 
-    private RaplMeter(PowercapScan scan, SysfsReader reader, long[] firstRawUj) {
+    private RaplMeter(PowercapScan scan, SysfsReader.CounterFile[] files, long[] firstRawUj) {
         this.scan = scan;
-        this.reader = reader;
+        this.files = files;
         List<Domain> list = new ArrayList<>();
         counters = new EnergyCounter[scan.zones().size()];
         for (int i = 0; i < counters.length; i++) {
@@ -51,11 +51,18 @@ public final class RaplMeter implements Meter {
                     + (scan.notes().isEmpty() ? "" : " (" + String.join("; ", scan.notes()) + ")")
                     + ": RAPL is not exposed on this machine");
         }
-        long[] first = new long[scan.zones().size()];
-        for (int i = 0; i < first.length; i++) {
-            first[i] = readUj(reader, scan.root(), scan.zones().get(i));
+        SysfsReader.CounterFile[] files = new SysfsReader.CounterFile[scan.zones().size()];
+        long[] first = new long[files.length];
+        try {
+            for (int i = 0; i < files.length; i++) {
+                files[i] = openUj(reader, scan.root(), scan.zones().get(i));
+                first[i] = readUj(files[i], scan.zones().get(i));
+            }
+        } catch (MeterException e) {
+            closeAll(files);
+            throw e;
         }
-        return new RaplMeter(scan, reader, first);
+        return new RaplMeter(scan, files, first);
     }
 
     @Override
@@ -97,27 +104,49 @@ public final class RaplMeter implements Meter {
     @Override
     public void read(double[] into, int offset) throws MeterException {
         for (int i = 0; i < counters.length; i++) {
-            long raw = readUj(reader, scan.root(), scan.zones().get(i));
-            into[offset + i] = counters[i].update(raw) / 1e6;
+            into[offset + i] = counters[i].update(readUj(files[i], scan.zones().get(i))) / 1e6;
         }
     }
 
-    static long readUj(SysfsReader reader, Path root, PowercapZone zone) throws MeterException {
+    @Override
+    public void close() {
+        closeAll(files);
+    }
+
+    private static void closeAll(SysfsReader.CounterFile[] files) {
+        for (SysfsReader.CounterFile f : files) {
+            if (f != null) {
+                try {
+                    f.close();
+                } catch (Exception e) {
+                    // closing a read-only pseudo-file cannot lose data
+                }
+            }
+        }
+    }
+
+    static SysfsReader.CounterFile openUj(SysfsReader reader, Path root, PowercapZone zone) throws MeterException {
         Path file = zone.energyFile();
-        String text;
         try {
-            text = reader.read(file);
+            return reader.openCounter(file);
         } catch (AccessDeniedException e) {
             throw new MeterException(permissionDenied(root, file), e);
         } catch (IOException e) {
-            throw new MeterException("cannot read " + file + ": " + e
-                    + "; check that the file exists and is a readable file", e);
+            throw new MeterException(unreadable(file, e), e);
         }
+    }
+
+    private static long readUj(SysfsReader.CounterFile counter, PowercapZone zone) throws MeterException {
         try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new MeterException(file + " holds '" + text.strip() + "', not a count of microjoules", e);
+            return counter.readLong();
+        } catch (IOException e) {
+            throw new MeterException(unreadable(zone.energyFile(), e), e);
         }
+    }
+
+    private static String unreadable(Path file, IOException e) {
+        return "cannot read " + file + " as a count of microjoules: " + e.getMessage()
+                + "; check that the file exists and is a readable file";
     }
 
     /** The message for an unreadable counter, shared with the meter probe. */

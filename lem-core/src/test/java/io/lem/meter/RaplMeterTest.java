@@ -154,7 +154,7 @@ class RaplMeterTest {
         Path root = PowercapTrees.kepler(tmp);
         PowercapTrees.write(root.resolve("intel-rapl:0/energy_uj"), "n/a");
         assertThatThrownBy(() -> RaplMeter.open(root, SysfsReader.files()))
-                .hasMessageContaining("holds 'n/a', not a count of microjoules");
+                .hasMessageContaining("intel-rapl:0/energy_uj does not hold a whole number (byte 'n' at 0)");
     }
 
     private static void deleteTree(Path dir) throws IOException {
