@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 /** The meter options every {@code lem power} command shares. */
 final class PowerOptions {
 
-    @Option(names = "--meters", split = ",", arity = "1..*", paramLabel = "NAME",
-            description = "auto, or meter names (see 'lem meters'); default: ${DEFAULT-VALUE}.")
+    // one value per occurrence (comma-separated or repeated): a greedy list would swallow the measured command
+    @Option(names = "--meters", split = ",", arity = "1", paramLabel = "NAME",
+            description = "auto, or meter names, comma-separated (see 'lem meters'); default: ${DEFAULT-VALUE}.")
     List<String> meters = new ArrayList<>(List.of(MeterSelector.AUTO));
 
     @Option(names = "--interval", paramLabel = "S", description = "Sampling period in seconds (default: ${DEFAULT-VALUE}).")

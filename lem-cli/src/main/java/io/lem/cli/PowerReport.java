@@ -50,7 +50,7 @@ final class PowerReport {
         if (!Double.isNaN(s.figures().llmEnergyJ())) {
             boolean estimated = s.domains().stream().anyMatch(f -> s.totals().processDomainIds()
                     .contains(f.domain().id()) && f.domain().estimated());
-            out.printf(Locale.ROOT, "  %-24s %12.3f J of the total above%s%n", "process tree (E_llm)",
+            out.printf(Locale.ROOT, "  %-24s %12.3f J, part of the total%s%n", "process tree (E_llm)",
                     s.figures().llmEnergyJ(), estimated ? ", estimated" : ", measured");
         }
         out.println();
