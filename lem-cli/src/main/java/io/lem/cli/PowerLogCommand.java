@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lem power log}: seed 001's log-power, every meter into a wide CSV, one row per sample, as it goes. */
-@Command(name = "log", description = "Samples every meter and writes a wide CSV (one row per sample) as it goes;"
+@Command(name = "log", mixinStandardHelpOptions = true, description = "Samples every meter and writes a wide CSV (one row per sample) as it goes;"
         + " Ctrl-C ends it cleanly.")
 final class PowerLogCommand implements Callable<Integer> {
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * so it can stand in front of any command in a script; like perf stat, the report goes to stderr and the command
  * keeps stdout to itself.
  */
-@Command(name = "measure", description = "Runs a command and prints its energy per domain, its process tree's"
+@Command(name = "measure", mixinStandardHelpOptions = true, description = "Runs a command and prints its energy per domain, its process tree's"
         + " energy, active energy above a short idle baseline, duration and mean power.")
 final class PowerMeasureCommand implements Callable<Integer> {
 

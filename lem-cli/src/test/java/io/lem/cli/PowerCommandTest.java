@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.lem.meter.prometheus.MetricFamily;
 import io.lem.meter.prometheus.PrometheusText;
@@ -192,7 +193,7 @@ class PowerCommandTest {
     }
 
     private static Map<String, MetricFamily> byName(List<MetricFamily> families) {
-        return families.stream().collect(java.util.stream.Collectors.toMap(MetricFamily::name, f -> f));
+        return families.stream().collect(Collectors.toMap(MetricFamily::name, f -> f));
     }
 
     private static double[] numbers(String line) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
@@ -101,7 +102,7 @@ class PowerMetricsTest {
     }
 
     private static Map<String, MetricFamily> byName(List<MetricFamily> families) {
-        return families.stream().collect(java.util.stream.Collectors.toMap(MetricFamily::name, f -> f));
+        return families.stream().collect(Collectors.toMap(MetricFamily::name, f -> f));
     }
 
     private static double value(MetricFamily family, String domain) {
