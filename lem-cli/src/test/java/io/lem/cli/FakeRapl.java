@@ -1,0 +1,56 @@
+package io.lem.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A sysfs-shaped powercap tree with one RAPL package zone whose {@code energy_uj} a thread advances at a fixed
+ * power: the missing hardware faked at its lowest boundary, read by lem's real RAPL meter. Each value is written to
+ * a temp file and renamed, as the kernel's file never shows a half-written number.
+ */
+final class FakeRapl implements AutoCloseable {
+
+    static final long POWER_UW = 7_000_000;
+
+    final Path root;
+    private final Path energy;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    FakeRapl(Path dir) throws IOException {
+        this.root = dir.resolve("powercap");
+        Path zone = root.resolve("intel-rapl:0");
+        Files.createDirectories(zone);
+        Files.writeString(zone.resolve("name"), "package-0\n");
+        Files.writeString(zone.resolve("max_energy_range_uj"), "262143328850\n");
+        this.energy = zone.resolve("energy_uj");
+        write(0);
+        long start = System.nanoTime();
+        this.writer = Thread.ofPlatform().daemon(true).name("fake-rapl").start(() -> {
+            while (running) {
+                write((System.nanoTime() - start) / 1000 * POWER_UW / 1_000_000);
+                LockSupport.parkNanos(5_000_000);
+            }
+        });
+    }
+
+    private void write(long energyUj) {
+        try {
+            Path temp = energy.resolveSibling(".energy_uj.tmp");
+            Files.writeString(temp, energyUj + "\n");
+            Files.move(temp, energy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.join();
+    }
+}

@@ -1,0 +1,114 @@
+package io.lem.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.lem.analysis.Baseline;
+import io.lem.analysis.DomainPolicy;
+import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.WindowEnergy;
+import io.lem.meter.Domain;
+import io.lem.meter.PowerTrace;
+import io.lem.meter.Quantity;
+
+/**
+ * Energy and mean power of every energy domain of a trace over one window, the totals {@link DomainPolicy} allows,
+ * and, where an idle baseline is given, the active energy above it (methods.md: E_active = max(0, E − P_idle·Δt)).
+ * Gauges are left out: they are kept in the trace and the CSV, never summed.
+ *
+ * @param durationS     the window once clamped to the trace
+ * @param samples       trace rows inside the window
+ * @param domains       one figure per ENERGY_J or POWER_W domain, in trace order
+ * @param totals        which domains make each total, and why others were left out
+ * @param figures       the totals' energies over the window
+ * @param idleTotalPowerW the idle power of the total's domains (NaN without a baseline for all of them)
+ * @param warnings      from the windows' computation, each once
+ */
+public record PowerSummary(double durationS, int samples, List<DomainFigure> domains, EnergyTotals totals,
+                           EnergyTotals.Figures figures, double idleTotalPowerW, List<String> warnings) {
+
+    public PowerSummary {
+        domains = List.copyOf(domains);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * One domain over the window.
+     *
+     * @param idlePowerW    baseline power of this domain, NaN when it has none (a process that did not exist yet)
+     * @param activeEnergyJ energy above the baseline; NaN without a baseline
+     */
+    public record DomainFigure(Domain domain, double energyJ, double meanPowerW, double idlePowerW,
+                               double activeEnergyJ) {
+    }
+
+    /**
+     * @param idlePowerWByDomainId the baseline power per domain id (from {@link #idlePowers}); empty for none
+     */
+    public static PowerSummary of(PowerTrace trace, long t0Ns, long t1Ns, long periodNs,
+                                  Map<String, Double> idlePowerWByDomainId) {
+        double durationS = WindowEnergy.clampedDurationS(trace, t0Ns, t1Ns);
+        List<Domain> energyDomains = trace.domains().stream().filter(d -> d.quantity() != Quantity.GAUGE).toList();
+        Map<String, WindowEnergy> windows = WindowEnergy.ofDomains(trace,
+                energyDomains.stream().map(Domain::id).toList(), t0Ns, t1Ns, periodNs);
+        Set<String> warnings = new LinkedHashSet<>();
+        List<DomainFigure> figures = new ArrayList<>();
+        for (Domain d : energyDomains) {
+            WindowEnergy w = windows.get(d.id());
+            warnings.addAll(w.warnings());
+            double idle = idlePowerWByDomainId.getOrDefault(d.id(), Double.NaN);
+            figures.add(new DomainFigure(d, w.energyJ(), durationS > 0 ? w.energyJ() / durationS : Double.NaN,
+                    idle, Double.isNaN(idle) ? Double.NaN : Baseline.activeEnergyJ(w.energyJ(), idle, durationS)));
+        }
+        EnergyTotals totals = DomainPolicy.totals(energyDomains);
+        double idleTotal = totals.totalDomainIds().isEmpty() ? Double.NaN : 0;
+        for (String id : totals.totalDomainIds()) {
+            idleTotal += idlePowerWByDomainId.getOrDefault(id, Double.NaN);
+        }
+        int samples = (int) Arrays.stream(trace.timesNs()).filter(t -> t >= t0Ns && t <= t1Ns).count();
+        return new PowerSummary(durationS, samples, figures, totals, totals.sum(WindowEnergy.energiesJ(windows)),
+                idleTotal, new ArrayList<>(warnings));
+    }
+
+    /** Idle power of every energy domain over a whole baseline trace; warnings go into {@code warnings}. */
+    public static Map<String, Double> idlePowers(PowerTrace baseline, long periodNs, List<String> warnings) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        long[] t = baseline.timesNs();
+        if (t.length < 2) {
+            warnings.add("baseline has " + t.length + " sample(s): no idle power, active energy not computed");
+            return out;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int d = 0; d < baseline.domains().size(); d++) {
+            if (baseline.domains().get(d).quantity() == Quantity.GAUGE) {
+                continue;
+            }
+            Baseline b = Baseline.of(baseline, d, t[0], t[t.length - 1], periodNs);
+            seen.addAll(b.warnings());
+            out.put(baseline.domains().get(d).id(), b.idlePowerW());
+        }
+        seen.forEach(w -> warnings.add("baseline: " + w));
+        return out;
+    }
+
+    /** Total energy above the idle power of the total's domains; NaN without a baseline. */
+    public double totalActiveEnergyJ() {
+        return Double.isNaN(idleTotalPowerW) ? Double.NaN
+                : Baseline.activeEnergyJ(figures.totalEnergyJ(), idleTotalPowerW, durationS);
+    }
+
+    /** Mean power of the total over the window. */
+    public double meanTotalPowerW() {
+        return durationS > 0 ? figures.totalEnergyJ() / durationS : Double.NaN;
+    }
+
+    /** The figure of one domain, or null. */
+    public DomainFigure domain(String id) {
+        return domains.stream().filter(f -> f.domain().id().equals(id)).findFirst().orElse(null);
+    }
+}
