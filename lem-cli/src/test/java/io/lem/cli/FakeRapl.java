@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -38,11 +37,15 @@ final class FakeRapl implements AutoCloseable {
         });
     }
 
+    /**
+     * Like sysfs, the same file changes in place (lem keeps it open and re-reads it); a fixed width and no truncation
+     * keep a concurrent read from ever seeing an empty or half-written file.
+     */
     private void write(long energyUj) {
-        try {
-            Path temp = energy.resolveSibling(".energy_uj.tmp");
-            Files.writeString(temp, energyUj + "\n");
-            Files.move(temp, energy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(energy,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(String.format("%020d%n", energyUj).getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII)), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,8 +32,8 @@ final class ChannelCounter implements SysfsReader.CounterFile {
         for (int i = 0; i < n; i++) {
             byte b = buffer.get(i);
             if (b >= '0' && b <= '9') {
-                if (digits == 18) {
-                    throw new IOException(file + " holds a number too long for a counter");
+                if (value > (Long.MAX_VALUE - (b - '0')) / 10) {
+                    throw new IOException(file + " holds a number too large for a counter");
                 }
                 value = value * 10 + (b - '0');
                 digits++;
