@@ -7,7 +7,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-10}"; connections="${2:-64}"; streams="${3:-10000}"; hold_ms="${4:-20000}"
 port_fast=18431; port_hold=18432
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$here/scripts/jdk.sh"
+lem_find_jdk || exit 1
+export JAVA_HOME="$LEM_JAVA_HOME"
 java="$JAVA_HOME/bin/java"
 
 if ! command -v wrk >/dev/null; then
