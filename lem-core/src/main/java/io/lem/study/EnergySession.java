@@ -8,15 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.lem.analysis.Baseline;
-import io.lem.analysis.DomainPolicy;
 import io.lem.analysis.EnergyTotals;
-import io.lem.analysis.WindowEnergy;
 import io.lem.meter.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterStatus;
 import io.lem.meter.PowerTrace;
-import io.lem.meter.Quantity;
 import io.lem.meter.Sampler;
 import io.lem.result.PowerCsvWriter;
 
@@ -139,51 +135,37 @@ public final class EnergySession implements AutoCloseable {
      */
     public Map<String, Object> summary(long t0Ns, long t1Ns, long[] idleWindow, long outputTokens) {
         PowerTrace trace = sampler.trace();
-        EnergyTotals totals = DomainPolicy.totals(trace.domains());
-        Map<String, Double> energies = new LinkedHashMap<>();
-        Map<String, Double> idleEnergies = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>(warnings);
-        for (int d = 0; d < trace.domains().size(); d++) {
-            if (trace.domains().get(d).quantity() == Quantity.GAUGE) {
-                continue;
-            }
-            String id = trace.domains().get(d).id();
-            WindowEnergy w = WindowEnergy.of(trace, d, t0Ns, t1Ns, sampler.periodNs());
-            energies.put(id, w.energyJ());
-            w.warnings().forEach(x -> notes.add(id + ": " + x));
-            if (idleWindow != null && idleWindow[1] > idleWindow[0]) {
-                idleEnergies.put(id, WindowEnergy.of(trace, d, idleWindow[0], idleWindow[1], sampler.periodNs()).energyJ());
-            }
-        }
-        EnergyTotals.Figures f = totals.sum(energies);
-        double durationS = (t1Ns - t0Ns) / 1e9;
-        double idleW = idleEnergies.isEmpty() ? Double.NaN
-                : totals.sum(idleEnergies).totalEnergyJ() / ((idleWindow[1] - idleWindow[0]) / 1e9);
-        double active = Double.isNaN(idleW) ? Double.NaN : Baseline.activeEnergyJ(f.totalEnergyJ(), idleW, durationS);
+        Map<String, Double> idle = idleWindow != null && idleWindow[1] > idleWindow[0]
+                ? PowerSummary.idlePowers(trace, idleWindow[0], idleWindow[1], sampler.periodNs(), notes) : Map.of();
+        PowerSummary s = PowerSummary.of(trace, t0Ns, t1Ns, sampler.periodNs(), idle);
+        notes.addAll(s.warnings());
+        EnergyTotals.Figures f = s.figures();
+        double active = s.totalActiveEnergyJ();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("duration_s", durationS);
+        json.put("duration_s", s.durationS());
         json.put("total_energy_j", finiteOrNull(f.totalEnergyJ()));
         json.put("active_energy_j", finiteOrNull(active));
         json.put("cpu_energy_j", finiteOrNull(f.cpuEnergyJ()));
         json.put("dram_energy_j", finiteOrNull(f.dramEnergyJ()));
         json.put("gpu_energy_j", finiteOrNull(f.gpuEnergyJ()));
         json.put("llm_energy_j", finiteOrNull(f.llmEnergyJ()));
-        json.put("mean_power_w", finiteOrNull(f.totalEnergyJ() / durationS));
-        json.put("idle_power_w", finiteOrNull(idleW));
+        json.put("mean_power_w", finiteOrNull(s.meanTotalPowerW()));
+        json.put("idle_power_w", finiteOrNull(s.idleTotalPowerW()));
         json.put("output_tokens", outputTokens);
         json.put("joules_per_output_token", finiteOrNull(outputTokens == 0 ? Double.NaN : f.totalEnergyJ() / outputTokens));
         json.put("active_joules_per_output_token", finiteOrNull(outputTokens == 0 ? Double.NaN : active / outputTokens));
-        json.put("total_energy_domains", totals.description());
-        json.put("estimated", totals.totalEstimated());
+        json.put("total_energy_domains", s.totals().description());
+        json.put("estimated", s.totals().totalEstimated());
         Map<String, Object> byDomain = new LinkedHashMap<>();
-        energies.forEach((id, e) -> byDomain.put(id, finiteOrNull(e)));
+        s.domains().forEach(d -> byDomain.put(d.domain().id(), finiteOrNull(d.energyJ())));
         json.put("energy_j_by_domain", byDomain);
-        json.put("domain_notes", totals.notes());
-        json.put("meters", opened.statuses().stream().map(s -> {
+        json.put("domain_notes", s.totals().notes());
+        json.put("meters", opened.statuses().stream().map(st -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("used", s.used());
-            m.put("reason", s.reason());
+            m.put("name", st.name());
+            m.put("used", st.used());
+            m.put("reason", st.reason());
             return m;
         }).toList());
         json.put("warnings", notes);

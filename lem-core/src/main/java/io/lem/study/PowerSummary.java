@@ -77,20 +77,26 @@ public record PowerSummary(double durationS, int samples, List<DomainFigure> dom
 
     /** Idle power of every energy domain over a whole baseline trace; warnings go into {@code warnings}. */
     public static Map<String, Double> idlePowers(PowerTrace baseline, long periodNs, List<String> warnings) {
-        Map<String, Double> out = new LinkedHashMap<>();
         long[] t = baseline.timesNs();
         if (t.length < 2) {
             warnings.add("baseline has " + t.length + " sample(s): no idle power, active energy not computed");
-            return out;
+            return new LinkedHashMap<>();
         }
+        return idlePowers(baseline, t[0], t[t.length - 1], periodNs, warnings);
+    }
+
+    /** Idle power of every energy domain over the window [t0, t1] of a trace. */
+    public static Map<String, Double> idlePowers(PowerTrace trace, long t0Ns, long t1Ns, long periodNs,
+                                                 List<String> warnings) {
+        Map<String, Double> out = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (int d = 0; d < baseline.domains().size(); d++) {
-            if (baseline.domains().get(d).quantity() == Quantity.GAUGE) {
+        for (int d = 0; d < trace.domains().size(); d++) {
+            if (trace.domains().get(d).quantity() == Quantity.GAUGE) {
                 continue;
             }
-            Baseline b = Baseline.of(baseline, d, t[0], t[t.length - 1], periodNs);
+            Baseline b = Baseline.of(trace, d, t0Ns, t1Ns, periodNs);
             seen.addAll(b.warnings());
-            out.put(baseline.domains().get(d).id(), b.idlePowerW());
+            out.put(trace.domains().get(d).id(), b.idlePowerW());
         }
         seen.forEach(w -> warnings.add("baseline: " + w));
         return out;
