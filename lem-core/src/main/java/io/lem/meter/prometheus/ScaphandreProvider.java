@@ -4,9 +4,9 @@ import io.lem.meter.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;
-import io.lem.meter.MeterProvider;
 
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,23 +15,19 @@ import java.util.Optional;
  * set. The measured process is {@code LEM_SCAPHANDRE_PROCESS} ({@code label=value} or {@code label=~regex} on
  * exe, cmdline or pid) when set, else the engine's process tree when lem knows its pid, else none (host only).
  */
-public final class ScaphandreProvider implements MeterProvider {
+public final class ScaphandreProvider extends ExporterProvider {
 
     static final String PREFIX = "LEM_SCAPHANDRE";
     static final String PROCESS_VARIABLE = PREFIX + "_PROCESS";
     static final String FIX = "start Scaphandre's exporter (e.g. `sudo scaphandre prometheus --address 127.0.0.1"
             + " --port 8080`) and set " + PREFIX + "_URL=http://127.0.0.1:8080/metrics";
 
-    private final Map<String, String> env;
-    private final Clock clock;
-
     public ScaphandreProvider() {
         this(System.getenv(), Clock.system());
     }
 
     public ScaphandreProvider(Map<String, String> env, Clock clock) {
-        this.env = Map.copyOf(env);
-        this.clock = clock;
+        super(env, clock, PREFIX, "Scaphandre exporter", FIX);
     }
 
     @Override
@@ -40,42 +36,23 @@ public final class ScaphandreProvider implements MeterProvider {
     }
 
     @Override
-    public boolean inAuto() {
-        String url = env.get(PREFIX + "_URL");
-        return url != null && !url.isBlank();
+    void validate(MeterContext context) throws MeterException {
+        selector(context);
     }
 
     @Override
-    public Probe probe(MeterContext context) {
-        ExporterEndpoint endpoint;
-        try {
-            Optional<ExporterEndpoint> configured = ExporterEndpoint.fromEnv(env, PREFIX);
-            if (configured.isEmpty()) {
-                return Probe.unavailable("no Scaphandre exporter configured (" + PREFIX + "_URL is not set)", FIX);
-            }
-            endpoint = configured.get();
-            selector(context);
-        } catch (MeterException e) {
-            return Probe.unavailable(e.getMessage(), FIX);
+    Probe check(ExporterEndpoint endpoint, List<MetricFamily> families) {
+        if (ScaphandreMeter.family(families, ScaphandreMeter.HOST_POWER) == null) {
+            return Probe.unavailable(endpoint.url() + " has no " + ScaphandreMeter.HOST_POWER
+                    + ": not Scaphandre's exporter", FIX);
         }
-        try (ExporterPoller poller = new ExporterPoller(endpoint, clock)) {
-            if (ScaphandreMeter.family(poller.scrape(), ScaphandreMeter.HOST_POWER) == null) {
-                return Probe.unavailable(endpoint.url() + " has no " + ScaphandreMeter.HOST_POWER
-                        + ": not Scaphandre's exporter", FIX);
-            }
-            return Probe.available("Scaphandre exporter at " + endpoint.url() + ", every "
-                    + endpoint.interval().toMillis() + " ms");
-        } catch (MeterException e) {
-            return Probe.unavailable(e.getMessage(), FIX);
-        }
+        return Probe.available("Scaphandre exporter at " + endpoint.url() + ", every "
+                + endpoint.interval().toMillis() + " ms");
     }
 
     @Override
     public Meter open(MeterContext context) throws MeterException {
-        ExporterEndpoint endpoint = ExporterEndpoint.fromEnv(env, PREFIX).orElseThrow(
-                () -> new MeterException("no Scaphandre exporter configured (" + PREFIX + "_URL is not set): "
-                        + FIX));
-        return ScaphandreMeter.open(endpoint, selector(context), context.procRoot(), context.reader(), clock);
+        return ScaphandreMeter.open(endpointToOpen(), selector(context), context.procRoot(), context.reader(), clock);
     }
 
     private Optional<ProcessSelector> selector(MeterContext context) throws MeterException {
