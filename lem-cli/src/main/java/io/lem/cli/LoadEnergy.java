@@ -3,6 +3,7 @@ package io.lem.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +64,43 @@ final class LoadEnergy implements AutoCloseable {
         long t0 = measured.stream().mapToLong(RequestRecord::sendNs).min().orElse(baseline[1]);
         long t1 = measured.stream().mapToLong(RequestRecord::endNs).max().orElse(t0);
         long tokens = measured.stream().filter(RequestRecord::ok).mapToLong(r -> Math.max(0, r.completionTokens())).sum();
-        return session.summary(t0, t1, baseline, tokens);
+        Map<String, Object> summary = session.summary(t0, t1, baseline, tokens);
+        summary.putAll(modelEfficiency(measured, t1 - t0, summary));
+        return summary;
+    }
+
+    /**
+     * Seed 000's M_eff: E_llm (or the total when no process meter ran) scaled by the share of the window the
+     * engine reports as evaluating (Ollama's prompt_eval + eval durations, summed over requests, clamped to 1).
+     * Null when the engine reports no durations.
+     */
+    static Map<String, Object> modelEfficiency(List<RequestRecord> measured, long windowNs, Map<String, Object> energy) {
+        long activeNs = 0;
+        for (RequestRecord r : measured) {
+            if (!r.ok() || r.engineTimings() == null || r.engineTimings().activeNs() < 0) {
+                return noModelEfficiency();
+            }
+            activeNs += r.engineTimings().activeNs();
+        }
+        Object base = energy.get("llm_energy_j") != null ? energy.get("llm_energy_j") : energy.get("total_energy_j");
+        if (!(base instanceof Number e) || windowNs <= 0 || measured.isEmpty()) {
+            return noModelEfficiency();
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        double share = Math.clamp((double) activeNs / windowNs, 0, 1);
+        double mEff = e.doubleValue() * share;
+        json.put("m_eff_j", mEff);
+        json.put("m_eff_deviation", e.doubleValue() == 0 ? null : Math.abs(mEff - e.doubleValue()) / e.doubleValue());
+        json.put("m_eff_definition", "E_llm x clamp(sum of engine-reported prompt_eval + eval durations / window, 0, 1)"
+                + " (seed 000); deviation = |M_eff - E_llm| / E_llm");
+        return json;
+    }
+
+    private static Map<String, Object> noModelEfficiency() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("m_eff_j", null);
+        json.put("m_eff_deviation", null);
+        return json;
     }
 
     @Override
