@@ -27,6 +27,9 @@ final class LoadProgressPrinter implements Progress.Listener {
 
     @Override
     public synchronized void progress(Progress p) {
+        if (last != null && p.done() < last.done()) {
+            return; // request threads report concurrently: an older count can arrive after a newer one
+        }
         last = p;
         long period = terminal ? BAR_PERIOD_NS : LINE_PERIOD_NS;
         if (lastPrintNs != Long.MIN_VALUE && p.elapsedNs() - lastPrintNs < period) {

@@ -87,7 +87,12 @@ class LoadCommandTest {
         assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
 
         JsonNode energy = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("energy");
-        assertThat(energy.get("output_tokens").asLong()).isEqualTo(40 * 16);
+        // every OK request streams 16 tokens; the JDK client very rarely loses a pooled connection (a recorded
+        // connection_error, see the capacity benchmark), which must not make the energy section wrong
+        long ok = Files.readAllLines(dir.resolve("out/requests.jsonl")).stream()
+                .filter(l -> l.contains("\"status\":\"ok\"")).count();
+        assertThat(ok).as(Files.readString(dir.resolve("out/requests.jsonl"))).isGreaterThanOrEqualTo(39);
+        assertThat(energy.get("output_tokens").asLong()).isEqualTo(ok * 16);
         assertThat(energy.get("total_energy_domains").asString()).isNotBlank();
         assertThat(energy.get("total_energy_j").isNumber()).isTrue();
         assertThat(energy.get("llm_energy_j").isNumber()).as("process meter attached to --engine-pid").isTrue();
