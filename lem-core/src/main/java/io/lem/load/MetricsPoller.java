@@ -23,6 +23,7 @@ public final class MetricsPoller implements AutoCloseable {
     }
 
     private final MetricsScraper scraper;
+    private volatile boolean running;
     private final Clock clock;
     private final Duration period;
     private final List<Sample> samples = new ArrayList<>();
@@ -40,17 +41,17 @@ public final class MetricsPoller implements AutoCloseable {
     }
 
     public MetricsPoller start() {
+        running = true;
         thread = Thread.ofVirtual().name("lem-metrics-poller").start(this::poll);
         return this;
     }
 
     private void poll() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (running) {
             scrapeOnce();
-            try {
-                Thread.sleep(period);
-            } catch (InterruptedException e) {
-                return;
+            long wakeNs = System.nanoTime() + period.toNanos();
+            while (running && System.nanoTime() < wakeNs) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wakeNs - System.nanoTime());
             }
         }
     }
@@ -89,11 +90,15 @@ public final class MetricsPoller implements AutoCloseable {
         }
     }
 
-    /** Stops polling after one last scrape, so the series covers the end of the run. */
+    /**
+     * Stops polling after one last scrape, so the series covers the end of the run. A scrape in flight is let
+     * finish rather than interrupted: an interrupted HTTP call would count as a failed scrape.
+     */
     @Override
     public void close() throws InterruptedException {
         if (thread != null) {
-            thread.interrupt();
+            running = false;
+            java.util.concurrent.locks.LockSupport.unpark(thread);
             thread.join();
             thread = null;
             scrapeOnce();
