@@ -124,6 +124,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "First N requests are warm-up, excluded from the figures.")
     int warmupRequests;
 
+    @Option(names = "--cooldown", paramLabel = "N", description = "Last N requests are cool-down, excluded from the"
+            + " figures (with --requests).")
+    int cooldownRequests;
+
     @Option(names = "--max-tokens", paramLabel = "N", description = "Output tokens per request unless the prompt or trace sets them (default: ${DEFAULT-VALUE}).")
     int maxTokens = Defaults.WORKLOAD_MAX_OUTPUT_TOKENS;
 
@@ -300,14 +304,23 @@ public final class LoadCommand implements Callable<Integer> {
         } else {
             stopAt = stop.requests != null ? new Extent.Requests(stop.requests) : new Extent.Seconds(stop.durationS);
         }
-        if (stopAt instanceof Extent.Requests(int n) && warmupRequests >= n) {
-            throw new ConfigException("--warmup", warmupRequests + " warm-up requests leave none of " + n
-                    + " requests to measure; fix: lower --warmup or raise --requests");
+        if (stopAt instanceof Extent.Requests(int n) && warmupRequests + cooldownRequests >= n) {
+            throw new ConfigException(cooldownRequests > 0 ? "--cooldown" : "--warmup", warmupRequests
+                    + " warm-up and " + cooldownRequests + " cool-down requests leave none of " + n
+                    + " requests to measure; fix: lower --warmup/--cooldown or raise --requests");
+        }
+        if (cooldownRequests < 0 || warmupRequests < 0) {
+            throw new ConfigException(cooldownRequests < 0 ? "--cooldown" : "--warmup", "must be >= 0");
+        }
+        if (cooldownRequests > 0 && !(stopAt instanceof Extent.Requests)) {
+            throw new ConfigException("--cooldown", "counts requests, so it needs --requests N (or a trace); "
+                    + "fix: use --requests, or drop --cooldown");
         }
         if (maxTokens < 1) {
             throw new ConfigException("--max-tokens", "must be >= 1, was " + maxTokens);
         }
-        return LoadShape.stopAfter(stopAt).withWarmup(new Extent.Requests(warmupRequests), Extent.NONE)
+        return LoadShape.stopAfter(stopAt).withWarmup(new Extent.Requests(warmupRequests),
+                        new Extent.Requests(cooldownRequests))
                 .withRampUp(rampUpS).withMaxConcurrency(maxConcurrency);
     }
 

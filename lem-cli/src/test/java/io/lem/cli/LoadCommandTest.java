@@ -79,6 +79,18 @@ class LoadCommandTest {
     }
 
     @Test
+    void warmupAndCooldownAreExcludedFromTheFigures() throws Exception {
+        List<String> args = base();
+        args.addAll(List.of("--requests", "12", "--concurrency", "2", "--warmup", "2", "--cooldown", "3"));
+        assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out/requests.jsonl"))).hasSize(12);
+        JsonNode metrics = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("metrics");
+        assertThat(metrics.get("requests").asInt()).isEqualTo(7);
+        args.addAll(List.of("--cooldown", "10"));
+        assertThat(lem(args.toArray(String[]::new))).isEqualTo(2);
+    }
+
+    @Test
     void metersAddPowerCsvAndAnEnergySection() throws Exception {
         List<String> args = base();
         long pid = ProcessHandle.current().pid(); // this JVM serves the SSE endpoint: its process tree is the engine
@@ -128,7 +140,9 @@ class LoadCommandTest {
             "--requests 5 --concurrency 2 --max-concurrency 3|--max-concurrency: caps open-loop runs only",
             "--requests 5 --concurrency 2 --goodput itl:5|goodput: 'itl:5' is not METRIC:MS",
             "--requests 5 --rate 0|rate: must be > 0",
-            "--requests 5 --concurrency 2 --warmup 5|--warmup: 5 warm-up requests leave none",
+            "--requests 5 --concurrency 2 --warmup 5|--warmup: 5 warm-up and 0 cool-down requests leave none of 5",
+            "--requests 5 --concurrency 2 --warmup 2 --cooldown 3|--cooldown: 2 warm-up and 3 cool-down requests leave none",
+            "--duration 1 --concurrency 2 --cooldown 1|--cooldown: counts requests, so it needs --requests N",
             "--requests 5 --concurrency 2 --prompts-format csv|--prompts-format: unknown format 'csv'",
             "--requests 5 --concurrency 2 --sampling random|--sampling: unknown sampling 'random'",
             "--requests 5 --concurrency 2 --synthetic-output 8|--synthetic-output: needs --synthetic-input",

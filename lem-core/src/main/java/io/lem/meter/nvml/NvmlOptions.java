@@ -25,9 +25,30 @@ public record NvmlOptions(String library, List<Integer> gpuIndices, Map<String, 
     }
 
     /** The process's own environment, every GPU it can see. */
+    /** The environment's settings: {@code LEM_NVML_LIB}, and {@code LEM_NVML_GPUS} ("0,2") for an explicit list. */
     public static NvmlOptions system() {
-        return new NvmlOptions(null, List.of(), System.getenv());
+        return fromEnv(System.getenv());
     }
+
+    /** As {@link #system()}, from a given environment; a malformed {@code LEM_NVML_GPUS} is an error naming it. */
+    public static NvmlOptions fromEnv(Map<String, String> env) {
+        String gpus = env.getOrDefault(GPUS_ENV, "").strip();
+        List<Integer> indices = new java.util.ArrayList<>();
+        if (!gpus.isEmpty()) {
+            for (String part : gpus.split(",")) {
+                try {
+                    indices.add(Integer.parseInt(part.strip()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(GPUS_ENV + "='" + gpus + "' is not a comma-separated list of "
+                            + "GPU indices; fix: e.g. " + GPUS_ENV + "=0,1");
+                }
+            }
+        }
+        return new NvmlOptions(null, indices, env);
+    }
+
+    /** An explicit list of NVML GPU indices, overriding CUDA_VISIBLE_DEVICES. */
+    public static final String GPUS_ENV = "LEM_NVML_GPUS";
 
     /** The library to load: explicit, else {@value Nvml#LIBRARY_ENV}, else {@value Nvml#DEFAULT_LIBRARY}. */
     public String resolvedLibrary() {

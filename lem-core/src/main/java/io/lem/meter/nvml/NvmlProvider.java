@@ -14,7 +14,10 @@ public final class NvmlProvider implements MeterProvider {
 
     private final Supplier<NvmlOptions> options;
 
-    /** The process's environment ({@code CUDA_VISIBLE_DEVICES}, {@value Nvml#LIBRARY_ENV}), read at each probe. */
+    /**
+     * The process's environment ({@code CUDA_VISIBLE_DEVICES}, {@value Nvml#LIBRARY_ENV},
+     * {@value NvmlOptions#GPUS_ENV}), read at each probe.
+     */
     public NvmlProvider() {
         this(NvmlOptions::system);
     }
@@ -34,7 +37,12 @@ public final class NvmlProvider implements MeterProvider {
 
     @Override
     public Probe probe(MeterContext context) {
-        NvmlOptions opts = options.get();
+        NvmlOptions opts;
+        try {
+            opts = options.get();
+        } catch (IllegalArgumentException e) {
+            return Probe.unavailable(e.getMessage(), null);
+        }
         try (NvmlMeter meter = NvmlMeter.open(opts)) {
             List<String> parts = new ArrayList<>();
             for (GpuInfo g : meter.gpus()) {
@@ -56,7 +64,12 @@ public final class NvmlProvider implements MeterProvider {
 
     @Override
     public Meter open(MeterContext context) throws MeterException {
-        NvmlOptions opts = options.get();
+        NvmlOptions opts;
+        try {
+            opts = options.get();
+        } catch (IllegalArgumentException e) {
+            throw new MeterException(e.getMessage(), e);
+        }
         try {
             return NvmlMeter.open(opts);
         } catch (NvmlException e) {
