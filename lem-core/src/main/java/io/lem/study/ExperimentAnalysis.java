@@ -63,6 +63,15 @@ public final class ExperimentAnalysis {
     /** Per measured OK request, in the order of {@link #attributed}. */
     final Attribution attribution;
     final List<RequestRecord> attributed;
+    /** Seed 000's three snapshots per attributed request, on the total domains. */
+    final List<RequestPhases> requestPhases;
+
+    /** E[send, end], E[send, first token] and E[first token, end] of one request (NaN without a first token). */
+    record RequestPhases(double windowJ, double ttftJ, double decodeJ) {
+        double closureErrorJ() {
+            return windowJ - ttftJ - decodeJ;
+        }
+    }
     final double baselineAfterPowerW;
     final SteadyState steadyState;
     final EnergyTotals.Figures steadyFigures;
@@ -133,25 +142,25 @@ public final class ExperimentAnalysis {
             this.steadyOutputTokens = Double.NaN;
         }
 
+        this.requestPhases = attributed.stream().map(r -> r.firstTokenNs() < 0
+                ? new RequestPhases(totalEnergy(r.sendNs(), r.endNs()), Double.NaN, Double.NaN)
+                : new RequestPhases(totalEnergy(r.sendNs(), r.endNs()), totalEnergy(r.sendNs(), r.firstTokenNs()),
+                        totalEnergy(r.firstTokenNs(), r.endNs()))).toList();
         double ttft = 0;
         double decode = 0;
         double closure = 0;
+        for (RequestPhases p : requestPhases) {
+            if (!Double.isNaN(p.ttftJ())) {
+                ttft += p.ttftJ();
+                decode += p.decodeJ();
+                closure += p.closureErrorJ();
+            }
+        }
         long in = 0;
         long out = 0;
-        for (RequestRecord r : measured) {
-            if (!r.ok()) {
-                continue;
-            }
+        for (RequestRecord r : attributed) {
             in += Math.max(0, r.promptTokens());
             out += Math.max(0, r.completionTokens());
-            if (r.firstTokenNs() >= 0) {
-                double whole = totalEnergy(r.sendNs(), r.endNs());
-                double prefill = totalEnergy(r.sendNs(), r.firstTokenNs());
-                double dec = totalEnergy(r.firstTokenNs(), r.endNs());
-                ttft += prefill;
-                decode += dec;
-                closure += whole - (prefill + dec);
-            }
         }
         this.attribution = attribute();
         this.ttftEnergyJ = ttft;
@@ -273,14 +282,11 @@ public final class ExperimentAnalysis {
             row.put("id", r.id());
             row.put("prompt_tokens", r.promptTokens());
             row.put("completion_tokens", r.completionTokens());
-            boolean split = r.firstTokenNs() >= 0;
-            double whole = totalEnergy(r.sendNs(), r.endNs());
-            double prefill = split ? totalEnergy(r.sendNs(), r.firstTokenNs()) : Double.NaN;
-            double decode = split ? totalEnergy(r.firstTokenNs(), r.endNs()) : Double.NaN;
-            row.put("window_energy_j", io.lem.result.Json.finiteOrNull(whole));
-            row.put("ttft_window_energy_j", io.lem.result.Json.finiteOrNull(prefill));
-            row.put("decode_window_energy_j", io.lem.result.Json.finiteOrNull(decode));
-            row.put("closure_error_j", io.lem.result.Json.finiteOrNull(whole - prefill - decode));
+            RequestPhases p = requestPhases.get(i);
+            row.put("window_energy_j", io.lem.result.Json.finiteOrNull(p.windowJ()));
+            row.put("ttft_window_energy_j", io.lem.result.Json.finiteOrNull(p.ttftJ()));
+            row.put("decode_window_energy_j", io.lem.result.Json.finiteOrNull(p.decodeJ()));
+            row.put("closure_error_j", io.lem.result.Json.finiteOrNull(p.closureErrorJ()));
             row.put("token_proportional_j", io.lem.result.Json.finiteOrNull(attribution.tokenProportionalJ()[i]));
             row.put("time_sharing_j", io.lem.result.Json.finiteOrNull(attribution.timeSharingJ()[i]));
             rows.add(row);
