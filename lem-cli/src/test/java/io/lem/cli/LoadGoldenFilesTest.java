@@ -1,0 +1,85 @@
+package io.lem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.lem.analysis.latency.LoadMetrics;
+import io.lem.analysis.latency.RequestTiming;
+import io.lem.analysis.latency.Slos;
+import io.lem.client.EngineTimings;
+import io.lem.client.RequestRecord;
+import io.lem.client.RequestStatus;
+import io.lem.load.LoadRecord;
+import io.lem.load.Portion;
+import io.lem.result.Json;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Seals lem load's machine-readable formats (requests.jsonl rows and the metrics of summary.json) under locales
+ * with different decimal separators; regenerate with -Dlem.golden.update=true and review the diff.
+ */
+class LoadGoldenFilesTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long ANCHOR = 1_000 * MS;
+
+    private static List<LoadRecord> records() {
+        List<LoadRecord> out = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long send = ANCHOR + i * 100 * MS;
+            long[] chunks = {send + 40 * MS, send + 50 * MS, send + 65 * MS, send + 80 * MS};
+            EngineTimings engine = i == 3 ? new EngineTimings(12, 4, 30 * MS, 40 * MS, 1 * MS, 75 * MS) : null;
+            RequestRecord r = new RequestRecord(i, i == 0, send, chunks[0], send + 80 * MS, 12, 4, 4, false,
+                    RequestStatus.OK, null, 200, chunks, 0, engine);
+            out.add(new LoadRecord(r, i == 0 ? Portion.WARMUP : Portion.MEASURED, send - i * MS));
+        }
+        RequestRecord failed = new RequestRecord(4, false, ANCHOR + 400 * MS, -1, ANCHOR + 401 * MS, -1, -1, 0, true,
+                RequestStatus.HTTP_ERROR, "HTTP 429: slow down", 429, new long[0], 0, null);
+        out.add(new LoadRecord(failed, Portion.MEASURED, ANCHOR + 400 * MS));
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "de-DE", "ar-EG"})
+    void loadFormatsAreStableInEveryLocale(String tag) throws IOException {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag(tag));
+        try {
+            StringBuilder rows = new StringBuilder();
+            for (LoadRecord r : records()) {
+                rows.append(Json.compact().writeValueAsString(LoadRows.toJson(r, ANCHOR))).append('\n');
+            }
+            check("load-requests.jsonl", rows.toString());
+            List<RequestTiming> measured = records().stream().filter(LoadRecord::measured).map(r -> {
+                RequestRecord q = r.request();
+                return new RequestTiming(q.sendNs(), q.firstTokenNs(), q.endNs(), q.promptTokens(),
+                        q.completionTokens(), q.chunkTimesNs(), q.ok(), r.latenessMs());
+            }).toList();
+            String summary = new String(Json.pretty().writeValueAsBytes(
+                    LoadMetrics.summarize(measured, Slos.parse(List.of("ttft:50", "tpot:20"))).toJson()),
+                    StandardCharsets.UTF_8);
+            check("load-summary-metrics.json", summary);
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    private static void check(String name, String actual) throws IOException {
+        if (Boolean.getBoolean("lem.golden.update")) {
+            Files.writeString(Path.of("src/test/resources/golden", name), actual);
+        }
+        try (InputStream in = LoadGoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
+            assertThat(in).as("golden file %s (create it with -Dlem.golden.update=true)", name).isNotNull();
+            assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}
