@@ -74,6 +74,8 @@ public final class ExperimentAnalysis {
     }
     final double baselineAfterPowerW;
     final SteadyState steadyState;
+    /** ML.ENERGY's window, from max_num_seqs first tokens to n - max_num_seqs - 1 completions; null if none. */
+    final SteadyState batchLimitWindow;
     final EnergyTotals.Figures steadyFigures;
     final double steadyActiveEnergyJ;
     final double steadyOutputTokens;
@@ -121,6 +123,12 @@ public final class ExperimentAnalysis {
 
         long[] sends = measured.stream().filter(RequestRecord::ok).mapToLong(RequestRecord::sendNs).toArray();
         this.steadyState = SteadyState.closedLoop(sends, config.workload().concurrency()).orElse(null);
+        // the embedded engine's batch limit is known: its parallel slots (vLLM's max_num_seqs)
+        this.batchLimitWindow = SteadyState.batchLimit(
+                measured.stream().filter(RequestRecord::ok).filter(r -> r.firstTokenNs() >= 0)
+                        .mapToLong(RequestRecord::firstTokenNs).toArray(),
+                measured.stream().filter(RequestRecord::ok).mapToLong(RequestRecord::endNs).toArray(),
+                config.engine().parallel()).orElse(null);
         if (steadyState != null) {
             Map<String, Double> energies = new LinkedHashMap<>();
             for (int d = 0; d < trace.domains().size(); d++) {
@@ -242,6 +250,11 @@ public final class ExperimentAnalysis {
         Map<String, Double> energies = new LinkedHashMap<>();
         windows.forEach((id, w) -> energies.put(id, w.energyJ()));
         return energies;
+    }
+
+    /** Energy of the total domains over any window of this experiment. */
+    double windowTotalEnergyJ(long t0Ns, long t1Ns) {
+        return totalEnergy(t0Ns, t1Ns);
     }
 
     double steadyDurationS() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.SteadyState;
 import io.lem.analysis.WindowEnergy;
 import io.lem.config.ExperimentConfig;
 import io.lem.engine.EngineLaunch;
@@ -186,6 +187,14 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("joules_per_output_token", finiteOrNull(a.steadyEnergyJ() / a.steadyOutputTokens));
         json.put("active_joules_per_output_token", finiteOrNull(a.steadyActiveEnergyJ / a.steadyOutputTokens));
         json.put("tokens_per_second", finiteOrNull(a.steadyOutputTokens / a.steadyDurationS()));
+        SteadyState batch = a.batchLimitWindow;
+        Map<String, Object> alt = new LinkedHashMap<>();
+        alt.put("rule", batch == null ? null : batch.rule());
+        if (batch != null) {
+            alt.putAll(window(batch.startNs(), batch.endNs()));
+            alt.put("total_energy_j", finiteOrNull(a.windowTotalEnergyJ(batch.startNs(), batch.endNs())));
+        }
+        json.put("batch_limit_window", alt);
         return json;
     }
 
