@@ -13,7 +13,6 @@ import io.lem.meter.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterStatus;
 import io.lem.meter.PowerTrace;
-import io.lem.meter.Sampler;
 import io.lem.result.PowerCsvWriter;
 
 import static io.lem.result.Json.finiteOrNull;
@@ -29,17 +28,18 @@ public final class EnergySession implements AutoCloseable {
     private final Clock clock;
     private final long anchorNs;
     private final PowerCsvWriter csv;
-    private final Sampler sampler;
+    private final PowerRecorder recorder;
     private final List<String> warnings = new ArrayList<>();
     private final List<Map<String, Object>> devices = new ArrayList<>();
     private boolean closed;
 
-    private EnergySession(MeterFactory.Opened opened, Clock clock, long anchorNs, PowerCsvWriter csv, Sampler sampler) {
+    private EnergySession(MeterFactory.Opened opened, Clock clock, long anchorNs, PowerCsvWriter csv,
+                          PowerRecorder recorder) {
         this.opened = opened;
         this.clock = clock;
         this.anchorNs = anchorNs;
         this.csv = csv;
-        this.sampler = sampler;
+        this.recorder = recorder;
     }
 
     /** Starts sampling {@code opened}'s meters into {@code powerCsv}; returns once the first row is taken. */
@@ -52,15 +52,13 @@ public final class EnergySession implements AutoCloseable {
     public static EnergySession start(MeterFactory.Opened opened, Clock clock, long anchorNs, double rateHz,
                                       Path powerCsv) throws IOException, InterruptedException {
         PowerCsvWriter csv = new PowerCsvWriter(powerCsv, anchorNs);
-        Sampler sampler = new Sampler(opened.meters(), clock, rateHz, List.of(csv));
         try {
-            sampler.start();
+            return new EnergySession(opened, clock, anchorNs, csv,
+                    PowerRecorder.start(opened.meters(), clock, 1 / rateHz, List.of(csv)));
         } catch (InterruptedException | RuntimeException e) {
-            sampler.close();
             csv.close();
             throw e;
         }
-        return new EnergySession(opened, clock, anchorNs, csv, sampler);
     }
 
     public long anchorNs() {
@@ -82,19 +80,19 @@ public final class EnergySession implements AutoCloseable {
 
     /** The live trace (a copy), for rules that watch it while the load runs (thermal floor). */
     public PowerTrace liveTrace() {
-        return sampler.trace().snapshot();
+        return recorder.trace().snapshot();
     }
 
     public PowerTrace trace() {
-        return sampler.trace();
+        return recorder.trace();
     }
 
     public long periodNs() {
-        return sampler.periodNs();
+        return recorder.periodNs();
     }
 
     public Map<String, Long> errorCounts() {
-        return sampler.errorCounts();
+        return recorder.errorCounts();
     }
 
     public List<MeterStatus> statuses() {
@@ -118,7 +116,7 @@ public final class EnergySession implements AutoCloseable {
         }
         closed = true;
         try {
-            sampler.close();
+            recorder.close();
         } finally {
             for (Meter meter : opened.meters()) {
                 warnings.addAll(meter.warnings());
@@ -134,11 +132,11 @@ public final class EnergySession implements AutoCloseable {
      * {@code lem load --meters} and {@code lem power measure} print and store.
      */
     public Map<String, Object> summary(long t0Ns, long t1Ns, long[] idleWindow, long outputTokens) {
-        PowerTrace trace = sampler.trace();
+        PowerTrace trace = recorder.trace();
         List<String> notes = new ArrayList<>(warnings);
         Map<String, Double> idle = idleWindow != null && idleWindow[1] > idleWindow[0]
-                ? PowerSummary.idlePowers(trace, idleWindow[0], idleWindow[1], sampler.periodNs(), notes) : Map.of();
-        PowerSummary s = PowerSummary.of(trace, t0Ns, t1Ns, sampler.periodNs(), idle);
+                ? PowerSummary.idlePowers(trace, idleWindow[0], idleWindow[1], recorder.periodNs(), notes) : Map.of();
+        PowerSummary s = PowerSummary.of(trace, t0Ns, t1Ns, recorder.periodNs(), idle);
         notes.addAll(s.warnings());
         EnergyTotals.Figures f = s.figures();
         double active = s.totalActiveEnergyJ();
