@@ -22,11 +22,6 @@ import java.util.List;
 public record Attribution(double[] tokenProportionalJ, double[] timeSharingJ, double unattributedJ,
                           double activeEnergyJ) {
 
-    /** The output tokens of one request over time; chunk times may be empty (tokens spread evenly instead). */
-    public record RequestSpan(long sendNs, long firstTokenNs, long endNs, int promptTokens, int completionTokens,
-                              long[] chunkTimesNs) {
-    }
-
     /**
      * @param totalEnergy energy of the total domains over any window [t0, t1]
      * @param idlePowerW  baseline power (0 when there is no baseline)
@@ -46,7 +41,7 @@ public record Attribution(double[] tokenProportionalJ, double[] timeSharingJ, do
             active += e;
             double sum = 0;
             for (int r = 0; r < n; r++) {
-                weights[r] = tokensIn(requests.get(r), a, b);
+                weights[r] = requests.get(r).tokensIn(a, b);
                 sum += weights[r];
             }
             if (sum == 0) {
@@ -68,37 +63,6 @@ public record Attribution(double[] tokenProportionalJ, double[] timeSharingJ, do
         double perToken = generated == 0 ? Double.NaN : Math.max(0, active) / generated;
         double[] proportional = requests.stream().mapToDouble(s -> perToken * s.completionTokens()).toArray();
         return new Attribution(proportional, timeSharing, unattributed, active);
-    }
-
-    /** Tokens request {@code s} emitted in [a, b): chunks inside, or its tokens spread evenly; prompt at the split. */
-    static double tokensIn(RequestSpan s, long a, long b) {
-        if (s.firstTokenNs() < 0) {
-            return 0;
-        }
-        double tokens = s.firstTokenNs() >= a && s.firstTokenNs() < b ? s.promptTokens() : 0;
-        long[] chunks = s.chunkTimesNs();
-        if (chunks != null && chunks.length > 0) {
-            int from = lowerBound(chunks, a);
-            int to = lowerBound(chunks, b);
-            return tokens + (to - from) * (double) s.completionTokens() / chunks.length;
-        }
-        long span = s.endNs() - s.firstTokenNs();
-        if (span <= 0) {
-            return tokens + (s.firstTokenNs() >= a && s.firstTokenNs() < b ? s.completionTokens() : 0);
-        }
-        long overlap = Math.min(b, s.endNs()) - Math.max(a, s.firstTokenNs());
-        return tokens + s.completionTokens() * Math.max(0, overlap) / (double) span;
-    }
-
-    private static int lowerBound(long[] sorted, long key) {
-        int i = Arrays.binarySearch(sorted, key);
-        if (i < 0) {
-            return -i - 1;
-        }
-        while (i > 0 && sorted[i - 1] == key) {
-            i--;
-        }
-        return i;
     }
 
     public double timeSharingSumJ() {

@@ -65,30 +65,12 @@ public record SteadyState(String rule, long startNs, long endNs) {
         return (endNs - startNs) / 1e9;
     }
 
-    /**
-     * Output tokens emitted inside [t0, t1]: with chunk times, the chunks inside; without, each request's tokens
-     * spread evenly over [first token, end] (an assumption, stated in the result).
-     */
-    public static double tokensInside(List<TokenSpan> spans, long t0, long t1) {
+    /** Output tokens emitted inside the half-open window [t0, t1) by all requests ({@link RequestSpan#outputTokensIn}). */
+    public static double tokensInside(List<RequestSpan> spans, long t0, long t1) {
         double total = 0;
-        for (TokenSpan s : spans) {
-            if (s.chunkTimesNs() != null && s.chunkTimesNs().length == s.tokens()) {
-                for (long t : s.chunkTimesNs()) {
-                    if (t >= t0 && t <= t1) {
-                        total++;
-                    }
-                }
-            } else if (s.endNs() > s.firstTokenNs()) {
-                long overlap = Math.min(t1, s.endNs()) - Math.max(t0, s.firstTokenNs());
-                total += s.tokens() * Math.max(0, overlap) / (double) (s.endNs() - s.firstTokenNs());
-            } else if (s.firstTokenNs() >= t0 && s.firstTokenNs() <= t1) {
-                total += s.tokens();
-            }
+        for (RequestSpan s : spans) {
+            total += s.outputTokensIn(t0, t1);
         }
         return total;
-    }
-
-    /** The output tokens of one request over time. */
-    public record TokenSpan(long firstTokenNs, long endNs, int tokens, long[] chunkTimesNs) {
     }
 }

@@ -13,6 +13,7 @@ import io.lem.analysis.Baseline;
 import io.lem.analysis.Distribution;
 import io.lem.analysis.DomainPolicy;
 import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.RequestSpan;
 import io.lem.analysis.SteadyState;
 import io.lem.analysis.WindowEnergy;
 import io.lem.client.RequestRecord;
@@ -63,6 +64,8 @@ public final class ExperimentAnalysis {
     /** Per measured OK request, in the order of {@link #attributed}. */
     final Attribution attribution;
     final List<RequestRecord> attributed;
+    /** The attributed requests' tokens over time (chunk times when streamed), shared by steady state and attribution. */
+    final List<RequestSpan> spans;
     /** Seed 000's three snapshots per attributed request, on the total domains. */
     final List<RequestPhases> requestPhases;
 
@@ -91,6 +94,8 @@ public final class ExperimentAnalysis {
         this.samplePeriodNs = samplePeriodNs;
         this.measured = records.stream().filter(r -> !r.warmup()).toList();
         this.attributed = measured.stream().filter(RequestRecord::ok).toList();
+        this.spans = attributed.stream().map(r -> new RequestSpan(r.sendNs(), r.firstTokenNs(), r.endNs(),
+                Math.max(0, r.promptTokens()), Math.max(0, r.completionTokens()), r.chunkTimesNs())).toList();
         this.warmup = records.stream().filter(RequestRecord::warmup).toList();
         this.totals = DomainPolicy.totals(trace.domains());
         Set<String> windowWarnings = new LinkedHashSet<>();
@@ -140,10 +145,7 @@ public final class ExperimentAnalysis {
             this.steadyFigures = totals.sum(energies);
             this.steadyActiveEnergyJ = hasBaseline ? Baseline.activeEnergyJ(steadyFigures.totalEnergyJ(), baselinePowerW,
                     steadyState.durationS()) : Double.NaN;
-            this.steadyOutputTokens = SteadyState.tokensInside(measured.stream().filter(RequestRecord::ok)
-                            .filter(r -> r.firstTokenNs() >= 0)
-                            .map(r -> new SteadyState.TokenSpan(r.firstTokenNs(), r.endNs(), r.completionTokens(), null))
-                            .toList(), steadyState.startNs(), steadyState.endNs());
+            this.steadyOutputTokens = SteadyState.tokensInside(spans, steadyState.startNs(), steadyState.endNs());
         } else {
             this.steadyFigures = null;
             this.steadyActiveEnergyJ = Double.NaN;
@@ -221,9 +223,6 @@ public final class ExperimentAnalysis {
     }
 
     private Attribution attribute() {
-        List<Attribution.RequestSpan> spans = attributed.stream().map(r -> new Attribution.RequestSpan(r.sendNs(),
-                r.firstTokenNs(), r.endNs(), Math.max(0, r.promptTokens()), Math.max(0, r.completionTokens()),
-                r.chunkTimesNs())).toList();
         long t0 = marks.measuredStartNs();
         long t1 = marks.measuredEndNs();
         long[] inside = java.util.Arrays.stream(trace.timesNs()).filter(t -> t > t0 && t < t1).toArray();

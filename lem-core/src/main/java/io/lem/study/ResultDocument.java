@@ -183,7 +183,8 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("total_energy_j", finiteOrNull(a.steadyEnergyJ()));
         json.put("active_energy_j", finiteOrNull(a.steadyActiveEnergyJ));
         json.put("output_tokens", finiteOrNull(a.steadyOutputTokens));
-        json.put("output_tokens_method", "tokens of each request spread evenly over [first token, end]");
+        json.put("output_tokens_method", "streamed chunks inside the window (each completion_tokens / chunks); "
+                + "without chunk times, a request's tokens spread evenly over [first token, end]");
         json.put("joules_per_output_token", finiteOrNull(a.steadyEnergyJ() / a.steadyOutputTokens));
         json.put("active_joules_per_output_token", finiteOrNull(a.steadyActiveEnergyJ / a.steadyOutputTokens));
         json.put("tokens_per_second", finiteOrNull(a.steadyOutputTokens / a.steadyDurationS()));

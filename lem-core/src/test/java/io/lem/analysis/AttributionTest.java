@@ -36,7 +36,7 @@ class AttributionTest {
             }
             return sum;
         };
-        List<Attribution.RequestSpan> spans = new ArrayList<>();
+        List<RequestSpan> spans = new ArrayList<>();
         for (int r = 0; r < 12; r++) {
             long send = random.nextLong(0, 8_000) * MS;
             long first = send + random.nextLong(1, 500) * MS;
@@ -44,7 +44,7 @@ class AttributionTest {
             int tokens = random.nextInt(1, 64);
             long[] chunks = random.nextBoolean() ? new long[0]
                     : random.longs(tokens, first, end + 1).sorted().toArray();
-            spans.add(new Attribution.RequestSpan(send, first, Math.max(end, first), random.nextInt(1, 100), tokens, chunks));
+            spans.add(new RequestSpan(send, first, Math.max(end, first), random.nextInt(1, 100), tokens, chunks));
         }
         double idle = 3;
         Attribution a = Attribution.of(spans, energy, idle, bounds);
@@ -60,9 +60,9 @@ class AttributionTest {
         // one interval of 10 J active energy; request A emits 3 tokens, B emits 1 (chunk times), no prompt in it
         long t = 10_000 * MS; // monotonic clock values are positive; -1 means "no first token"
         long[] bounds = {t, t + 1000 * MS};
-        Attribution.RequestSpan a = new Attribution.RequestSpan(t - 5 * MS, t - 1 * MS, t + 900 * MS, 7, 4,
+        RequestSpan a = new RequestSpan(t - 5 * MS, t - 1 * MS, t + 900 * MS, 7, 4,
                 new long[] {t - 1 * MS, t + 100 * MS, t + 200 * MS, t + 300 * MS});
-        Attribution.RequestSpan b = new Attribution.RequestSpan(t - 5 * MS, t - 2 * MS, t + 900 * MS, 7, 2,
+        RequestSpan b = new RequestSpan(t - 5 * MS, t - 2 * MS, t + 900 * MS, 7, 2,
                 new long[] {t - 2 * MS, t + 500 * MS});
         Attribution result = Attribution.of(List.of(a, b), (t0, t1) -> 10 * (t1 - t0) / (1000.0 * MS), 0, bounds);
         assertThat(result.timeSharingJ()).containsExactly(7.5, 2.5);
@@ -73,7 +73,7 @@ class AttributionTest {
     @Test
     void idleIntervalsStayUnattributed() {
         long[] bounds = {0, 1000 * MS, 2000 * MS};
-        Attribution.RequestSpan only = new Attribution.RequestSpan(0, 100 * MS, 900 * MS, 1, 8, new long[0]);
+        RequestSpan only = new RequestSpan(0, 100 * MS, 900 * MS, 1, 8, new long[0]);
         Attribution result = Attribution.of(List.of(only), (t0, t1) -> (t1 - t0) / 1e9 * 4, 1, bounds);
         assertThat(result.timeSharingJ()[0]).isCloseTo(3.0, within(1e-12));
         assertThat(result.unattributedJ()).isCloseTo(3.0, within(1e-12));

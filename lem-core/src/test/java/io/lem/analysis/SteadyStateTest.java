@@ -43,12 +43,18 @@ class SteadyStateTest {
     }
 
     @Test
-    void tokensInsideUseChunkTimesOrSpreadEvenly() {
-        SteadyState.TokenSpan even = new SteadyState.TokenSpan(0, 100, 10, null);
+    void tokensInsideUseChunkTimesOrSpreadEvenlyOverAHalfOpenWindow() {
+        RequestSpan even = new RequestSpan(0, 0, 100, 7, 10, null);
         assertThat(SteadyState.tokensInside(List.of(even), 0, 50)).isEqualTo(5.0);
         assertThat(SteadyState.tokensInside(List.of(even), 200, 300)).isZero();
-        SteadyState.TokenSpan chunks = new SteadyState.TokenSpan(0, 100, 4, new long[] {0, 10, 90, 100});
+        RequestSpan chunks = new RequestSpan(0, 0, 100, 7, 4, new long[] {0, 10, 90, 100});
         assertThat(SteadyState.tokensInside(List.of(chunks), 5, 95)).isEqualTo(2.0);
-        assertThat(SteadyState.tokensInside(List.of(even, chunks), 0, 100)).isEqualTo(14.0);
+        assertThat(SteadyState.tokensInside(List.of(chunks), 0, 100)).as("the chunk at 100 is outside [0, 100)")
+                .isEqualTo(3.0);
+        assertThat(SteadyState.tokensInside(List.of(even, chunks), 0, 101)).isEqualTo(14.0);
+        RequestSpan merged = new RequestSpan(0, 0, 100, 7, 8, new long[] {0, 50}); // 2 chunks carrying 8 tokens
+        assertThat(SteadyState.tokensInside(List.of(merged), 0, 50)).isEqualTo(4.0);
+        RequestSpan none = new RequestSpan(0, -1, 100, 7, 0, null);
+        assertThat(SteadyState.tokensInside(List.of(none), 0, 100)).isZero();
     }
 }
