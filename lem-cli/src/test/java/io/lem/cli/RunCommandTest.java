@@ -106,6 +106,7 @@ class RunCommandTest {
             assertThat(r.path("status").asString()).isEqualTo("ok");
             assertThat(r.path("completion_tokens").asInt()).isEqualTo(48);
             assertThat(r.path("chunks").asInt()).isEqualTo(48);
+            assertThat(r.path("chunk_ms")).hasSize(48);
             assertThat(r.path("send_s").asDouble()).isLessThan(r.path("first_token_s").asDouble());
             assertThat(r.path("first_token_s").asDouble()).isLessThanOrEqualTo(r.path("end_s").asDouble());
             if (!r.path("warmup").asBoolean()) {
