@@ -3,7 +3,6 @@ package io.lem.meter.prometheus;
 import io.lem.meter.Clock;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
-import io.lem.meter.Meter;
 import io.lem.meter.MeterException;
 import io.lem.meter.Quantity;
 
@@ -22,17 +21,13 @@ import java.util.TreeMap;
  * for counters: the energy since the reset is added, nothing is subtracted. With MIG, the exporter repeats board
  * fields per instance; the first sample of each {@code gpu} label is used, so a board is never counted twice.
  */
-public final class DcgmMeter implements Meter {
+public final class DcgmMeter extends PolledMeter {
 
     static final String ENERGY = "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION";
     static final String POWER = "DCGM_FI_DEV_POWER_USAGE";
 
-    private final ExporterPoller poller;
-    private final List<Domain> domains;
-
     private DcgmMeter(ExporterPoller poller, List<Domain> domains) {
-        this.poller = poller;
-        this.domains = List.copyOf(domains);
+        super(poller, domains);
     }
 
     public static DcgmMeter open(ExporterEndpoint endpoint, Clock clock) throws MeterException {
@@ -74,21 +69,6 @@ public final class DcgmMeter implements Meter {
     @Override
     public String name() {
         return "dcgm";
-    }
-
-    @Override
-    public List<Domain> domains() {
-        return domains;
-    }
-
-    @Override
-    public void read(double[] into, int offset) throws MeterException {
-        poller.copyLatest(into, offset);
-    }
-
-    @Override
-    public void close() {
-        poller.close();
     }
 
     /** First sample per numeric {@code gpu} label, by GPU index. */

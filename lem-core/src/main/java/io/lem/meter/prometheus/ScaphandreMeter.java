@@ -3,7 +3,6 @@ package io.lem.meter.prometheus;
 import io.lem.meter.Clock;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
-import io.lem.meter.Meter;
 import io.lem.meter.MeterException;
 import io.lem.meter.Quantity;
 import io.lem.meter.SysfsReader;
@@ -21,17 +20,13 @@ import java.util.Set;
  * domains integrated by trapezoids like any sampled power. Scaphandre's per-process figure is its own split of the
  * measured RAPL power by CPU time, so it is reported as measured, not estimated.
  */
-public final class ScaphandreMeter implements Meter {
+public final class ScaphandreMeter extends PolledMeter {
 
     static final String HOST_POWER = "scaph_host_power_microwatts";
     static final String PROCESS_POWER = "scaph_process_power_consumption_microwatts";
 
-    private final ExporterPoller poller;
-    private final List<Domain> domains;
-
     private ScaphandreMeter(ExporterPoller poller, List<Domain> domains) {
-        this.poller = poller;
-        this.domains = List.copyOf(domains);
+        super(poller, domains);
     }
 
     /**
@@ -70,21 +65,6 @@ public final class ScaphandreMeter implements Meter {
     @Override
     public String name() {
         return "scaphandre";
-    }
-
-    @Override
-    public List<Domain> domains() {
-        return domains;
-    }
-
-    @Override
-    public void read(double[] into, int offset) throws MeterException {
-        poller.copyLatest(into, offset);
-    }
-
-    @Override
-    public void close() {
-        poller.close();
     }
 
     /** Runs on the scrape thread: µW to W, and the sum over the selected processes. */
