@@ -61,8 +61,8 @@ public final class Lem {
         private StudyListener listener = StudyListener.NONE;
         private String engineMainClass = "io.lem.cli.Main";
         private Path lemHome;
-        private Path powercapRoot = Path.of("/sys/class/powercap");
-        private Path procRoot = Path.of("/proc");
+        private Path powercapRoot = io.lem.meter.MeterContext.system().powercapRoot();
+        private Path procRoot = io.lem.meter.MeterContext.system().procRoot();
 
         private Builder() {
         }

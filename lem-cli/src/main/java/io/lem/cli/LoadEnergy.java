@@ -39,8 +39,7 @@ final class LoadEnergy implements AutoCloseable {
     /** Opens the meters, starts sampling into power.csv and idles {@code baselineS} before returning. */
     static LoadEnergy start(List<String> meters, long enginePid, double rateHz, double baselineS, Path output,
                             Clock clock, long anchorNs, PrintWriter err) throws IOException, InterruptedException, MeterException {
-        MeterFactory.Opened opened = LocalMeters.factory(Path.of("/sys/class/powercap"), Path.of("/proc"))
-                .open(meters, enginePid);
+        MeterFactory.Opened opened = LocalMeters.system().open(meters, enginePid);
         EnergySession session = EnergySession.start(opened, clock, anchorNs, rateHz, output.resolve(POWER_FILE));
         if (baselineS > 0) {
             err.printf(Locale.ROOT, "lem load: idle baseline %.0f s (meters: %s)%n", baselineS,

@@ -14,6 +14,12 @@ public final class LocalMeters {
     private LocalMeters() {
     }
 
+    /** This machine's {@code /sys/class/powercap} and {@code /proc}. */
+    public static MeterFactory system() {
+        MeterContext system = MeterContext.system();
+        return factory(system.powercapRoot(), system.procRoot());
+    }
+
     /** The factory's {@code enginePid} may be negative: no engine process is known (a remote server). */
     public static MeterFactory factory(Path powercapRoot, Path procRoot) {
         MeterSelector selector = MeterSelector.withDiscoveredProviders();
