@@ -45,10 +45,11 @@ final class LoadSummaryTable {
         row(out, "Energy per output token (J)" + mark, number(e.get("joules_per_output_token")));
         row(out, "Active energy per output token (J)" + mark, number(e.get("active_joules_per_output_token")));
         if (e.get("llm_energy_j") != null) {
-            row(out, "Engine process tree energy (J)", number(e.get("llm_energy_j")));
+            row(out, "Engine process tree energy (J)" + (Boolean.TRUE.equals(e.get("llm_energy_estimated"))
+                    ? " (estimated)" : ""), number(e.get("llm_energy_j")));
         }
-        if (!mark.isEmpty()) {
-            out.println("estimated: " + io.lem.meter.CpuPowerModel.VALIDATION_ERROR);
+        if (e.get("estimate_label") != null) {
+            out.println(e.get("estimate_label"));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.lem.analysis.EstimateLabel;
 import io.lem.meter.CpuPowerModel;
 import io.lem.meter.Meter;
 import io.lem.study.PowerMeasure;
@@ -28,7 +29,9 @@ final class PowerReport {
                 .collect(Collectors.joining(", ")));
         b.append(String.format(Locale.ROOT, ". Total %s: %.2f J, %.2f W mean.", s.totals().description(),
                 s.figures().totalEnergyJ(), s.meanTotalPowerW()));
-        if (anyEstimated(s)) {
+        var label = EstimateLabel.of(s.totals(), s.domains().stream().map(DomainFigure::domain).toList());
+        label.ifPresent(text -> b.append(' ').append(text).append('.'));
+        if (label.isEmpty() && s.domains().stream().anyMatch(f -> f.domain().estimated())) {
             b.append(" Estimates: ").append(CpuPowerModel.VALIDATION_ERROR).append('.');
         }
         return b.toString();
@@ -43,10 +46,10 @@ final class PowerReport {
                 "active J", "method");
         for (DomainFigure f : s.domains()) {
             out.printf(Locale.ROOT, "  %-24s %12.3f %10.3f %10s %12s  %s%n", f.domain().id(), f.energyJ(),
-                    f.meanPowerW(), num(f.idlePowerW()), num(f.activeEnergyJ()), f.domain().method());
+                    f.meanPowerW(), num(f.idlePowerW()), num(f.active().energyJ()), f.domain().method());
         }
         out.printf(Locale.ROOT, "  %-24s %12.3f %10.3f %10s %12s  %s%n", "total", s.figures().totalEnergyJ(),
-                s.meanTotalPowerW(), num(s.idleTotalPowerW()), num(s.totalActiveEnergyJ()), s.totals().description());
+                s.meanTotalPowerW(), num(s.idleTotalPowerW()), num(s.totalActive().energyJ()), s.totals().description());
         if (!Double.isNaN(s.figures().llmEnergyJ())) {
             boolean estimated = s.domains().stream().anyMatch(f -> s.totals().processDomainIds()
                     .contains(f.domain().id()) && f.domain().estimated());
@@ -54,6 +57,8 @@ final class PowerReport {
                     s.figures().llmEnergyJ(), estimated ? ", estimated" : ", measured");
         }
         out.println();
+        EstimateLabel.of(s.totals(), s.domains().stream().map(DomainFigure::domain).toList())
+                .ifPresent(label -> out.println("  note: " + label));
         for (String note : s.totals().notes()) {
             out.println("  note: " + note);
         }
@@ -64,10 +69,6 @@ final class PowerReport {
             out.println("  warning: " + warning);
         }
         out.flush();
-    }
-
-    private static boolean anyEstimated(PowerSummary s) {
-        return s.domains().stream().anyMatch(f -> f.domain().estimated());
     }
 
     private static String num(double v) {

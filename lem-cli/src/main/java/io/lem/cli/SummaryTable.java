@@ -30,19 +30,24 @@ final class SummaryTable {
                 continue;
             }
             String mark = s.estimated() ? "*" : "";
+            String engineMark = s.llmEstimated() ? "*" : "";
             rows.add(new String[] {Integer.toString(s.index()), s.slug(), Integer.toString(s.parallel()),
                     Integer.toString(s.concurrency()), s.requestsOk() + "/" + s.requestsFailed(),
                     Long.toString(s.outputTokens()), num(s.joulesPerOutputToken(), 4) + mark,
-                    num(s.activeJoulesPerOutputToken(), 4) + mark, num(s.engineJoulesPerOutputToken(), 4) + mark,
+                    num(s.activeJoulesPerOutputToken(), 4) + mark, num(s.engineJoulesPerOutputToken(), 4) + engineMark,
                     num(s.outputTokensPerS(), 1),
                     num(s.ttftMedianMs(), 1), num(s.e2eMedianMs(), 1), num(s.baselinePowerW(), 2) + mark, s.meter()});
             notes.add("energy covers: " + s.energyScope() + "; engine = the engine's process tree (E_llm)");
-            if (s.estimated()) {
-                notes.add("* estimate: no hardware energy counter here; busy CPU time x a CPU power model ("
-                        + CpuPowerModel.VALIDATION_ERROR + "; see result.json methods)");
+            if (s.estimated() || s.llmEstimated()) {
+                s.warnings().stream().filter(w -> w.startsWith("estimate used")).findFirst()
+                        .ifPresent(w -> notes.add("* " + w));
+                if (s.llmEstimated()) {
+                    notes.add("* engine: the engine's CPU time x the CPU power model (estimate; "
+                            + CpuPowerModel.VALIDATION_ERROR + ")");
+                }
             }
-            s.warnings().stream().filter(w -> w.startsWith("short run")).findFirst()
-                    .ifPresent(w -> notes.add("note: " + w));
+            s.warnings().stream().filter(w -> w.startsWith("short run") || w.startsWith("baseline not valid"))
+                    .forEach(w -> notes.add("note: " + w));
         }
         int[] widths = new int[rows.getFirst().length];
         for (String[] row : rows) {

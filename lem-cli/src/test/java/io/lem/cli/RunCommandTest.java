@@ -80,6 +80,7 @@ class RunCommandTest {
             Path dir = studyDir.resolve(experiment.path("dir").asString());
             assertThat(dir.getFileName().toString()).matches("00[12]-tiny-p[12]-c[12]-[0-9a-f]{8}");
             checkExperiment(dir);
+            checkConsoleShowsTheFilesFigure(run.out(), experiment.path("slug").asString(), dir);
         }
 
         // an experiment interrupted before its result.json: --resume keeps the finished one and redoes this one
@@ -93,6 +94,59 @@ class RunCommandTest {
             assertThat(dirs.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.startsWith(second.getFileName() + ".interrupted-"));
         }
+    }
+
+    /**
+     * The issue's hand recomputation: the total's cumulative columns of power.csv interpolated at the measured
+     * window's edges, over Σ completion_tokens of the measured ok requests.
+     */
+    private static double recomputedJoulesPerOutputToken(Path dir, JsonNode result, List<JsonNode> requests)
+            throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("power.csv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.getFirst().split(",", -1));
+        double t0 = result.path("timeline").path("measured").path("start_s").asDouble();
+        double t1 = result.path("timeline").path("measured").path("end_s").asDouble();
+        double energy = 0;
+        for (JsonNode id : result.path("methods").path("total_domain_ids")) {
+            int column = header.indexOf(id.asString() + "_energy_j");
+            assertThat(column).as("power.csv column of %s", id).isPositive();
+            energy += interpolate(lines, column, t1) - interpolate(lines, column, t0);
+        }
+        long tokens = requests.stream().filter(r -> !r.path("warmup").asBoolean())
+                .filter(r -> r.path("status").asString().equals("ok")).mapToLong(r -> r.path("completion_tokens").asLong())
+                .sum();
+        return energy / tokens;
+    }
+
+    private static double interpolate(List<String> lines, int column, double t) {
+        double prevT = Double.NaN;
+        double prevV = Double.NaN;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells[column].isEmpty()) {
+                continue;
+            }
+            double ti = Double.parseDouble(cells[0]);
+            double vi = Double.parseDouble(cells[column]);
+            if (ti >= t) {
+                return Double.isNaN(prevT) ? vi : prevV + (vi - prevV) * (t - prevT) / (ti - prevT);
+            }
+            prevT = ti;
+            prevV = vi;
+        }
+        return prevV;
+    }
+
+    /** The table's J/out tok of one experiment is result.json's, rounded as printed. */
+    private static void checkConsoleShowsTheFilesFigure(String out, String slug, Path dir) throws IOException {
+        JsonNode metrics = JSON.readTree(dir.resolve("result.json").toFile()).path("metrics");
+        String row = out.lines().filter(l -> l.matches("\\s*\\d+\\s+" + slug + "\\s.*")).findFirst().orElseThrow();
+        String[] cells = row.trim().split("\\s+");
+        assertThat(cells[6].replace("*", "")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f",
+                metrics.path("joules_per_output_token").asDouble()));
+        String active = metrics.path("active_joules_per_output_token").isNull() ? "n/a"
+                : String.format(java.util.Locale.ROOT, "%.4f", metrics.path("active_joules_per_output_token").asDouble());
+        assertThat(cells[7].replace("*", "")).isEqualTo(active);
     }
 
     private static void checkExperiment(Path dir) throws IOException {
@@ -129,10 +183,18 @@ class RunCommandTest {
         List<JsonNode> energyRows = Files.readAllLines(dir.resolve("request_energy.jsonl")).stream()
                 .map(JSON::readTree).toList();
         assertThat(energyRows).hasSize(6);
-        double shared = energyRows.stream().mapToDouble(r -> r.path("time_sharing_j").asDouble()).sum();
         JsonNode attribution = result.path("attribution");
-        assertThat(shared + attribution.path("unattributed_j").asDouble())
-                .isCloseTo(attribution.path("active_energy_j").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        JsonNode active = result.path("energy").path("active_energy_j");
+        if (active.isNull()) { // a busy machine during the baseline: no active figure, so nothing is shared
+            assertThat(energyRows).allMatch(r -> r.path("time_sharing_j").isNull());
+        } else {
+            double shared = energyRows.stream().mapToDouble(r -> r.path("time_sharing_j").asDouble()).sum();
+            assertThat(shared + attribution.path("unattributed_j").asDouble())
+                    .isCloseTo(active.asDouble(), org.assertj.core.data.Offset.offset(1e-6 * active.asDouble() + 1e-9));
+        }
+        assertThat(recomputedJoulesPerOutputToken(dir, result, requests))
+                .isCloseTo(metrics.path("joules_per_output_token").asDouble(),
+                        org.assertj.core.data.Percentage.withPercentage(0.1));
 
         List<String> power = Files.readAllLines(dir.resolve("power.csv"), StandardCharsets.UTF_8);
         assertThat(power.getFirst()).startsWith("t_s,");

@@ -13,18 +13,20 @@ import java.util.List;
  *       evenly among them; one with no request in flight stays unattributed. The shares of all intervals add up to
  *       the window's active energy exactly: {@code Σ E_r + unattributed = E_active}.</li>
  * </ol>
+ * Without a baseline (idle power NaN), or when the window's active energy is negative (the baseline is not valid for
+ * it, see {@link ActiveEnergy}), there is nothing to share: every share is NaN, never a negative or clamped joule.
  *
  * @param tokenProportionalJ per request, in input order
  * @param timeSharingJ       per request, in input order
  * @param unattributedJ      active energy of intervals with no request in flight
- * @param activeEnergyJ      the window's active energy the shares add up to (before clamping at 0)
+ * @param activeEnergyJ      Σ over the intervals of E − P_idle·Δt, the figure the shares add up to (may be negative)
  */
 public record Attribution(double[] tokenProportionalJ, double[] timeSharingJ, double unattributedJ,
                           double activeEnergyJ) {
 
     /**
      * @param totalEnergy energy of the total domains over any window [t0, t1]
-     * @param idlePowerW  baseline power (0 when there is no baseline)
+     * @param idlePowerW  baseline power (NaN when there is no baseline)
      * @param boundsNs    the sampling instants covering the window, ascending
      */
     public static Attribution of(List<RequestSpan> requests, WindowFunction totalEnergy, double idlePowerW,
@@ -59,8 +61,11 @@ public record Attribution(double[] tokenProportionalJ, double[] timeSharingJ, do
                 timeSharing[r] += e * weights[r] / sum;
             }
         }
+        if (!(active >= 0)) {
+            java.util.Arrays.fill(timeSharing, Double.NaN);
+        }
         long generated = requests.stream().mapToLong(RequestSpan::completionTokens).sum();
-        double perToken = generated == 0 ? Double.NaN : Math.max(0, active) / generated;
+        double perToken = generated == 0 || !(active >= 0) ? Double.NaN : active / generated;
         double[] proportional = requests.stream().mapToDouble(s -> perToken * s.completionTokens()).toArray();
         return new Attribution(proportional, timeSharing, unattributed, active);
     }

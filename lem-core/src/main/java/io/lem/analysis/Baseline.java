@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Idle power of one domain from an idle window (engine up, no requests), and the active energy above it
- * (methods.md, "Baseline (idle) and active energy"): P_idle = E_idle / Δt_idle;
- * E_active = max(0, E_total − P_idle × Δt). Report both, always.
+ * (docs/methodology.md, "Baseline and active energy"): P_idle = E_idle / Δt_idle; the energy above it is an
+ * {@link ActiveEnergy}.
  *
  * @param idlePowerW  mean power over the idle window
  * @param idleEnergyJ energy over the (clamped) idle window
@@ -44,13 +44,9 @@ public record Baseline(double idlePowerW, double idleEnergyJ, double durationS, 
                 : WindowEnergy.of(trace, domainIndex, t0Ns, t1Ns, expectedPeriodNs).energyJ() / durationS;
     }
 
-    /** E_active = max(0, E_total − P_idle × Δt). */
-    public static double activeEnergyJ(double totalEnergyJ, double idlePowerW, double durationS) {
-        return Math.max(0, totalEnergyJ - idlePowerW * durationS);
-    }
-
-    public double activeEnergyJ(double totalEnergyJ, double durationS) {
-        return activeEnergyJ(totalEnergyJ, idlePowerW, durationS);
+    /** The energy above this baseline of a window of {@code durationS} that used {@code energyJ}. */
+    public ActiveEnergy active(double energyJ, double durationS) {
+        return ActiveEnergy.of(energyJ, idlePowerW, durationS);
     }
 
     /** A warning when the idle power after the run differs from the one before by more than 10 %. */

@@ -43,22 +43,58 @@ public record SteadyState(String rule, long startNs, long endNs) {
     }
 
     /**
-     * ML.ENERGY's rule when the engine's batch limit is known (vLLM {@code max_num_seqs}): from when
-     * {@code maxNumSeqs} requests received their first token until {@code n - maxNumSeqs - 1} requests finished.
+     * ML.ENERGY's rule for an engine with batch limit B (vLLM {@code max_num_seqs}, lem serve's slots), as in
+     * ml-energy/benchmark {@code mlenergy/llm/benchmark.py}: from the moment B requests have received their first
+     * token to the moment N − B requests have, N being the requests released at once. It does not apply when
+     * N ≤ 2B (the window would be empty), when fewer than B requests can be in flight (the batch never fills), or
+     * when the requests were not all released together (a closed loop with fewer clients than requests refills the
+     * batch as requests end, so "N − B first tokens" no longer marks the start of the drain).
+     *
+     * @param firstTokenNs     first-token instants of the requests that received one
+     * @param requests         N, the measured requests
+     * @param concurrency      requests the load generator keeps in flight at most
+     * @param releasedTogether whether all N requests were sent at once
      */
-    public static Optional<SteadyState> batchLimit(long[] firstTokenNs, long[] endNs, int maxNumSeqs) {
-        int n = endNs.length;
-        if (maxNumSeqs < 1 || n - maxNumSeqs - 1 < 1 || firstTokenNs.length < maxNumSeqs) {
-            return Optional.empty();
+    public static BatchLimitRule batchLimit(long[] firstTokenNs, int requests, int batchLimit, int concurrency,
+                                            boolean releasedTogether) {
+        if (batchLimit < 1) {
+            return BatchLimitRule.notApplicable("the engine's batch limit is unknown");
+        }
+        if (requests <= 2 * batchLimit) {
+            return BatchLimitRule.notApplicable(requests + " requests <= 2 x batch limit " + batchLimit
+                    + ": the window from " + batchLimit + " to " + (requests - batchLimit) + " first tokens is empty");
+        }
+        if (concurrency < batchLimit) {
+            return BatchLimitRule.notApplicable("concurrency " + concurrency + " < batch limit " + batchLimit
+                    + ": the batch never fills");
+        }
+        if (!releasedTogether) {
+            return BatchLimitRule.notApplicable("requests were not released together (closed loop with "
+                    + concurrency + " clients for " + requests + " requests); the rule needs all N sent at once");
+        }
+        if (firstTokenNs.length < requests - batchLimit) {
+            return BatchLimitRule.notApplicable("only " + firstTokenNs.length + " of " + requests
+                    + " requests received a first token");
         }
         long[] first = firstTokenNs.clone();
-        long[] ends = endNs.clone();
         Arrays.sort(first);
-        Arrays.sort(ends);
-        long start = first[maxNumSeqs - 1];
-        long end = ends[n - maxNumSeqs - 2];
-        return end > start ? Optional.of(new SteadyState("batch limit " + maxNumSeqs
-                + ": from max_num_seqs first tokens to n - max_num_seqs - 1 completions", start, end)) : Optional.empty();
+        long start = first[batchLimit - 1];
+        long end = first[requests - batchLimit - 1];
+        return end > start
+                ? new BatchLimitRule(new SteadyState("batch limit " + batchLimit + " (ML.ENERGY): from " + batchLimit
+                + " first tokens to N - " + batchLimit + " = " + (requests - batchLimit) + " first tokens", start, end), null)
+                : BatchLimitRule.notApplicable("the " + batchLimit + "th and " + (requests - batchLimit)
+                + "th first tokens arrived at the same instant");
+    }
+
+    /**
+     * The outcome of ML.ENERGY's batch-limit rule: a window, or why the rule does not apply (exactly one non-null).
+     */
+    public record BatchLimitRule(SteadyState window, String notApplicableBecause) {
+
+        static BatchLimitRule notApplicable(String reason) {
+            return new BatchLimitRule(null, reason);
+        }
     }
 
     public double durationS() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.EstimateLabel;
 import io.lem.meter.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterStatus;
@@ -69,12 +70,16 @@ public final class EnergySession implements AutoCloseable {
         return clock.nanoTime();
     }
 
-    /** Idles for {@code seconds} (0: no wait) and returns the window it idled, {@code [start, end]} in ns. */
+    /**
+     * Idles for {@code seconds} and returns the window it idled, {@code [start, end]} in ns. No wait gives an empty
+     * window {@code [start, start]}: a few microseconds of bookkeeping are no idle window to compute a power from.
+     */
     public long[] idle(double seconds) throws InterruptedException {
         long start = clock.nanoTime();
-        if (seconds > 0) {
-            Thread.sleep(Duration.ofNanos((long) (seconds * 1e9)));
+        if (!(seconds > 0)) {
+            return new long[] {start, start};
         }
+        Thread.sleep(Duration.ofNanos((long) (seconds * 1e9)));
         return new long[] {start, clock.nanoTime()};
     }
 
@@ -138,12 +143,15 @@ public final class EnergySession implements AutoCloseable {
                 ? PowerSummary.idlePowers(trace, idleWindow[0], idleWindow[1], recorder.periodNs(), notes) : Map.of();
         PowerSummary s = PowerSummary.of(trace, t0Ns, t1Ns, recorder.periodNs(), idle);
         notes.addAll(s.warnings());
+        s.totalActive().invalidWarning("the measured window's total (" + s.totals().description() + ")")
+                .ifPresent(notes::add);
         EnergyTotals.Figures f = s.figures();
-        double active = s.totalActiveEnergyJ();
+        double active = s.totalActive().energyJ();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("duration_s", s.durationS());
         json.put("total_energy_j", finiteOrNull(f.totalEnergyJ()));
         json.put("active_energy_j", finiteOrNull(active));
+        json.put("active_energy_raw_j", finiteOrNull(s.totalActive().rawJ()));
         json.put("cpu_energy_j", finiteOrNull(f.cpuEnergyJ()));
         json.put("dram_energy_j", finiteOrNull(f.dramEnergyJ()));
         json.put("gpu_energy_j", finiteOrNull(f.gpuEnergyJ()));
@@ -155,9 +163,14 @@ public final class EnergySession implements AutoCloseable {
         json.put("active_joules_per_output_token", finiteOrNull(outputTokens == 0 ? Double.NaN : active / outputTokens));
         json.put("total_energy_domains", s.totals().description());
         json.put("estimated", s.totals().totalEstimated());
+        json.put("llm_energy_estimated", EstimateLabel.llmEstimated(s.totals(), trace.domains()));
+        json.put("estimate_label", EstimateLabel.of(s.totals(), trace.domains()).orElse(null));
         Map<String, Object> byDomain = new LinkedHashMap<>();
         s.domains().forEach(d -> byDomain.put(d.domain().id(), finiteOrNull(d.energyJ())));
         json.put("energy_j_by_domain", byDomain);
+        Map<String, Object> activeByDomain = new LinkedHashMap<>();
+        s.domains().forEach(d -> activeByDomain.put(d.domain().id(), finiteOrNull(d.active().energyJ())));
+        json.put("active_energy_j_by_domain", activeByDomain);
         json.put("domain_notes", s.totals().notes());
         json.put("meters", opened.statuses().stream().map(st -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -145,7 +145,7 @@ public final class ExperimentRunner {
             ResultDocument document = new ResultDocument(studyName, config, environment, session.devices(),
                     process.launch(), wallAnchor, analysis);
             StringBuilder rows = new StringBuilder();
-            analysis.requestEnergyRows().forEach(row -> rows.append(Json.compact().writeValueAsString(row)).append('\n'));
+            RequestEnergyRows.of(analysis).forEach(row -> rows.append(Json.compact().writeValueAsString(row)).append('\n'));
             AtomicFiles.write(dir.resolve(REQUEST_ENERGY_FILE), rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             AtomicFiles.write(dir.resolve(RESULT_FILE), Json.pretty().writeValueAsBytes(document.toJson()));
             return analysis.summary(dir);

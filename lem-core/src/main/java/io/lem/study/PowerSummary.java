@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.lem.analysis.ActiveEnergy;
 import io.lem.analysis.Baseline;
 import io.lem.analysis.DomainPolicy;
 import io.lem.analysis.EnergyTotals;
@@ -18,8 +19,10 @@ import io.lem.meter.Quantity;
 
 /**
  * Energy and mean power of every energy domain of a trace over one window, the totals {@link DomainPolicy} allows,
- * and, where an idle baseline is given, the active energy above it (methods.md: E_active = max(0, E − P_idle·Δt)).
- * Gauges are left out: they are kept in the trace and the CSV, never summed.
+ * and, where an idle baseline is given, the energy above it per domain and for the total ({@link ActiveEnergy}:
+ * E_active = E − P_idle·Δt, null where negative). The one implementation of window, idle and active figures, used by
+ * {@code lem run}, {@code lem load --meters} and {@code lem power}. Gauges are left out: they are kept in the trace
+ * and the CSV, never summed.
  *
  * @param durationS     the window once clamped to the trace
  * @param samples       trace rows inside the window
@@ -40,11 +43,16 @@ public record PowerSummary(double durationS, int samples, List<DomainFigure> dom
     /**
      * One domain over the window.
      *
-     * @param idlePowerW    baseline power of this domain, NaN when it has none (a process that did not exist yet)
-     * @param activeEnergyJ energy above the baseline; NaN without a baseline
+     * @param window     its energy, sample count, largest gap and warnings
+     * @param idlePowerW baseline power of this domain, NaN when it has none (a process that did not exist yet)
+     * @param active     energy above the baseline ({@link ActiveEnergy#NONE} without one)
      */
-    public record DomainFigure(Domain domain, double energyJ, double meanPowerW, double idlePowerW,
-                               double activeEnergyJ) {
+    public record DomainFigure(Domain domain, WindowEnergy window, double meanPowerW, double idlePowerW,
+                               ActiveEnergy active) {
+
+        public double energyJ() {
+            return window.energyJ();
+        }
     }
 
     /**
@@ -62,8 +70,8 @@ public record PowerSummary(double durationS, int samples, List<DomainFigure> dom
             WindowEnergy w = windows.get(d.id());
             warnings.addAll(w.warnings());
             double idle = idlePowerWByDomainId.getOrDefault(d.id(), Double.NaN);
-            figures.add(new DomainFigure(d, w.energyJ(), durationS > 0 ? w.energyJ() / durationS : Double.NaN,
-                    idle, Double.isNaN(idle) ? Double.NaN : Baseline.activeEnergyJ(w.energyJ(), idle, durationS)));
+            figures.add(new DomainFigure(d, w, durationS > 0 ? w.energyJ() / durationS : Double.NaN,
+                    idle, Double.isNaN(idle) ? ActiveEnergy.NONE : ActiveEnergy.of(w.energyJ(), idle, durationS)));
         }
         EnergyTotals totals = DomainPolicy.totals(energyDomains);
         double idleTotal = totals.totalDomainIds().isEmpty() ? Double.NaN : 0;
@@ -102,10 +110,20 @@ public record PowerSummary(double durationS, int samples, List<DomainFigure> dom
         return out;
     }
 
-    /** Total energy above the idle power of the total's domains; NaN without a baseline. */
-    public double totalActiveEnergyJ() {
-        return Double.isNaN(idleTotalPowerW) ? Double.NaN
-                : Baseline.activeEnergyJ(figures.totalEnergyJ(), idleTotalPowerW, durationS);
+    /**
+     * Total energy above the idle power of the total's domains ({@link ActiveEnergy#NONE} without a baseline); its
+     * {@link ActiveEnergy#invalidWarning} says when the baseline is not valid for this window.
+     */
+    public ActiveEnergy totalActive() {
+        return Double.isNaN(idleTotalPowerW) ? ActiveEnergy.NONE
+                : ActiveEnergy.of(figures.totalEnergyJ(), idleTotalPowerW, durationS);
+    }
+
+    /** Energy per domain id over the window, in trace order. */
+    public Map<String, Double> energiesJ() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        domains.forEach(f -> out.put(f.domain().id(), f.energyJ()));
+        return out;
     }
 
     /** Mean power of the total over the window. */

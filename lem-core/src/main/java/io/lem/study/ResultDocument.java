@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.EstimateLabel;
 import io.lem.analysis.SteadyState;
 import io.lem.analysis.WindowEnergy;
 import io.lem.config.ExperimentConfig;
@@ -94,11 +95,9 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         });
         json.put("meters", meters);
         List<Map<String, Object>> domains = new ArrayList<>();
-        for (Domain d : a.trace.domains()) {
-            WindowEnergy w = a.measuredByDomain.get(d.id());
-            if (w == null) {
-                continue; // gauges are listed under telemetry
-            }
+        for (PowerSummary.DomainFigure f : a.measuredWindow.domains()) { // gauges are listed under telemetry
+            Domain d = f.domain();
+            WindowEnergy w = f.window();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", d.id());
             m.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -112,12 +111,21 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("domains", domains);
         json.put("sample_rate_hz", 1e9 / a.samplePeriodNs);
         json.put("samples_total", a.trace.size());
-        EnergyTotals t = a.totals;
+        EnergyTotals t = a.totals();
         json.put("total_energy_domains", t.description());
+        json.put("total_domain_ids", t.totalDomainIds());
+        json.put("cpu_domain_ids", t.cpuDomainIds());
+        json.put("dram_domain_ids", t.dramDomainIds());
+        json.put("gpu_domain_ids", t.gpuDomainIds());
+        json.put("llm_domain_ids", t.processDomainIds());
         json.put("total_estimated", t.totalEstimated());
         json.put("domain_notes", t.notes());
-        json.put("energy_window", "measured window: first measured request sent to last measured request ended");
-        json.put("active_energy", "E_active = max(0, E_total - P_idle * duration), P_idle from the baseline window");
+        json.put("energy_window", "measured window: first measured request sent to last measured request ended;"
+                + " energy, metrics and attribution cover it, steady_state its steady part");
+        json.put("active_energy", "E_active = E - P_idle * duration per domain and for the total, P_idle from the"
+                + " baseline window; null when negative (baseline not valid for the window), raw difference in"
+                + " active_energy_raw_j");
+        json.put("latency_per_token_definition", "mean over measured ok requests of e2e_ms / completion_tokens");
         json.put("phases", "per request: ttft window [send, first token] (includes queueing) and decode window "
                 + "[first token, end] of the total domains; windows of concurrent requests overlap");
         json.put("tpot_definition", "(e2e - ttft) / (completion_tokens - 1), per request (vLLM)");
@@ -151,49 +159,65 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("duration_s", a.baselineDurationS);
         json.put("power_w", finiteOrNull(a.baselinePowerW));
         Map<String, Object> byDomain = new LinkedHashMap<>();
-        a.baselineByDomain.forEach((id, w) -> byDomain.put(id, finiteOrNull(w.energyJ() / a.baselineDurationS)));
+        a.idlePowerWByDomain.forEach((id, w) -> byDomain.put(id, finiteOrNull(w)));
         json.put("power_w_by_domain", byDomain);
+        json.put("after_duration_s", a.marks.afterEndNs() > a.marks.afterStartNs()
+                ? (a.marks.afterEndNs() - a.marks.afterStartNs()) / 1e9 : null);
         json.put("after_power_w", finiteOrNull(a.baselineAfterPowerW));
         json.put("drift", finiteOrNull(Math.abs(a.baselineAfterPowerW - a.baselinePowerW) / a.baselinePowerW));
         return json;
     }
 
     private Map<String, Object> energy() {
-        EnergyTotals.Figures f = a.measuredFigures;
+        EnergyTotals.Figures f = a.measuredFigures();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("total_energy_j", finiteOrNull(a.steadyEnergyJ()));
-        json.put("active_energy_j", finiteOrNull(a.activeEnergyJ));
+        json.put("window", "measured");
+        json.put("total_energy_j", finiteOrNull(f.totalEnergyJ()));
+        json.put("active_energy_j", finiteOrNull(a.active.energyJ()));
+        json.put("active_energy_raw_j", finiteOrNull(a.active.rawJ()));
         json.put("cpu_energy_j", finiteOrNull(f.cpuEnergyJ()));
         json.put("dram_energy_j", finiteOrNull(f.dramEnergyJ()));
         json.put("gpu_energy_j", finiteOrNull(f.gpuEnergyJ()));
         json.put("llm_energy_j", finiteOrNull(f.llmEnergyJ()));
-        json.put("estimated", a.totals.totalEstimated());
+        json.put("estimated", a.totals().totalEstimated());
+        json.put("llm_energy_estimated", EstimateLabel.llmEstimated(a.totals(), a.trace.domains()));
         Map<String, Object> byDomain = new LinkedHashMap<>();
-        a.measuredByDomain.forEach((id, w) -> byDomain.put(id, finiteOrNull(w.energyJ())));
+        Map<String, Object> activeByDomain = new LinkedHashMap<>();
+        for (PowerSummary.DomainFigure d : a.measuredWindow.domains()) {
+            byDomain.put(d.domain().id(), finiteOrNull(d.energyJ()));
+            activeByDomain.put(d.domain().id(), finiteOrNull(d.active().energyJ()));
+        }
         json.put("energy_j_by_domain", byDomain);
+        json.put("active_energy_j_by_domain", activeByDomain);
         json.put("gpu_counter_vs_power", a.gpuCrossCheck);
         return json;
     }
 
-    /** The same figures over the steady-state window, beside the whole-run ones in {@code energy}/{@code metrics}. */
+    /** The same figures over the steady-state window, beside the measured-window ones in {@code energy}/{@code metrics}. */
     private Map<String, Object> steadyState() {
         Map<String, Object> json = new LinkedHashMap<>();
+        PowerSummary w = a.steadyWindow;
+        double energy = w == null ? Double.NaN : w.figures().totalEnergyJ();
+        double activeJ = w == null ? Double.NaN : w.totalActive().energyJ();
+        double duration = a.steadyState == null ? Double.NaN : a.steadyState.durationS();
         json.put("rule", a.steadyState == null ? null : a.steadyState.rule());
-        json.put("duration_s", finiteOrNull(a.steadyDurationS()));
-        json.put("total_energy_j", finiteOrNull(a.steadyEnergyJ()));
-        json.put("active_energy_j", finiteOrNull(a.steadyActiveEnergyJ));
+        json.put("duration_s", finiteOrNull(duration));
+        json.put("total_energy_j", finiteOrNull(energy));
+        json.put("active_energy_j", finiteOrNull(activeJ));
+        json.put("active_energy_raw_j", finiteOrNull(w == null ? Double.NaN : w.totalActive().rawJ()));
         json.put("output_tokens", finiteOrNull(a.steadyOutputTokens));
         json.put("output_tokens_method", "streamed chunks inside the window (each completion_tokens / chunks); "
                 + "without chunk times, a request's tokens spread evenly over [first token, end]");
-        json.put("joules_per_output_token", finiteOrNull(a.steadyEnergyJ() / a.steadyOutputTokens));
-        json.put("active_joules_per_output_token", finiteOrNull(a.steadyActiveEnergyJ / a.steadyOutputTokens));
-        json.put("tokens_per_second", finiteOrNull(a.steadyOutputTokens / a.steadyDurationS()));
-        SteadyState batch = a.batchLimitWindow;
+        json.put("joules_per_output_token", finiteOrNull(energy / a.steadyOutputTokens));
+        json.put("active_joules_per_output_token", finiteOrNull(activeJ / a.steadyOutputTokens));
+        json.put("tokens_per_second", finiteOrNull(a.steadyOutputTokens / duration));
+        SteadyState.BatchLimitRule batch = a.batchLimit;
         Map<String, Object> alt = new LinkedHashMap<>();
-        alt.put("rule", batch == null ? null : batch.rule());
-        if (batch != null) {
-            alt.putAll(window(batch.startNs(), batch.endNs()));
-            alt.put("total_energy_j", finiteOrNull(a.windowTotalEnergyJ(batch.startNs(), batch.endNs())));
+        alt.put("rule", batch.window() == null ? null : batch.window().rule());
+        alt.put("not_applicable_because", batch.notApplicableBecause());
+        if (batch.window() != null) {
+            alt.putAll(window(batch.window().startNs(), batch.window().endNs()));
+            alt.put("total_energy_j", finiteOrNull(a.totalEnergyJ(batch.window().startNs(), batch.window().endNs())));
         }
         json.put("batch_limit_window", alt);
         return json;
@@ -206,9 +230,12 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put("time_sharing", "each sampling interval's active energy split among requests by the tokens they "
                 + "emitted in it (prompt tokens at the first-token interval; an interval without tokens split evenly"
                 + " among requests in flight)");
-        json.put("active_energy_j", finiteOrNull(a.attribution.activeEnergyJ()));
+        json.put("intervals_active_energy_j", finiteOrNull(a.attribution.activeEnergyJ()));
         json.put("time_sharing_sum_j", finiteOrNull(a.attribution.timeSharingSumJ()));
         json.put("unattributed_j", finiteOrNull(a.attribution.unattributedJ()));
+        json.put("check", "sum of the sampling intervals' active energy against energy.active_energy_raw_j, the"
+                + " measured window's from the window integrator; relative difference below");
+        json.put("check_relative_difference", finiteOrNull(a.attributionCheckRelativeError()));
         return json;
     }
 
@@ -232,12 +259,12 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         return json;
     }
 
-    /** Seed 003's metric names, every one present (null when not computable). */
+    /** Seed 003's metric names, every one present (null when not computable), all over the measured window. */
     private Map<String, Object> metrics() {
-        EnergyTotals.Figures f = a.measuredFigures;
+        EnergyTotals.Figures f = a.measuredFigures();
         double duration = a.measuredDurationS;
         long total = a.inputTokens + a.outputTokens;
-        double energy = a.steadyEnergyJ();
+        double energy = f.totalEnergyJ();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total_tokens", total);
         m.put("input_tokens", a.inputTokens);
@@ -245,9 +272,9 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         m.put("inference_time_sec", duration);
         m.put("tokens_per_second", finiteOrNull(a.outputTokens / duration));
         m.put("total_tokens_per_second", finiteOrNull(total / duration));
-        m.put("latency_per_token_ms", finiteOrNull(a.outputTokens == 0 ? Double.NaN : duration * 1000 / a.outputTokens));
+        m.put("latency_per_token_ms", finiteOrNull(a.latencyPerTokenMs().mean()));
         m.put("total_energy_j", finiteOrNull(energy));
-        m.put("active_energy_j", finiteOrNull(a.activeEnergyJ));
+        m.put("active_energy_j", finiteOrNull(a.active.energyJ()));
         m.put("gpu_energy_j", finiteOrNull(f.gpuEnergyJ()));
         m.put("cpu_energy_j", finiteOrNull(f.cpuEnergyJ()));
         m.put("gpu_power_w", finiteOrNull(f.gpuEnergyJ() / duration));
@@ -256,8 +283,8 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         m.put("joules_per_token", finiteOrNull(total == 0 ? Double.NaN : energy / total));
         m.put("tokens_per_joule", finiteOrNull(total / energy));
         m.put("joules_per_output_token", finiteOrNull(a.perOutputToken(energy)));
-        m.put("active_joules_per_output_token", finiteOrNull(a.perOutputToken(a.activeEnergyJ)));
-        m.put("joules_per_request", finiteOrNull(energy / Math.max(1, a.measured.stream().filter(r -> r.ok()).count())));
+        m.put("active_joules_per_output_token", finiteOrNull(a.perOutputToken(a.active.energyJ())));
+        m.put("joules_per_request", finiteOrNull(a.attributed.isEmpty() ? Double.NaN : energy / a.attributed.size()));
         m.put("wh_per_1000_output_tokens", finiteOrNull(a.perOutputToken(energy) * 1000 / 3600));
         m.put("flops_total", null);
         m.put("flops_per_second", null);
@@ -311,7 +338,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
 
     private Map<String, Object> requests() {
         Map<String, Object> json = new LinkedHashMap<>();
-        long ok = a.measured.stream().filter(r -> r.ok()).count();
+        long ok = a.attributed.size();
         json.put("measured", a.measured.size());
         json.put("ok", ok);
         json.put("failed", a.measured.size() - ok);

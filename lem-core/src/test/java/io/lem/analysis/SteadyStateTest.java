@@ -26,13 +26,28 @@ class SteadyStateTest {
     }
 
     @Test
-    void batchLimitRuleOfMlEnergy() {
+    void batchLimitRuleOfMlEnergyEndsAtNMinusBFirstTokens() {
+        // ml-energy/benchmark: from B first tokens to N - B first tokens, N requests released at once
+        long[] first = {60, 10, 50, 20, 40, 30, 70, 80};
+        SteadyState.BatchLimitRule rule = SteadyState.batchLimit(first, 8, 2, 8, true);
+        assertThat(rule.notApplicableBecause()).isNull();
+        assertThat(rule.window().startNs()).isEqualTo(20);   // the 2nd first token
+        assertThat(rule.window().endNs()).isEqualTo(60);     // the 8 - 2 = 6th first token, not a completion
+    }
+
+    @Test
+    void batchLimitRuleSaysWhyItDoesNotApply() {
         long[] first = {10, 20, 30, 40, 50, 60};
-        long[] end = {100, 110, 120, 130, 140, 150};
-        SteadyState s = SteadyState.batchLimit(first, end, 2).orElseThrow();
-        assertThat(s.startNs()).isEqualTo(20);        // 2 first tokens seen
-        assertThat(s.endNs()).isEqualTo(120);         // n - 2 - 1 = 3 completions
-        assertThat(SteadyState.batchLimit(first, end, 5)).isEmpty();
+        assertThat(SteadyState.batchLimit(first, 6, 3, 6, true).notApplicableBecause())
+                .startsWith("6 requests <= 2 x batch limit 3");
+        assertThat(SteadyState.batchLimit(first, 6, 2, 1, true).notApplicableBecause())
+                .startsWith("concurrency 1 < batch limit 2");
+        assertThat(SteadyState.batchLimit(first, 6, 2, 2, false).notApplicableBecause())
+                .startsWith("requests were not released together");
+        assertThat(SteadyState.batchLimit(first, 6, 0, 6, true).notApplicableBecause()).contains("unknown");
+        assertThat(SteadyState.batchLimit(new long[] {10, 20, 30}, 6, 2, 6, true).notApplicableBecause())
+                .startsWith("only 3 of 6");
+        assertThat(SteadyState.batchLimit(first, 6, 2, 2, false).window()).isNull();
     }
 
     @Test

@@ -146,8 +146,15 @@ class WindowEnergyTest {
         assertThat(idle.durationS()).isEqualTo(30.0);
         assertThat(Baseline.meanPowerW(trace, POWER, ns(70), ns(100), PERIOD_NS)).isCloseTo(80.0, within(1e-9));
         double total = WindowEnergy.of(trace, COUNTER, ns(70), ns(100), PERIOD_NS).energyJ();
-        assertThat(idle.activeEnergyJ(total, 30)).isCloseTo(60.0 * 30, within(1e-6));
-        assertThat(Baseline.activeEnergyJ(10, 20, 30)).isZero();
+        assertThat(idle.active(total, 30).energyJ()).isCloseTo(60.0 * 30, within(1e-6));
+        // below the idle power: not clamped to 0 but null, with the raw difference kept and both powers named
+        ActiveEnergy below = idle.active(10, 30);
+        assertThat(below.valid()).isFalse();
+        assertThat(below.energyJ()).isNaN();
+        assertThat(below.rawJ()).isEqualTo(10 - 20.0 * 30);
+        assertThat(below.invalidWarning("the measured window")).get().asString()
+                .contains("mean power 0.333 W is below the idle power 20.000 W").contains("active_energy_raw_j");
+        assertThat(ActiveEnergy.NONE.invalidWarning("x")).isEmpty();
         Baseline after = Baseline.of(trace, COUNTER, ns(80), ns(110), PERIOD_NS);
         assertThat(Baseline.driftWarning(idle, after)).get().asString()
                 .isEqualTo("baseline drift: idle power 20.00 W before, 80.00 W after (300 % > 10 %)");

@@ -54,7 +54,7 @@ class GoldenFilesTest {
             ResultDocument document = f.document();
             check("result.json", new String(Json.pretty().writeValueAsBytes(document.toJson()), StandardCharsets.UTF_8));
             StringBuilder energyRows = new StringBuilder();
-            document.a().requestEnergyRows().forEach(r -> energyRows.append(Json.compact().writeValueAsString(r)).append('\n'));
+            RequestEnergyRows.of(document.a()).forEach(r -> energyRows.append(Json.compact().writeValueAsString(r)).append('\n'));
             check("request_energy.jsonl", energyRows.toString());
             Path jsonl = tmp.resolve("requests.jsonl");
             try (JsonlWriter writer = new JsonlWriter(jsonl)) {

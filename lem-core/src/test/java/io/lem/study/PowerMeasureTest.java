@@ -46,7 +46,7 @@ class PowerMeasureTest {
         assertThat(process.energyJ()).isGreaterThanOrEqualTo(model.energyJ(1.0 / ProcessCpuMeter.CLOCK_TICKS_PER_S));
         assertThat(r.summary().figures().llmEnergyJ()).isEqualTo(process.energyJ());
         assertThat(r.idlePowerW()).containsKey("cpu-host-estimate");
-        assertThat(r.summary().totalActiveEnergyJ()).isGreaterThanOrEqualTo(0);
+        assertThat(r.summary().totalActive().energyJ()).isGreaterThanOrEqualTo(0);
         assertThat(r.notes()).anyMatch(n -> n.contains(CpuPowerModel.VALIDATION_ERROR));
         assertThat(r.notes()).noneMatch(n -> n.contains("failed reads"));
     }
@@ -60,7 +60,7 @@ class PowerMeasureTest {
         CpuPowerModel model = CpuPowerModel.forCpu(CpuInfo.read(Path.of("/proc/cpuinfo")), TdpTable.bundled());
         assertThat(r.summary().domain("process:" + r.pid()).energyJ())
                 .isLessThanOrEqualTo(model.energyJ(3.0 / ProcessCpuMeter.CLOCK_TICKS_PER_S));
-        assertThat(r.summary().totalActiveEnergyJ()).isNaN();
+        assertThat(r.summary().totalActive().energyJ()).isNaN();
         assertThat(r.notes()).anyMatch(n -> n.contains("no baseline"));
     }
 

@@ -57,11 +57,11 @@ class PowerSummaryTest {
         assertThat(s.domains()).extracting(f -> f.domain().id()).containsExactly("cpu-package0", "gpu0", "process:42");
         assertThat(s.domain("cpu-package0").meanPowerW()).isCloseTo(packageW, within(1e-6));
         assertThat(s.domain("gpu0").energyJ()).isCloseTo(gpuW * durationS, within(1e-6));
-        assertThat(s.domain("gpu0").activeEnergyJ()).isCloseTo((gpuW - idleGpuW) * durationS, within(1e-6));
+        assertThat(s.domain("gpu0").active().energyJ()).isCloseTo((gpuW - idleGpuW) * durationS, within(1e-6));
         assertThat(s.domain("process:42").idlePowerW()).isNaN();
         assertThat(s.figures().totalEnergyJ()).isCloseTo((packageW + gpuW) * durationS, within(1e-6));
         assertThat(s.figures().llmEnergyJ()).isCloseTo(processW * durationS, within(1e-6));
-        assertThat(s.totalActiveEnergyJ())
+        assertThat(s.totalActive().energyJ())
                 .isCloseTo((packageW + gpuW - idlePackageW - idleGpuW) * durationS, within(1e-6));
         assertThat(s.meanTotalPowerW()).isCloseTo(packageW + gpuW, within(1e-6));
     }
@@ -71,8 +71,8 @@ class PowerSummaryTest {
         long[] t = {0, PERIOD_NS, 2 * PERIOD_NS};
         PowerTrace trace = PowerTrace.of(List.of(PACKAGE), t, new double[] {0, 1, 2});
         PowerSummary s = PowerSummary.of(trace, 0, 2 * PERIOD_NS, PERIOD_NS, Map.of());
-        assertThat(s.totalActiveEnergyJ()).isNaN();
-        assertThat(s.domain("cpu-package0").activeEnergyJ()).isNaN();
+        assertThat(s.totalActive().energyJ()).isNaN();
+        assertThat(s.domain("cpu-package0").active().energyJ()).isNaN();
         assertThat(s.figures().totalEnergyJ()).isCloseTo(2, within(1e-12));
         assertThat(s.warnings()).anyMatch(w -> w.contains("only 3 samples"));
     }
