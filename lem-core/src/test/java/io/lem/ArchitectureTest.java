@@ -23,6 +23,15 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
+    /** The verifier is a second, independent implementation: sharing analysis code would let one bug hide in both. */
+    @Test
+    void verifySharesNoAnalysisCode() {
+        noClasses().that().resideInAPackage("io.lem.verify..").should().dependOnClassesThat().resideInAnyPackage(
+                        "io.lem.analysis..", "io.lem.study..", "io.lem.meter..", "io.lem.measure..", "io.lem.load..",
+                        "io.lem.client..", "io.lem.engine..", "io.lem.result..", "io.lem")
+                .check(CORE);
+    }
+
     @Test
     void corePackagesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.lem..")

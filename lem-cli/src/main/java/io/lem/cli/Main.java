@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the energy and carbon of LLM inference.",
         subcommands = {RunCommand.class, LoadCommand.class, PowerCommand.class, MetersCommand.class, ServeCommand.class,
-                ModelCommand.class,
+                ModelCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,114 @@
+package io.lem.verify;
+
+import static io.lem.verify.Fields.*;
+
+import java.util.List;
+
+/**
+ * The figures everything else is derived from, recomputed once from the raw files: windows from the timeline, energy
+ * from power.csv, idle power from the baseline window, tokens from requests.jsonl.
+ */
+final class Recompute {
+
+    final RunFiles files;
+    final Window measured;
+    final Window baseline;
+    final List<String> totalIds;
+    final Recomputed totalJ;
+    final Recomputed idleW;
+    final Recomputed activeRawJ;
+    final Recomputed activeJ;
+    final List<RequestRows.Request> measuredOk;
+    final long outputTokens;
+    final long inputTokens;
+
+    Recompute(RunFiles files) {
+        this.files = files;
+        this.measured = files.window(MEASURED_WINDOW);
+        this.baseline = files.window(BASELINE_WINDOW);
+        this.totalIds = files.ids(TOTAL_IDS);
+        this.totalJ = sum(totalIds, measured);
+        this.idleW = idleW(totalIds);
+        this.activeRawJ = measured == null ? Recomputed.none("no measured window")
+                : totalJ.combine(idleW, (e, p) -> e - p * measured.durationS());
+        this.activeJ = nonNegative(activeRawJ);
+        this.measuredOk = files.requests().rows().stream().filter(RequestRows.Request::measuredOk).toList();
+        this.outputTokens = measuredOk.stream().mapToLong(RequestRows.Request::completionTokens).sum();
+        this.inputTokens = measuredOk.stream().mapToLong(RequestRows.Request::promptTokens).sum();
+    }
+
+    /** Joules of the listed domains over a window; null when the list or the window is missing. */
+    Recomputed sum(List<String> ids, Window window) {
+        if (ids == null) {
+            return Recomputed.none("result.json lists no domain ids for this sum (methods.*_domain_ids)");
+        }
+        if (ids.isEmpty()) {
+            return Recomputed.none("no domains of this kind");
+        }
+        return files.trace().sumJ(ids, window);
+    }
+
+    /** One domain's idle power: its energy over the baseline window / the part of the window its samples cover. */
+    Recomputed idleW(String id) {
+        if (baseline == null) {
+            return Recomputed.none("no baseline window");
+        }
+        return idleW(List.of(id), baseline);
+    }
+
+    Recomputed idleW(List<String> ids) {
+        if (baseline == null) {
+            return Recomputed.none("no baseline window");
+        }
+        if (ids == null) {
+            return Recomputed.none("result.json lists no methods.total_domain_ids");
+        }
+        Recomputed sum = Recomputed.of(0);
+        for (String id : ids) {
+            sum = sum.combine(idleW(id), Double::sum);
+        }
+        return sum;
+    }
+
+    /** Power of the listed domains over any window (the baseline's, or the after-run window's). */
+    Recomputed idleW(List<String> ids, Window window) {
+        Recomputed energy = sum(ids, window);
+        if (!energy.present()) {
+            return energy;
+        }
+        Recomputed covered = files.trace().coveredS(ids, window);
+        if (covered.present() && covered.value() <= 0) {
+            return Recomputed.none("window has zero duration");
+        }
+        return energy.combine(covered, (e, s) -> e / s);
+    }
+
+    /** Active energy of the listed domains over a window: E − P_idle × duration, null when negative. */
+    Recomputed activeJ(List<String> ids, Window window) {
+        if (window == null) {
+            return Recomputed.none("no such window");
+        }
+        Recomputed raw = sum(ids, window).combine(idleW(ids), (e, p) -> e - p * window.durationS());
+        return nonNegative(raw);
+    }
+
+    static Recomputed nonNegative(Recomputed raw) {
+        if (raw.present() && raw.value() < 0) {
+            return Recomputed.none("negative (" + raw.value() + " J): the energy is below idle power × duration, "
+                    + "so the baseline is not valid for this window");
+        }
+        return raw;
+    }
+
+    Recomputed measuredDurationS() {
+        return measured == null ? Recomputed.none("no measured window") : Recomputed.of(measured.durationS());
+    }
+
+    /** a / b, null when b is zero or either is null. */
+    static Recomputed ratio(Recomputed a, Recomputed b) {
+        if (b.present() && b.value() == 0) {
+            return Recomputed.none("division by zero");
+        }
+        return a.combine(b, (x, y) -> x / y);
+    }
+}

@@ -1,0 +1,83 @@
+package io.lem.verify;
+
+import static io.lem.verify.Fields.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.lem.config.ConfigException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recomputes every figure of an experiment's result.json from its raw files (power.csv, requests.jsonl,
+ * request_energy.jsonl) with an implementation of its own: it shares no analysis code with the one that wrote the
+ * figures, so a bug there cannot hide here. Formulas and tolerances: the README's {@code lem verify} section.
+ */
+public final class Verifier {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One experiment of a results directory: its verification, or why it has none (a failed experiment). */
+    public record Experiment(String name, Path dir, Verification verification, String skipped) {
+    }
+
+    private Verifier() {
+    }
+
+    /** Verifies one experiment directory (one with result.json). */
+    public static Verification verify(Path experimentDir) {
+        Recompute r = new Recompute(RunFiles.read(experimentDir));
+        List<Check> checks = new ArrayList<>(EnergyChecks.checks(r));
+        checks.addAll(MetricChecks.checks(r));
+        checks.addAll(AttributionChecks.checks(r));
+        return Verification.of(checks);
+    }
+
+    /**
+     * Verifies an experiment directory, or each experiment of a study directory (one with study.json); an experiment
+     * without result.json (failed, pending) is listed as skipped with its status.
+     *
+     * @throws ConfigException when the path is no directory, or neither kind of results directory
+     */
+    public static List<Experiment> verifyAll(Path resultsDir) {
+        if (!Files.isDirectory(resultsDir)) {
+            throw new ConfigException("RESULTS_DIR", "no such directory: " + resultsDir
+                    + " (give the directory lem run printed after 'results:')");
+        }
+        if (Files.isRegularFile(resultsDir.resolve(RESULT_FILE))) {
+            return List.of(new Experiment(name(resultsDir), resultsDir, verify(resultsDir), null));
+        }
+        Path studyFile = resultsDir.resolve(STUDY_FILE);
+        if (!Files.isRegularFile(studyFile)) {
+            throw new ConfigException("RESULTS_DIR", resultsDir + " has neither " + RESULT_FILE + " nor "
+                    + STUDY_FILE + ": give an experiment directory or a study directory of lem run");
+        }
+        JsonNode study;
+        try {
+            study = JSON.readTree(studyFile.toFile());
+        } catch (JacksonException e) {
+            throw new ConfigException("RESULTS_DIR", studyFile + " is not valid JSON (" + e.getOriginalMessage()
+                    + "): restore it or verify each experiment directory on its own");
+        }
+        List<Experiment> experiments = new ArrayList<>();
+        for (JsonNode e : study.path("experiments").values()) {
+            Path dir = resultsDir.resolve(e.path("dir").asString(""));
+            if (Files.isRegularFile(dir.resolve(RESULT_FILE))) {
+                experiments.add(new Experiment(name(dir), dir, verify(dir), null));
+            } else {
+                experiments.add(new Experiment(name(dir), dir, null, "no " + RESULT_FILE + " (status "
+                        + e.path("status").asString("unknown") + ")"));
+            }
+        }
+        return experiments;
+    }
+
+    private static String name(Path dir) {
+        Path file = dir.toAbsolutePath().normalize().getFileName();
+        return file == null ? dir.toString() : file.toString();
+    }
+}
