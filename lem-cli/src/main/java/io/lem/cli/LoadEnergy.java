@@ -69,7 +69,7 @@ final class LoadEnergy implements AutoCloseable {
     }
 
     /**
-     * Seed 000's M_eff: E_llm (or the total when no process meter ran) scaled by the share of the window the
+     * The Energy Lab's M_eff: E_llm (or the total when no process meter ran) scaled by the share of the window the
      * engine reports as evaluating (Ollama's prompt_eval + eval durations, summed over requests, clamped to 1).
      * Null when the engine reports no durations.
      */
@@ -91,7 +91,7 @@ final class LoadEnergy implements AutoCloseable {
         json.put("m_eff_j", mEff);
         json.put("m_eff_deviation", e.doubleValue() == 0 ? null : Math.abs(mEff - e.doubleValue()) / e.doubleValue());
         json.put("m_eff_definition", "E_llm x clamp(sum of engine-reported prompt_eval + eval durations / window, 0, 1)"
-                + " (seed 000); deviation = |M_eff - E_llm| / E_llm");
+                + " (Energy Lab); deviation = |M_eff - E_llm| / E_llm");
         return json;
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code lem power log}: seed 001's log-power, every meter into a wide CSV, one row per sample, as it goes. */
+/** {@code lem power log}: the inference energy protocol's log-power, every meter into a wide CSV, one row per sample, as it goes. */
 @Command(name = "log", mixinStandardHelpOptions = true, description = "Samples every meter and writes a wide CSV (one row per sample) as it goes;"
         + " Ctrl-C ends it cleanly.")
 final class PowerLogCommand implements Callable<Integer> {

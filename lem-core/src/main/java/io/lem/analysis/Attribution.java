@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Per-request energy (methods.md, "Per-request attribution").
+ * Per-request energy (docs/methodology.md, "Per-request attribution").
  * <ol>
- *   <li>Token-proportional (seed 001): {@code E_r = E_active / T_gen × completion_tokens_r}.</li>
+ *   <li>Token-proportional (inference energy protocol): {@code E_r = E_active / T_gen × completion_tokens_r}.</li>
  *   <li>Time-sharing: each sampling interval's active energy ({@code E[interval] − P_idle × Δt}) is split among the
  *       requests that emitted tokens in it, in proportion to those tokens (a request's prompt tokens count in the
  *       interval of its first token). An interval where requests are in flight but none emitted a token is split

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Energy of one request's phases from its marks (methods.md, "Phases"): prefill = E[start, split] (time to first
+ * Energy of one request's phases from its marks (docs/methodology.md, "Phases"): prefill = E[start, split] (time to first
  * token energy: includes queueing), decode = E[split, end], and the closure error E[start, end] − (prefill + decode),
  * which is ~0 with one trace and is reported as a check.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The steady-state window of a run (methods.md): the part of the measured load where the engine saw its full
+ * The steady-state window of a run (docs/methodology.md): the part of the measured load where the engine saw its full
  * intended load, without the ramp (first requests still arriving) and the drain tail (last requests finishing
  * alone).
  *

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Energy of one domain over a window [t0, t1] of a trace (methods.md, "Energy of a window").
+ * Energy of one domain over a window [t0, t1] of a trace (docs/methodology.md, "Energy of a window").
  *
  * <ul>
  *   <li>{@link Quantity#ENERGY_J} (unwrapped counters): the cumulative value is interpolated linearly at t0 and t1

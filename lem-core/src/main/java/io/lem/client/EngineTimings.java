@@ -10,7 +10,7 @@ package io.lem.client;
 public record EngineTimings(int promptEvalCount, int evalCount, long promptEvalDurationNs, long evalDurationNs,
                             long loadDurationNs, long totalDurationNs) {
 
-    /** Time the engine spent evaluating (seed 000's M_eff numerator), or -1 when either part is missing. */
+    /** Time the engine spent evaluating (The Energy Lab's M_eff numerator), or -1 when either part is missing. */
     public long activeNs() {
         return promptEvalDurationNs < 0 || evalDurationNs < 0 ? -1 : promptEvalDurationNs + evalDurationNs;
     }

@@ -34,15 +34,15 @@ public final class Defaults {
     /** Seconds a request may take before it is recorded as a timeout. */
     public static final double WORKLOAD_REQUEST_TIMEOUT_S = 300;
 
-    /** methods.md: pick the best measured source, else the estimate. */
+    /** docs/methodology.md: pick the best measured source, else the estimate. */
     public static final List<String> METERS = List.of("auto");
-    /** seed 001: at least 5-10 Hz; 10 Hz keeps the sampler's cost negligible. */
+    /** the inference energy protocol: at least 5-10 Hz; 10 Hz keeps the sampler's cost negligible. */
     public static final double SAMPLE_RATE_HZ = 10;
-    /** methods.md: idle window before each experiment (engine up, no requests). */
+    /** docs/methodology.md: idle window before each experiment (engine up, no requests). */
     public static final double BASELINE_S = 30;
-    /** methods.md: 5 full-length requests warm caches and clocks. */
+    /** docs/methodology.md: 5 full-length requests warm caches and clocks. */
     public static final int WARMUP_REQUESTS = 5;
-    /** The after-run idle window is optional (methods.md); when set, a drift over 10 % is a warning. */
+    /** The after-run idle window is optional (docs/methodology.md); when set, a drift over 10 % is a warning. */
     public static final double BASELINE_AFTER_S = 0;
     /** Duration-based warm-up is off unless asked for: the request count is the default. */
     public static final double WARMUP_S = 0;

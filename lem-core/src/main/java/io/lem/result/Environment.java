@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The machine and software a result was measured on (methods.md: stored with every result).
+ * The machine and software a result was measured on (docs/methodology.md: stored with every result).
  *
  * @param cpuModel    /proc/cpuinfo "model name"
  * @param sockets     distinct "physical id" values

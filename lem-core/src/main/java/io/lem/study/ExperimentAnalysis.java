@@ -280,7 +280,7 @@ public final class ExperimentAnalysis {
         return Distribution.of(attributed.stream().mapToDouble(RequestRecord::tpotMs).toArray());
     }
 
-    /** Mean over requests of e2e / completion tokens: seed 003's per-token latency of a request. */
+    /** Mean over requests of e2e / completion tokens: the methodology's per-token latency of a request. */
     Distribution latencyPerTokenMs() {
         return Distribution.of(attributed.stream().filter(r -> r.completionTokens() > 0)
                 .mapToDouble(r -> r.e2eMs() / r.completionTokens()).toArray());

@@ -13,14 +13,14 @@ import io.lem.meter.PowerTrace;
 import io.lem.meter.Quantity;
 
 /**
- * Checks on GPU time series over one window: the energy counter against integrated power (methods.md: record both
+ * Checks on GPU time series over one window: the energy counter against integrated power (docs/methodology.md: record both
  * and the disagreement), thermal drift, and clock throttling.
  */
 final class GpuChecks {
 
     /** Above this, counter and integrated power disagree enough to say so. */
     static final double DISAGREEMENT_WARNING = 0.10;
-    /** methods.md: thermal drift over 10 degrees C in a window is a warning. */
+    /** docs/methodology.md: thermal drift over 10 degrees C in a window is a warning. */
     static final double THERMAL_DRIFT_C = 10;
     /**
      * NVML clock-event bits that mean the GPU was slowed: SW power cap 0x4, HW slowdown 0x8, SW thermal 0x20,

@@ -18,7 +18,7 @@ import io.lem.result.Environment;
 import static io.lem.result.Json.finiteOrNull;
 
 /**
- * The result.json of one experiment. Field names are snake_case with units; seed 003's metric names are always
+ * The result.json of one experiment. Field names are snake_case with units; the methodology's metric names are always
  * present, null when not computable on this setup (stable schema).
  */
 record ResultDocument(String studyName, ExperimentConfig config, Environment environment,
@@ -226,7 +226,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
     private Map<String, Object> attribution() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", ExperimentRunner.REQUEST_ENERGY_FILE);
-        json.put("token_proportional", "E_r = E_active / sum(completion_tokens) * completion_tokens_r (seed 001)");
+        json.put("token_proportional", "E_r = E_active / sum(completion_tokens) * completion_tokens_r (inference energy protocol)");
         json.put("time_sharing", "each sampling interval's active energy split among requests by the tokens they "
                 + "emitted in it (prompt tokens at the first-token interval; an interval without tokens split evenly"
                 + " among requests in flight)");
@@ -259,7 +259,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         return json;
     }
 
-    /** Seed 003's metric names, every one present (null when not computable), all over the measured window. */
+    /** The methodology's metric names, every one present (null when not computable), all over the measured window. */
     private Map<String, Object> metrics() {
         EnergyTotals.Figures f = a.measuredFigures();
         double duration = a.measuredDurationS;

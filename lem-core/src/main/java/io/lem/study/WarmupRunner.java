@@ -18,7 +18,7 @@ import io.lem.meter.PowerTrace;
 import io.lem.meter.Quantity;
 
 /**
- * Runs the warm-up of methods.md: a fixed count of requests, then, when asked, more rounds of {@code concurrency}
+ * Runs the warm-up of docs/methodology.md: a fixed count of requests, then, when asked, more rounds of {@code concurrency}
  * requests until a minimum duration has passed, the latency CV of the last k requests is below a threshold, and
  * every temperature gauge has settled (thermal floor) — always within a cap. The outcome says which rule stopped it.
  */

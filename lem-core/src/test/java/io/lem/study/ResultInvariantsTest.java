@@ -151,7 +151,7 @@ class ResultInvariantsTest {
         assertThat(num(attribution, "time_sharing_sum_j") + num(attribution, "unattributed_j"))
                 .isCloseTo(num(energy, "active_energy_j"), within(1e-6));
         assertThat(num(attribution, "check_relative_difference")).isLessThan(1e-9);
-        // seed 003's per-token latency of a request, not inverse throughput
+        // the methodology's per-token latency of a request, not inverse throughput
         double perRequest = records.stream().mapToDouble(r -> r.e2eMs() / r.completionTokens()).average().orElseThrow();
         assertThat(num(metrics, "latency_per_token_ms")).isCloseTo(perRequest, within(1e-9));
     }

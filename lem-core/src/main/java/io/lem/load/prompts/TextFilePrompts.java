@@ -3,7 +3,7 @@ package io.lem.load.prompts;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Seed 001's prompts file: one prompt per line, blank lines skipped, surrounding whitespace kept off. */
+/** The inference energy protocol's prompts file: one prompt per line, blank lines skipped, surrounding whitespace kept off. */
 public record TextFilePrompts(Path file, Sampling sampling) implements PromptSource {
 
     public List<Prompt> load() {
