@@ -69,6 +69,7 @@ class RunCommandTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("J/out tok", "tiny-p1-c1", "tiny-p2-c2", "results: ");
+        assertThat(run.err()).contains("verification: passed");
         Path studyDir;
         try (Stream<Path> dirs = Files.list(results)) {
             studyDir = dirs.filter(p -> p.getFileName().toString().startsWith("e2e_")).findFirst().orElseThrow();
@@ -151,6 +152,9 @@ class RunCommandTest {
 
     private static void checkExperiment(Path dir) throws IOException {
         JsonNode result = JSON.readTree(dir.resolve("result.json").toFile());
+        assertThat(result.path("verification").path("passed").asBoolean()).as(result.path("verification").toString())
+                .isTrue();
+        assertThat(lem("verify", dir.toString()).code()).isZero();
         List<JsonNode> requests = Files.readAllLines(dir.resolve("requests.jsonl")).stream()
                 .map(JSON::readTree).toList();
         assertThat(requests).hasSize(7);

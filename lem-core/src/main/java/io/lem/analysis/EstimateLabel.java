@@ -36,7 +36,10 @@ public final class EstimateLabel {
         text.append(measured.isEmpty() ? "; no domain of the total is measured"
                 : "; measured: " + String.join(" + ", measured));
         if (estimated.stream().anyMatch(EstimateLabel::cpuTimeModel)) {
-            text.append("; ").append(NO_IDLE_TERM).append("; ").append(CpuPowerModel.VALIDATION_ERROR);
+            text.append("; ").append(NO_IDLE_TERM);
+            if (estimated.stream().noneMatch(d -> d.source().contains(CpuPowerModel.VALIDATION_ERROR))) {
+                text.append("; ").append(CpuPowerModel.VALIDATION_ERROR);
+            }
         }
         return Optional.of(text.toString());
     }

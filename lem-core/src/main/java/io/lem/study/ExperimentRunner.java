@@ -147,7 +147,7 @@ public final class ExperimentRunner {
             StringBuilder rows = new StringBuilder();
             RequestEnergyRows.of(analysis).forEach(row -> rows.append(Json.compact().writeValueAsString(row)).append('\n'));
             AtomicFiles.write(dir.resolve(REQUEST_ENERGY_FILE), rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            AtomicFiles.write(dir.resolve(RESULT_FILE), Json.pretty().writeValueAsBytes(document.toJson()));
+            listener.step(VerifiedResult.write(dir.resolve(RESULT_FILE), document.toJson()));
             return analysis.summary(dir);
         }
     }

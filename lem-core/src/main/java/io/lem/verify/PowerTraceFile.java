@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * power.csv read on its own terms: {@code t_s} then {@code <id>_energy_j} (cumulative joules) or
- * {@code <id>_power_w} (watts) per domain. Gauge columns (names with ':') carry no energy and are ignored. An empty
+ * {@code <id>_power_w} (watts) per domain. Gauge columns (the id and a unit, {@code gpu0:temperature_c}) carry no energy and are ignored. An empty
  * cell means that domain has no sample in that row.
  */
 final class PowerTraceFile {
@@ -67,8 +67,9 @@ final class PowerTraceFile {
         Map<String, Series> series = new LinkedHashMap<>();
         for (int c = 1; c < header.length; c++) {
             String name = header[c];
-            Kind kind = name.contains(":") ? null
-                    : name.endsWith("_energy_j") ? Kind.COUNTER : name.endsWith("_power_w") ? Kind.POWER : null;
+            // a gauge's name is its id with its unit after a colon (gpu0:power_w); energy columns end in _energy_j
+            // or _power_w, whatever their id holds (process:1234_energy_j)
+            Kind kind = name.endsWith("_energy_j") ? Kind.COUNTER : name.endsWith("_power_w") ? Kind.POWER : null;
             if (kind == null) {
                 continue;
             }

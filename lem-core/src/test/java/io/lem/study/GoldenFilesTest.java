@@ -76,6 +76,34 @@ class GoldenFilesTest {
         }
     }
 
+    /** The golden experiment, written as lem run writes it, passes the independent recomputation of lem verify. */
+    @org.junit.jupiter.api.Test
+    void goldenFiguresPassTheIndependentVerifier() throws IOException {
+        Fixture f = new Fixture();
+        ResultDocument document = f.document();
+        StringBuilder energyRows = new StringBuilder();
+        RequestEnergyRows.of(document.a()).forEach(r -> energyRows.append(Json.compact().writeValueAsString(r)).append('\n'));
+        Files.writeString(tmp.resolve(ExperimentRunner.REQUEST_ENERGY_FILE), energyRows);
+        try (JsonlWriter writer = new JsonlWriter(tmp.resolve(ExperimentRunner.REQUESTS_FILE))) {
+            RequestRows rows = new RequestRows(writer, ANCHOR);
+            f.records.forEach(rows::append);
+        }
+        try (PowerCsvWriter writer = new PowerCsvWriter(tmp.resolve(ExperimentRunner.POWER_FILE), ANCHOR)) {
+            writer.onStart(f.trace.domains());
+            long[] t = f.trace.timesNs();
+            for (int i = 0; i < t.length; i++) {
+                writer.onSample(t[i], new double[] {f.trace.values(0)[i], f.trace.values(1)[i], f.trace.values(2)[i]});
+            }
+        }
+        String line = VerifiedResult.write(tmp.resolve(ExperimentRunner.RESULT_FILE), document.toJson());
+        io.lem.verify.Verification v = io.lem.verify.Verifier.verify(tmp);
+        assertThat(v.failures()).isEmpty();
+        assertThat(v.figuresChecked()).isGreaterThan(40);
+        assertThat(line).startsWith("verification: passed, " + v.figuresChecked() + " figures");
+        assertThat(Json.pretty().readTree(tmp.resolve(ExperimentRunner.RESULT_FILE).toFile())
+                .path("verification").path("passed").asBoolean()).isTrue();
+    }
+
     private static void check(String name, String actual) throws IOException {
         Path source = Path.of("src/test/resources/golden", name);
         if (Boolean.getBoolean("lem.golden.update")) {

@@ -77,4 +77,18 @@ class PowerTraceFileTest {
         assertThat(trace.energyJ("x", new Window(1, 3)).present()).isFalse();
         assertThat(trace.energyJ("a", new Window(5, 6)).note()).contains("outside");
     }
+
+    @Test
+    void aDomainIdWithAColonIsStillEnergyWhenItsColumnSaysSo() throws IOException {
+        // the engine's process domain is process:<pid>; only gauges carry their unit after the colon
+        Files.writeString(tmp.resolve("power.csv"), """
+                t_s,process:4242_energy_j,gpu0:power_w,gpu0:temperature_c
+                1.0,0.0,100,40
+                3.0,1.0,100,41
+                """);
+        PowerTraceFile trace = PowerTraceFile.read(tmp);
+        assertThat(trace.energyJ("process:4242", new Window(1, 3)).value()).isEqualTo(1.0);
+        assertThat(trace.energyJ("gpu0:power", new Window(1, 3)).present()).isFalse();
+        assertThat(trace.energyJ("gpu0:temperature_c", new Window(1, 3)).present()).isFalse();
+    }
 }
