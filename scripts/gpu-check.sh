@@ -29,7 +29,7 @@ build() {
   local repo kit start jdk mods jars size
   repo="$(cd "$here/.." && pwd)"
   kit="$(mkdir -p "${1:-$repo/gpukit}" && cd "${1:-$repo/gpukit}" && pwd)"
-  # shellcheck source=scripts/jdk.sh
+  # shellcheck source-path=SCRIPTDIR source=jdk.sh
   . "$repo/scripts/jdk.sh"
   lem_find_jdk || exit 1
   jdk="$LEM_JAVA_HOME/bin"
