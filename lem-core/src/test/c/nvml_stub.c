@@ -4,12 +4,17 @@
  * scripts it through the stub_* functions, called via FFM on the same dlopen handle.
  *
  * Build: gcc -shared -fPIC -o libnvidia-ml-stub.so nvml_stub.c
+ * Loaded by a process that does not script it (the GPU kit's bundled lem in GpuKitTest), it starts from the
+ * stub_reset defaults; with NVML_STUB_LIVE=1 in the environment the energy counter then rises with time at each
+ * device's power_mw, so that a log through it has a counter to compare power with.
  * With -DSTUB_LEGACY it models a pre-Volta driver: no energy counter, no field values, no MIG, and the clocks
  * reasons only under their old name nvmlDeviceGetCurrentClocksThrottleReasons.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <time.h>
 
 typedef int nvmlReturn_t;
 typedef struct stub_device *nvmlDevice_t;
@@ -88,6 +93,25 @@ void stub_reset(void) {
         d->mem_mhz = 2619;
         d->reasons = 0x4ULL | (1ULL << 40);
     }
+}
+
+static int live;
+static struct timespec loaded_at;
+
+__attribute__((constructor)) static void stub_defaults(void) {
+    stub_reset();
+    const char *value = getenv("NVML_STUB_LIVE");
+    live = value != NULL && strcmp(value, "1") == 0;
+    clock_gettime(CLOCK_MONOTONIC, &loaded_at);
+}
+
+/* The energy counter: the scripted value, plus power_mw times the seconds since load when live. */
+__attribute__((unused)) static unsigned long long energy_now(const struct stub_device *d) {
+    if (!live) return d->energy_mj;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double s = (double) (now.tv_sec - loaded_at.tv_sec) + (now.tv_nsec - loaded_at.tv_nsec) / 1e9;
+    return d->energy_mj + (unsigned long long) (s * d->power_mw);
 }
 
 void stub_set_device_count(int count) { device_count = count; }
@@ -285,7 +309,7 @@ nvmlReturn_t nvmlDeviceGetClockInfo(nvmlDevice_t device, int type, unsigned int 
 #ifndef STUB_LEGACY
 nvmlReturn_t nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t device, unsigned long long *energy) {
     DEVICE_CALL("nvmlDeviceGetTotalEnergyConsumption")
-    *energy = d->energy_mj;
+    *energy = energy_now(d);
     return SUCCESS;
 }
 

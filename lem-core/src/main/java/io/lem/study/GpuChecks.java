@@ -40,7 +40,11 @@ final class GpuChecks {
             if (counter.kind() != DomainKind.GPU || counter.quantity() != Quantity.ENERGY_J) {
                 continue;
             }
-            int power = trace.indexOf(counter.id() + ":power_w");
+            // instant power where the driver has it: the 1 s average lags the counter on any window that changes
+            int power = trace.indexOf(counter.id() + ":power_instant_w");
+            if (power < 0) {
+                power = trace.indexOf(counter.id() + ":power_w");
+            }
             if (power < 0) {
                 continue;
             }
@@ -51,6 +55,7 @@ final class GpuChecks {
             row.put("domain", counter.id());
             row.put("counter_energy_j", counterJ);
             row.put("integrated_power_energy_j", integratedJ);
+            row.put("power_gauge", trace.domains().get(power).id());
             row.put("disagreement", Double.isFinite(disagreement) ? disagreement : null);
             out.add(row);
             if (Math.abs(disagreement) > DISAGREEMENT_WARNING) {

@@ -45,9 +45,30 @@ class GpuChecksTest {
         List<Map<String, Object>> rows = GpuChecks.crossCheck(trace(200, 2, 0x1), 0, 10 * S, S, warnings);
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r).containsEntry("domain", "gpu0").containsEntry("counter_energy_j", 2000.0)
-                    .containsEntry("integrated_power_energy_j", 2000.0).containsEntry("disagreement", 0.0);
+                    .containsEntry("integrated_power_energy_j", 2000.0).containsEntry("disagreement", 0.0)
+                    .containsEntry("power_gauge", "gpu0:power_w");
         });
         GpuChecks.gaugeWarnings(trace(200, 2, 0x1 | 0x2 | 0x10), 0, 10 * S, warnings);
+        assertThat(warnings).isEmpty();
+    }
+
+    /** The driver's 1 s average lags a changing load; the instant reading, when logged, is the one checked. */
+    @Test
+    void instantPowerIsPreferredToTheAveragedGauge() {
+        PowerTrace base = trace(250, 2, 0x1);
+        List<Domain> domains = new ArrayList<>(base.domains());
+        domains.add(new Domain("gpu0:power_instant_w", DomainKind.GPU, Quantity.GAUGE, false, "t"));
+        double[][] columns = new double[domains.size()][];
+        for (int d = 0; d < base.domains().size(); d++) {
+            columns[d] = base.values(d);
+        }
+        columns[domains.size() - 1] = base.values(0).clone();
+        java.util.Arrays.fill(columns[domains.size() - 1], 200.0);
+        PowerTrace trace = PowerTrace.of(domains, base.timesNs(), columns);
+        List<String> warnings = new ArrayList<>();
+        List<Map<String, Object>> rows = GpuChecks.crossCheck(trace, 0, 10 * S, S, warnings);
+        assertThat(rows).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("power_gauge", "gpu0:power_instant_w").containsEntry("disagreement", 0.0));
         assertThat(warnings).isEmpty();
     }
 

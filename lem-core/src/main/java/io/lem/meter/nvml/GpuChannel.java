@@ -128,14 +128,10 @@ final class GpuChannel {
     private int fetch(GpuGauge g) {
         int code;
         switch (g) {
-            case POWER_W -> {
-                if (info.instantPowerSupported()) {
-                    code = GpuInventory.instantPowerCode(nvml, device, field);
-                    value = NvmlLayouts.fieldValue(field) / 1000.0;
-                } else {
-                    code = nvml.powerUsage(device, uint);
-                    value = Integer.toUnsignedLong(uint.get(JAVA_INT, 0)) / 1000.0;
-                }
+            case POWER_W -> code = unsignedMilli(nvml.powerUsage(device, uint));
+            case POWER_INSTANT_W -> {
+                code = GpuInventory.instantPowerCode(nvml, device, field);
+                value = NvmlLayouts.fieldValue(field) / 1000.0;
             }
             case TEMPERATURE_C -> code = unsignedInt(nvml.temperature(device, Nvml.TEMPERATURE_GPU, uint));
             case SM_UTIL_PCT, MEM_UTIL_PCT -> {
@@ -166,18 +162,16 @@ final class GpuChannel {
         return code;
     }
 
+    private int unsignedMilli(int code) {
+        value = Integer.toUnsignedLong(uint.get(JAVA_INT, 0)) / 1000.0;
+        return code;
+    }
+
     private String function(GpuGauge g) {
-        return switch (g) {
-            case POWER_W -> info.instantPowerSupported() ? g.function() : "nvmlDeviceGetPowerUsage";
-            case THROTTLE_REASONS -> nvml.clocksEventReasonsSymbol();
-            default -> g.function();
-        };
+        return g == GpuGauge.THROTTLE_REASONS ? nvml.clocksEventReasonsSymbol() : g.function();
     }
 
     private String source(GpuGauge g) {
-        if (g == GpuGauge.POWER_W && !info.instantPowerSupported()) {
-            return "nvmlDeviceGetPowerUsage, mW -> W (a 1 s average on Ampere and newer)";
-        }
         return function(g) + g.detail();
     }
 }

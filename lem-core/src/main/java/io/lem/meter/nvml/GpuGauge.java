@@ -2,7 +2,10 @@ package io.lem.meter.nvml;
 
 /** The per-GPU time series kept beside the energy domain; the suffix is the unit ({@code gpu0:temperature_c}). */
 enum GpuGauge {
-    POWER_W("power_w", "nvmlDeviceGetFieldValues", "(NVML_FI_DEV_POWER_INSTANT), mW -> W"),
+    /** What NVML calls power usage, as nvidia-smi's power.draw and DCGM's POWER_USAGE: smoothed by the driver. */
+    POWER_W("power_w", "nvmlDeviceGetPowerUsage", ", mW -> W (a 1 s average on Ampere and newer, GA100 excepted)"),
+    /** Kept beside the average so the two can be compared with the energy counter (scripts/gpu-check.sh). */
+    POWER_INSTANT_W("power_instant_w", "nvmlDeviceGetFieldValues", "(NVML_FI_DEV_POWER_INSTANT), mW -> W"),
     TEMPERATURE_C("temperature_c", "nvmlDeviceGetTemperature", "(NVML_TEMPERATURE_GPU)"),
     SM_UTIL_PCT("sm_util_pct", "nvmlDeviceGetUtilizationRates", ".gpu (share of time a kernel ran)"),
     MEM_UTIL_PCT("mem_util_pct", "nvmlDeviceGetUtilizationRates", ".memory (share of time memory was accessed)"),

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.within;
 /** {@link NvmlMeter} reading the C stub: domain choice, units, gauges, degradation and failures. */
 class NvmlMeterTest {
 
-    private static final List<String> GAUGES = List.of("power_w", "temperature_c", "sm_util_pct", "mem_util_pct",
+    private static final List<String> GAUGES = List.of("power_w", "power_instant_w", "temperature_c", "sm_util_pct", "mem_util_pct",
             "sm_clock_mhz", "mem_clock_mhz", "throttle_reasons", "memory_used_bytes");
 
     private static double[] read(NvmlMeter meter) throws MeterException {
@@ -37,9 +37,9 @@ class NvmlMeterTest {
         stub.energyMj(0, 5_000_000);
         try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
             assertThat(meter.domains()).extracting(Domain::id).containsExactly(
-                    "gpu0", "gpu0:power_w", "gpu0:temperature_c", "gpu0:sm_util_pct", "gpu0:mem_util_pct",
+                    "gpu0", "gpu0:power_w", "gpu0:power_instant_w", "gpu0:temperature_c", "gpu0:sm_util_pct", "gpu0:mem_util_pct",
                     "gpu0:sm_clock_mhz", "gpu0:mem_clock_mhz", "gpu0:throttle_reasons", "gpu0:memory_used_bytes",
-                    "gpu1", "gpu1:power_w", "gpu1:temperature_c", "gpu1:sm_util_pct", "gpu1:mem_util_pct",
+                    "gpu1", "gpu1:power_w", "gpu1:power_instant_w", "gpu1:temperature_c", "gpu1:sm_util_pct", "gpu1:mem_util_pct",
                     "gpu1:sm_clock_mhz", "gpu1:mem_clock_mhz", "gpu1:throttle_reasons", "gpu1:memory_used_bytes");
             Domain gpu0 = meter.domains().getFirst();
             assertThat(gpu0.quantity()).isEqualTo(Quantity.ENERGY_J);
@@ -53,8 +53,15 @@ class NvmlMeterTest {
             double[] row = read(meter);
             assertThat(row[at(meter, "gpu0")]).isEqualTo(250.5);
             assertThat(row[at(meter, "gpu1")]).isZero();
-            assertThat(row[at(meter, "gpu0:power_w")]).isEqualTo(310.0); // instant power, not the 250 W average
-            assertThat(row[at(meter, "gpu1:power_w")]).isEqualTo(310.001);
+            // both power readings, each from its own NVML call: the driver's average and the instant field
+            assertThat(row[at(meter, "gpu0:power_w")]).isEqualTo(250.0);
+            assertThat(row[at(meter, "gpu1:power_w")]).isEqualTo(250.001);
+            assertThat(row[at(meter, "gpu0:power_instant_w")]).isEqualTo(310.0);
+            assertThat(row[at(meter, "gpu1:power_instant_w")]).isEqualTo(310.001);
+            assertThat(meter.domains().get(at(meter, "gpu0:power_w") - 1).source())
+                    .contains("nvmlDeviceGetPowerUsage", "1 s average");
+            assertThat(meter.domains().get(at(meter, "gpu0:power_instant_w") - 1).source())
+                    .contains("NVML_FI_DEV_POWER_INSTANT");
             assertThat(row[at(meter, "gpu0:temperature_c")]).isEqualTo(55);
             assertThat(row[at(meter, "gpu0:sm_util_pct")]).isEqualTo(87);
             assertThat(row[at(meter, "gpu0:mem_util_pct")]).isEqualTo(42);
@@ -150,6 +157,7 @@ class NvmlMeterTest {
             double[] row = read(meter);
             assertThat(row[at(meter, "gpu0")]).isEqualTo(99.5);
             assertThat(row[at(meter, "gpu0:power_w")]).isEqualTo(99.5);
+            assertThat(meter.domains()).extracting(Domain::id).doesNotContain("gpu0:power_instant_w");
         }
     }
 
@@ -171,14 +179,21 @@ class NvmlMeterTest {
     }
 
     @Test
-    void instantPowerUnsupportedFallsBackToPowerUsageForTheGauge() throws Throwable {
+    void instantPowerUnsupportedLeavesOnlyTheAveragedGauge() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.fail("NVML_FI_DEV_POWER_INSTANT", 0, NvmlReturn.NOT_SUPPORTED);
         try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
             assertThat(meter.gpus()).extracting(GpuInfo::instantPowerSupported).containsExactly(false, true);
+            assertThat(meter.domains()).extracting(Domain::id)
+                    .doesNotContain("gpu0:power_instant_w").contains("gpu1:power_instant_w");
+            assertThat(meter.notes()).contains("gpu0:power_instant_w omitted: nvmlDeviceGetFieldValues returned"
+                    + " NVML_ERROR_NOT_SUPPORTED (3): Not Supported");
+            stub.powerMw(1, 275_500);
+            stub.instantPower(1, 1, 401_000);
             double[] row = read(meter);
             assertThat(row[at(meter, "gpu0:power_w")]).isEqualTo(250.0);
-            assertThat(row[at(meter, "gpu1:power_w")]).isEqualTo(310.001);
+            assertThat(row[at(meter, "gpu1:power_w")]).isEqualTo(275.5);
+            assertThat(row[at(meter, "gpu1:power_instant_w")]).isEqualTo(401.0);
         }
     }
 
