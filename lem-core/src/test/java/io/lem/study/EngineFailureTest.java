@@ -56,7 +56,7 @@ class EngineFailureTest {
         for (JsonNode experiment : studyJson.path("experiments")) {
             assertThat(experiment.path("status").asString()).isEqualTo("failed");
             assertThat(experiment.path("error").asString()).matches("engine stopped answering during the measured "
-                    + "load: no chunk on any of the 2 requests in flight for \\d+ s \\(workload.request_timeout_s\\); "
+                    + "load: no chunk on any of the [12] requests in flight for \\d+ s \\(workload.request_timeout_s\\); "
                     + "lem stopped it \\(killed by SIGTERM\\)");
             JsonNode exit = experiment.path("engine_exit");
             assertThat(exit.path("phase").asString()).isEqualTo("measured load");
