@@ -37,6 +37,11 @@ final class ConsoleProgress implements StudyListener {
         line(String.format(Locale.ROOT, "experiment %d: %s already measured in %s, kept", index, slug, dir));
     }
 
+    @Override
+    public void experimentRerun(int index, String slug, String previousError) {
+        line(String.format(Locale.ROOT, "experiment %d failed before (%s); running it again", index, previousError));
+    }
+
     private void line(String text) {
         err.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - startNs) / 1e9, text);
         err.flush();

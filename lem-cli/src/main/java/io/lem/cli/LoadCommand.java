@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.lem.analysis.latency.LoadMetrics;
@@ -193,6 +194,13 @@ public final class LoadCommand implements Callable<Integer> {
         Duration metricsInterval = metricsInterval();
         Clock clock = Clock.system();
         HttpClient http = Clients.httpClient(options);
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> unreachable = LoadEndpoint.unreachable(http, endpoint, options.timeout());
+        if (unreachable.isPresent()) {
+            err.println("lem load: nothing answers at " + endpoint + " (" + unreachable.get()
+                    + "); start the server or fix --endpoint");
+            return ErrorHandler.FAILURE;
+        }
         InferenceClient client = Clients.create(api, options, clock, http);
         LoadTokenizer tokenizer = LoadTokenizer.probe(http, options);
         List<Prompt> pool = traceInputs ? prompts.forTrace(schedule.arrivals(), tokenizer, seed)
@@ -201,7 +209,6 @@ public final class LoadCommand implements Callable<Integer> {
         Path requestsFile = output.resolve("requests.jsonl");
         Files.deleteIfExists(requestsFile);
         Files.deleteIfExists(output.resolve(LoadEngineMetrics.FILE));
-        PrintWriter err = spec.commandLine().getErr();
         if (baselineS < 0 || !(sampleRateHz > 0 && sampleRateHz <= 1000)) {
             throw new ConfigException(baselineS < 0 ? "--baseline" : "--sample-rate", (baselineS < 0 ? baselineS
                     : sampleRateHz) + " is out of range; fix: --baseline >= 0, --sample-rate in (0, 1000]");
@@ -244,7 +251,9 @@ public final class LoadCommand implements Callable<Integer> {
         }
         out.println("wrote " + requestsFile + " and " + output.resolve("summary.json"));
         out.flush();
-        return 0;
+        Optional<String> allFailed = LoadEndpoint.allFailed(records);
+        allFailed.ifPresent(line -> err.println("lem load: " + line));
+        return allFailed.isPresent() ? ErrorHandler.FAILURE : 0;
     }
 
     private Sampling sampling() {

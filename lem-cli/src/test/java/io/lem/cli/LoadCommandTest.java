@@ -304,4 +304,48 @@ class LoadCommandTest {
             assertThat(digest.get("last").asDouble()).isEqualTo(digest.get("max").asDouble());
         }
     }
+
+    @Test
+    void nothingAnsweringAtTheEndpointIsOneLineAndExitOne() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort(); // closed again below: nothing listens there
+        }
+        List<String> args = base();
+        String endpoint = "http://127.0.0.1:" + port + "/";
+        args.set(args.indexOf(server.uri().toString()), endpoint);
+        args.addAll(List.of("--requests", "20", "--concurrency", "2"));
+
+        assertThat(lem(args.toArray(String[]::new))).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("lem load: nothing answers at " + endpoint
+                + " (connection refused); start the server or fix --endpoint");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void everyMeasuredRequestFailingIsExitOneWithTheResultsWritten() throws Exception {
+        com.sun.net.httpserver.HttpServer failing = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        failing.createContext("/v1/chat/completions", exchange -> {
+            byte[] body = "{\"error\":\"model not loaded\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        failing.start();
+        try {
+            List<String> args = base();
+            args.set(args.indexOf(server.uri().toString()), "http://127.0.0.1:" + failing.getAddress().getPort());
+            args.addAll(List.of("--requests", "6", "--concurrency", "2", "--warmup", "1", "--no-metrics"));
+
+            assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isEqualTo(1);
+            assertThat(err.toString()).contains("lem load: every one of the 5 measured requests failed (first: "
+                    + "http_error, HTTP 500: {\"error\":\"model not loaded\"})");
+            assertThat(Files.readAllLines(dir.resolve("out/requests.jsonl"))).hasSize(6);
+            JsonNode metrics = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("metrics");
+            assertThat(metrics.get("requests_failed").asInt()).isEqualTo(5);
+        } finally {
+            failing.stop(0);
+        }
+    }
 }

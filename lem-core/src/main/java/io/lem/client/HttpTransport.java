@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 import io.lem.meter.Clock;
 
@@ -29,11 +30,18 @@ final class HttpTransport {
     private final HttpClient http;
     private final Clock clock;
     private final ClientOptions options;
+    private final LongConsumer onChunk;
 
     HttpTransport(HttpClient http, Clock clock, ClientOptions options) {
+        this(http, clock, options, arrivedNs -> { });
+    }
+
+    /** @param onChunk told the arrival time of every streamed chunk, on the request's thread (keep it quick) */
+    HttpTransport(HttpClient http, Clock clock, ClientOptions options, LongConsumer onChunk) {
         this.http = http;
         this.clock = clock;
         this.options = options;
+        this.onChunk = onChunk;
     }
 
     ClientOptions options() {
@@ -49,7 +57,7 @@ final class HttpTransport {
         if (options.apiKey() != null) {
             builder.header("Authorization", "Bearer " + options.apiKey());
         }
-        Tally tally = new Tally(request, clock, options.stream());
+        Tally tally = new Tally(request, clock, options.stream(), onChunk);
         Deadline deadline = new Deadline();
         // HttpRequest.timeout stops at the response headers; a stream that stalls afterwards is cut here.
         CompletableFuture.delayedExecutor(options.timeout().toNanos(), TimeUnit.NANOSECONDS).execute(deadline::expire);

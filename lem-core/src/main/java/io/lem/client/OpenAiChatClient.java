@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import io.lem.meter.Clock;
 
@@ -18,7 +19,12 @@ public final class OpenAiChatClient implements InferenceClient {
     private final OpenAiReader reader;
 
     public OpenAiChatClient(HttpClient http, ClientOptions options, Clock clock) {
-        this.transport = new HttpTransport(http, clock, options);
+        this(http, options, clock, arrivedNs -> { });
+    }
+
+    /** @param onChunk told the arrival time of every streamed chunk (an engine watchdog's sign of life) */
+    public OpenAiChatClient(HttpClient http, ClientOptions options, Clock clock, LongConsumer onChunk) {
+        this.transport = new HttpTransport(http, clock, options, onChunk);
         this.endpoint = options.endpoint("/v1/chat/completions");
         this.reader = new OpenAiReader(true, options.stream());
     }
@@ -26,6 +32,11 @@ public final class OpenAiChatClient implements InferenceClient {
     /** Streaming with {@code ignore_eos}, no API key: what a study against its own engine needs. */
     public OpenAiChatClient(HttpClient http, URI baseUrl, String model, Clock clock, Duration timeout) {
         this(http, ClientOptions.of(baseUrl, model, timeout), clock);
+    }
+
+    public OpenAiChatClient(HttpClient http, URI baseUrl, String model, Clock clock, Duration timeout,
+                            LongConsumer onChunk) {
+        this(http, ClientOptions.of(baseUrl, model, timeout), clock, onChunk);
     }
 
     @Override

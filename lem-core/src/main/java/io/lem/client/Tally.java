@@ -1,6 +1,7 @@
 package io.lem.client;
 
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 import io.lem.meter.Clock;
 
@@ -11,6 +12,7 @@ final class Tally {
     private final Clock clock;
     private final long sendNs;
     private final boolean streamed;
+    private final LongConsumer onChunk;
     private long[] chunkTimesNs = new long[32];
     private int chunks;
     private int reasoningChunks;
@@ -19,10 +21,11 @@ final class Tally {
     private int httpStatus;
     private EngineTimings timings;
 
-    Tally(PromptRequest request, Clock clock, boolean streamed) {
+    Tally(PromptRequest request, Clock clock, boolean streamed, LongConsumer onChunk) {
         this.request = request;
         this.clock = clock;
         this.streamed = streamed;
+        this.onChunk = onChunk;
         this.sendNs = clock.nanoTime();
     }
 
@@ -42,6 +45,7 @@ final class Tally {
         if (reasoningOnly) {
             reasoningChunks++;
         }
+        onChunk.accept(arrivedNs);
     }
 
     void usage(int prompt, int completion) {

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import io.lem.load.LoadStop;
+import io.lem.meter.Clock;
 
 /**
  * A running engine child process: started from an {@link EngineLaunch}, healthy once {@code GET /health} answers
@@ -21,6 +25,7 @@ public final class EngineProcess implements AutoCloseable {
     private final Process process;
     /** Stops the engine if lem itself is stopped (SIGTERM, Ctrl-C): an orphaned engine would skew later runs. */
     private final Thread reaper;
+    private EngineWatch watch;
 
     private EngineProcess(EngineLaunch launch, Process process) {
         this.launch = launch;
@@ -75,24 +80,58 @@ public final class EngineProcess implements AutoCloseable {
         throw new EngineException("engine not healthy after " + timeout.toSeconds() + " s; its log: " + lastLines(6), false);
     }
 
+    /**
+     * Starts watching the engine for an experiment (see {@link EngineWatch}); {@link #close} disarms the watch
+     * before it stops the engine, so that stopping is not taken for a failure.
+     */
+    public synchronized EngineWatch watch(Duration stallTimeout, LoadStop stop, Clock clock) {
+        if (watch != null) {
+            throw new IllegalStateException("engine " + pid() + " is already watched");
+        }
+        watch = EngineWatch.start(this, stallTimeout, stop, clock);
+        return watch;
+    }
+
+    /** The engine's exit status once it has exited (128 + N when a signal N killed it). */
+    public CompletableFuture<Integer> exited() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
     /** The last lines of the engine's log, joined, for error messages. */
     public String lastLines(int count) {
+        return String.join(" | ", logTail(count)).strip();
+    }
+
+    /** The last {@code count} lines of the engine's log (one line saying why when it cannot be read). */
+    public List<String> logTail(int count) {
         try {
-            List<String> lines = Files.readAllLines(launch.logFile(), StandardCharsets.UTF_8);
-            List<String> tail = lines.subList(Math.max(0, lines.size() - count), lines.size());
-            return String.join(" | ", tail).strip();
+            // decoded leniently: native engine logs are not always valid UTF-8
+            List<String> lines = new String(Files.readAllBytes(launch.logFile()), StandardCharsets.UTF_8).lines().toList();
+            return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            return List.of("(no log: " + e.getMessage() + ")");
         }
     }
 
     @Override
     public void close() {
+        EngineWatch watching;
+        synchronized (this) {
+            watching = watch;
+        }
+        if (watching != null) {
+            watching.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(reaper);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down and the reaper runs
         }
+        terminate();
+    }
+
+    /** SIGTERM, then SIGKILL when the engine has not exited 10 s later. */
+    void terminate() {
         if (!process.isAlive()) {
             return;
         }

@@ -24,6 +24,12 @@ public final class ClosedLoop {
 
     public static List<RequestRecord> run(InferenceClient client, List<PromptRequest> requests, int concurrency,
                                           RecordSink sink) throws InterruptedException {
+        return run(client, requests, concurrency, sink, new LoadStop());
+    }
+
+    /** As above, ending early when {@code stop} is stopped: no request is sent after it, those in flight are cancelled. */
+    public static List<RequestRecord> run(InferenceClient client, List<PromptRequest> requests, int concurrency,
+                                          RecordSink sink, LoadStop stop) throws InterruptedException {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
         }
@@ -33,21 +39,33 @@ public final class ClosedLoop {
             for (int c = 0; c < Math.min(concurrency, requests.size()); c++) {
                 clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
-                        if (Thread.currentThread().isInterrupted()) {
+                        if (Thread.currentThread().isInterrupted() || stop.stopped()) {
                             return;
                         }
                         RequestRecord record = client.send(requests.get(i));
+                        // a cancelled request is still recorded; the flag is cleared first because a sink that
+                        // writes through a file channel would otherwise close the file for every client
+                        boolean cancelled = Thread.interrupted();
                         records.add(record);
                         sink.accept(record);
+                        if (cancelled) {
+                            return;
+                        }
                     }
                 });
             }
-            clients.shutdown();
-            while (!clients.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                if (Thread.currentThread().isInterrupted()) {
-                    clients.shutdownNow();
-                    throw new InterruptedException();
+            // registered once every client runs, so a stop can never reject a submission
+            Runnable unregister = stop.onStop(clients::shutdownNow);
+            try {
+                clients.shutdown();
+                while (!clients.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        clients.shutdownNow();
+                        throw new InterruptedException();
+                    }
                 }
+            } finally {
+                unregister.run();
             }
         }
         synchronized (records) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lem.client.InferenceClient;
 import io.lem.client.OpenAiChatClient;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
@@ -16,9 +17,12 @@ import io.lem.config.MeasurementConfig;
 import io.lem.config.WorkloadConfig;
 import io.lem.engine.EmbeddedEngine;
 import io.lem.engine.EngineException;
+import io.lem.engine.EngineFailedException;
 import io.lem.engine.EngineProcess;
+import io.lem.engine.EngineWatch;
 import io.lem.engine.EngineTokenizer;
 import io.lem.load.ClosedLoop;
+import io.lem.load.LoadStop;
 import io.lem.load.SyntheticPrompts;
 import io.lem.meter.Clock;
 import io.lem.meter.MeterException;
@@ -30,7 +34,9 @@ import io.lem.result.JsonlWriter;
 /**
  * Runs one experiment in a fresh engine process: launch, wait for health, open meters, start the sampler, idle
  * baseline, warm-up (excluded), measured closed-loop load, stop, analyse, write result.json. requests.jsonl and
- * power.csv are appended while the experiment runs, so an interruption keeps everything measured so far.
+ * power.csv are appended while the experiment runs, so an interruption keeps everything measured so far. An engine
+ * that dies or stops answering stops the load at once and fails the experiment ({@link EngineFailedException}):
+ * its raw files stay, and no result.json makes it look finished.
  */
 public final class ExperimentRunner {
 
@@ -95,6 +101,9 @@ public final class ExperimentRunner {
             process.awaitHealthy(http, ENGINE_START_TIMEOUT);
             WorkloadConfig workload = config.workload();
             MeasurementConfig measurement = config.measurement();
+            Duration requestTimeout = Duration.ofMillis((long) (workload.requestTimeoutS() * 1000));
+            LoadStop stop = new LoadStop();
+            EngineWatch watch = process.watch(requestTimeout, stop, clock);
             int warmupPool = Math.max(1, Math.max(measurement.warmupRequests(), workload.concurrency()));
             listener.step("preparing " + (warmupPool + workload.requests()) + " prompts of " + workload.inputTokens()
                     + " tokens");
@@ -107,8 +116,8 @@ public final class ExperimentRunner {
                 (warmup ? warmupRequests : measuredRequests).add(new PromptRequest(warmup ? i : i - warmupPool,
                         warmup, prompts.get(i), workload.maxOutputTokens(), config.engine().seed()));
             }
-            OpenAiChatClient client = new OpenAiChatClient(http, process.baseUrl(), model.getFileName().toString(),
-                    clock, Duration.ofMillis((long) (workload.requestTimeoutS() * 1000)));
+            InferenceClient client = watch.watched(new OpenAiChatClient(http, process.baseUrl(),
+                    model.getFileName().toString(), clock, requestTimeout, watch::chunk));
 
             MeterFactory.Opened opened = meters.open(measurement.meters(), process.pid());
             Instant wallAnchor = Instant.now();
@@ -119,22 +128,30 @@ public final class ExperimentRunner {
             EnergySession session = EnergySession.start(opened, clock, measurement.sampleRateHz(), dir.resolve(POWER_FILE));
             try (session; JsonlWriter requestsJsonl = new JsonlWriter(dir.resolve(REQUESTS_FILE))) {
                 step(measurement.baselineS(), "idle baseline");
+                watch.phase("idle baseline");
                 long[] baseline = session.idle(measurement.baselineS());
+                watch.check();
                 listener.step("warm-up: " + describe(measurement.warmup()) + " (excluded)");
                 RequestRows rows = new RequestRows(requestsJsonl, session.anchorNs());
+                watch.phase("warm-up");
                 warmup = new WarmupRunner(measurement.warmup(), clock, session::liveTrace)
-                        .run(client, warmupRequests, workload.concurrency(), rows::append);
+                        .run(client, warmupRequests, workload.concurrency(), rows::append, stop);
+                watch.check();
                 records.addAll(warmup.records());
                 runWarnings.addAll(warmup.warnings());
                 listener.step("measured: " + workload.requests() + " requests, concurrency "
                         + workload.concurrency() + ", " + workload.maxOutputTokens() + " output tokens each");
+                watch.phase("measured load");
                 List<RequestRecord> measured = ClosedLoop.run(client, measuredRequests, workload.concurrency(),
-                        rows::append);
+                        rows::append, stop);
+                watch.check();
                 records.addAll(measured);
                 long measuredStart = measured.stream().mapToLong(RequestRecord::sendNs).min().orElse(warmup.endNs());
                 long measuredEnd = measured.stream().mapToLong(RequestRecord::endNs).max().orElse(session.now());
                 step(measurement.baselineAfterS(), "idle after the load (drift check)");
+                watch.phase("idle after the load");
                 long[] after = session.idle(measurement.baselineAfterS());
+                watch.check();
                 marks = new Marks(session.anchorNs(), baseline[0], baseline[1], warmup.startNs(), warmup.endNs(),
                         measuredStart, measuredEnd, after[0], after[1]);
             }

@@ -17,6 +17,10 @@ public interface StudyListener {
     default void experimentSkipped(int index, String slug, java.nio.file.Path dir) {
     }
 
+    /** An experiment that failed in an earlier run of this study directory and runs again now. */
+    default void experimentRerun(int index, String slug, String previousError) {
+    }
+
     StudyListener NONE = new StudyListener() {
     };
 }

@@ -21,8 +21,9 @@ public record StudyResult(String studyName, Path dir, List<Outcome> outcomes) {
      * @param status  "done", "skipped" (result already there, resumed study) or "failed"
      * @param summary the figures when done, else null
      * @param error   why it failed, else null
+     * @param engineFailure how the engine died or stalled when that failed it, else null
      */
     public record Outcome(int index, String slug, String configHash, Path dir, String status,
-                          ExperimentSummary summary, String error) {
+                          ExperimentSummary summary, String error, io.lem.engine.EngineFailure engineFailure) {
     }
 }

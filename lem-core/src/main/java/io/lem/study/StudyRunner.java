@@ -14,6 +14,8 @@ import io.lem.config.ConfigException;
 import io.lem.config.ExperimentConfig;
 import io.lem.config.StudyConfig;
 import io.lem.engine.EngineException;
+import io.lem.engine.EngineFailedException;
+import io.lem.engine.EngineFailure;
 import io.lem.meter.MeterException;
 import io.lem.result.AtomicFiles;
 import io.lem.result.Json;
@@ -21,7 +23,8 @@ import io.lem.result.Json;
 /**
  * Runs the experiments of a study one after another into {@code <results>/<study>_<timestamp>/NNN-<slug>-<hash8>/}.
  * study.json is rewritten after each experiment. Resuming a study directory skips experiments whose result.json
- * exists with the same config hash, and moves the raw files of an interrupted one aside (never deletes them).
+ * exists with the same config hash, and runs the others again: the raw files of an interrupted or failed attempt
+ * are moved aside (never deleted), and a failed one is announced with its earlier reason.
  */
 public final class StudyRunner {
 
@@ -57,26 +60,37 @@ public final class StudyRunner {
             Path dir = experimentDir(studyDir, config);
             if (Files.isRegularFile(dir.resolve(ExperimentRunner.RESULT_FILE))) {
                 listener.experimentSkipped(config.index(), config.slug(), dir);
-                outcomes.add(new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "skipped", null, null));
+                outcomes.add(new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "skipped", null,
+                        null, null));
                 continue;
             }
             if (Files.exists(dir)) {
-                Files.move(dir, dir.resolveSibling(dir.getFileName() + ".interrupted-" + LocalDateTime.now().format(STAMP)));
+                String failedBefore = FailureFile.read(dir);
+                if (failedBefore != null) {
+                    listener.experimentRerun(config.index(), config.slug(), failedBefore);
+                }
+                // raw files of an earlier attempt are evidence: moved aside, never deleted
+                Files.move(dir, dir.resolveSibling(dir.getFileName() + (failedBefore != null ? ".failed-" : ".interrupted-")
+                        + LocalDateTime.now().format(STAMP)));
             }
             Files.createDirectories(dir);
             listener.experimentStarted(config.index(), total, config.slug());
             StudyResult.Outcome outcome;
             try {
                 ExperimentSummary summary = runner.run(study.studyName(), config, dir);
-                outcome = new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "done", summary, null);
+                outcome = new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "done", summary,
+                        null, null);
                 listener.experimentFinished(summary);
             } catch (EngineException e) {
                 if (e.userError()) {
                     throw new ConfigException("engine", e.getMessage());
                 }
+                EngineFailure failure = e instanceof EngineFailedException f ? f.failure() : null;
                 outcome = new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "failed", null,
-                        e.getMessage());
-                listener.step("experiment " + config.index() + " failed: " + e.getMessage());
+                        e.getMessage(), failure);
+                FailureFile.write(dir, outcome);
+                listener.step("experiment " + config.index() + " failed: " + e.getMessage() + (failure == null
+                        || failure.logTail().isEmpty() ? "" : "; engine.log ends: " + failure.logTail().getLast()));
             } catch (MeterException e) {
                 throw new ConfigException("measurement.meters", e.getMessage());
             }
@@ -104,6 +118,9 @@ public final class StudyRunner {
                     .orElse(null);
             e.put("status", outcome == null ? "pending" : outcome.status());
             e.put("error", outcome == null ? null : outcome.error());
+            if (outcome != null && outcome.engineFailure() != null) {
+                e.put("engine_exit", FailureFile.engineExit(outcome.engineFailure()));
+            }
             e.put("config", config.values());
             experiments.add(e);
         }

@@ -12,6 +12,7 @@ import io.lem.client.RequestRecord;
 import io.lem.config.Defaults;
 import io.lem.config.MeasurementConfig;
 import io.lem.load.ClosedLoop;
+import io.lem.load.LoadStop;
 import io.lem.load.RecordSink;
 import io.lem.meter.Clock;
 import io.lem.meter.PowerTrace;
@@ -36,17 +37,18 @@ final class WarmupRunner {
 
     /**
      * @param pool prompts to cycle through (warm-up requests are numbered from 0 on their own)
+     * @param stop ends the warm-up at once (no more rounds) when the engine fails
      */
-    Outcome run(InferenceClient client, List<PromptRequest> pool, int concurrency, RecordSink sink)
+    Outcome run(InferenceClient client, List<PromptRequest> pool, int concurrency, RecordSink sink, LoadStop stop)
             throws InterruptedException {
         long startNs = clock.nanoTime();
         List<RequestRecord> done = new ArrayList<>();
-        done.addAll(ClosedLoop.run(client, take(pool, 0, rules.requests()), concurrency, sink));
+        done.addAll(ClosedLoop.run(client, take(pool, 0, rules.requests()), concurrency, sink, stop));
         List<String> warnings = new ArrayList<>();
         String reason = "count (" + rules.requests() + " requests)";
         if (rules.adaptive()) {
             reason = null;
-            while (reason == null) {
+            while (reason == null && !stop.stopped()) {
                 double elapsedS = (clock.nanoTime() - startNs) / 1e9;
                 String pending = pending(elapsedS, done, warnings);
                 if (pending == null) {
@@ -56,7 +58,7 @@ final class WarmupRunner {
                     warnings.add("warm-up did not converge: " + reason);
                 } else {
                     int round = Math.max(1, concurrency);
-                    done.addAll(ClosedLoop.run(client, take(pool, done.size(), round), concurrency, sink));
+                    done.addAll(ClosedLoop.run(client, take(pool, done.size(), round), concurrency, sink, stop));
                 }
             }
         }

@@ -1,0 +1,59 @@
+package io.lem.study;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.lem.engine.EngineFailure;
+import io.lem.result.AtomicFiles;
+import io.lem.result.Json;
+import tools.jackson.core.JacksonException;
+
+/**
+ * {@code failure.json} in a failed experiment's directory: why it failed, next to the raw files it kept. It is the
+ * mark {@code --resume} reads to rerun the experiment and say why; a failed experiment has no result.json.
+ */
+final class FailureFile {
+
+    static final String NAME = "failure.json";
+
+    private FailureFile() {
+    }
+
+    static void write(Path dir, StudyResult.Outcome outcome) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", outcome.status());
+        json.put("index", outcome.index());
+        json.put("slug", outcome.slug());
+        json.put("config_hash", outcome.configHash());
+        json.put("error", outcome.error());
+        json.put("engine_exit", outcome.engineFailure() == null ? null : engineExit(outcome.engineFailure()));
+        AtomicFiles.write(dir.resolve(NAME), Json.pretty().writeValueAsBytes(json));
+    }
+
+    /** The earlier failure's reason, or null when the directory holds no failure (an interrupted attempt). */
+    static String read(Path dir) throws IOException {
+        Path file = dir.resolve(NAME);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            String error = Json.compact().readTree(file.toFile()).path("error").asString("");
+            return error.isBlank() ? "reason not recorded" : error;
+        } catch (JacksonException e) {
+            return "unreadable " + NAME + ": " + e.getOriginalMessage();
+        }
+    }
+
+    static Map<String, Object> engineExit(EngineFailure failure) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("phase", failure.phase());
+        json.put("exit_code", failure.exitCode() < 0 ? null : failure.exitCode());
+        json.put("signal", failure.signal());
+        json.put("stalled_s", Json.finiteOrNull(failure.stalledS()));
+        json.put("engine_log_tail", failure.logTail());
+        return json;
+    }
+}
