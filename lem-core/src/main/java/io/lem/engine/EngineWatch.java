@@ -109,6 +109,15 @@ public final class EngineWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * After an I/O error talking to the engine outside the load (tokenizing the prompts): waits briefly for the exit
+     * to register and throws when the engine is gone, so that experiment fails rather than the whole study.
+     */
+    public void checkAfterIoError() throws EngineFailedException, InterruptedException {
+        settle();
+        check();
+    }
+
     /** The failure, once the engine has exited (waiting a while for a stopped one), or empty while it is fine. */
     public Optional<EngineFailure> failure() throws InterruptedException {
         String at;

@@ -107,8 +107,15 @@ public final class ExperimentRunner {
             int warmupPool = Math.max(1, Math.max(measurement.warmupRequests(), workload.concurrency()));
             listener.step("preparing " + (warmupPool + workload.requests()) + " prompts of " + workload.inputTokens()
                     + " tokens");
-            List<String> prompts = SyntheticPrompts.generate(warmupPool + workload.requests(), workload.inputTokens(),
-                    workload.seed(), new EngineTokenizer(http, process.baseUrl()));
+            watch.phase("prompt preparation");
+            List<String> prompts;
+            try {
+                prompts = SyntheticPrompts.generate(warmupPool + workload.requests(), workload.inputTokens(),
+                        workload.seed(), new EngineTokenizer(http, process.baseUrl()));
+            } catch (IOException e) {
+                watch.checkAfterIoError();
+                throw e;
+            }
             List<PromptRequest> warmupRequests = new ArrayList<>();
             List<PromptRequest> measuredRequests = new ArrayList<>();
             for (int i = 0; i < prompts.size(); i++) {

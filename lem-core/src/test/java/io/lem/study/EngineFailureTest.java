@@ -80,6 +80,29 @@ class EngineFailureTest {
         assertThat(steps).anyMatch(s -> s.startsWith("experiment 2 failed: engine stopped answering"));
     }
 
+    @Test
+    void anEngineThatDiesWhilePromptsArePreparedFailsThatExperimentNotTheStudy() throws Exception {
+        Path model = Files.writeString(tmp.resolve(HangingEngine.DIE_ON_TOKENIZE + ".gguf"), "not read");
+        Path file = Files.writeString(tmp.resolve("die.yaml"), """
+                study_name: die
+                engine: {model: %s}
+                workload: {requests: 4, input_tokens: 8, max_output_tokens: 4}
+                measurement: {baseline_s: 0, warmup_requests: 1, meters: [process]}
+                experiments:
+                  - {engine.parallel: 1}
+                  - {engine.parallel: 2}
+                """.formatted(model));
+        Lem lem = Lem.builder().models(engine -> model).engineMainClass(HangingEngine.class.getName()).build();
+        Path studyDir = tmp.resolve("study");
+
+        StudyResult result = lem.runStudy(StudyLoader.load(file, Map.of()), studyDir);
+
+        assertThat(result.outcomes()).hasSize(2).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo("failed");
+            assertThat(o.error()).isEqualTo("engine exited with code 3 during the prompt preparation");
+        });
+    }
+
     static List<JsonNode> readJsonl(Path file) throws IOException {
         return Files.readAllLines(file).stream().map(l -> Json.compact().readTree(l)).toList();
     }

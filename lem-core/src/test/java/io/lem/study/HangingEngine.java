@@ -13,27 +13,37 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in engine process launched as {@code HangingEngine serve --port N ...} (the command line lem gives
  * {@code lem serve}): healthy, tokenizes one token per word, answers its first {@link #ANSWERED} chat requests with
- * a short stream, then accepts chat requests and never sends a chunk, like an engine stuck in a kernel.
+ * a short stream, then accepts chat requests and never sends a chunk, like an engine stuck in a kernel. With a model
+ * path containing {@value #DIE_ON_TOKENIZE} it dies on its first tokenize request instead.
  */
 public final class HangingEngine {
 
     static final int ANSWERED = 2;
     static final int CHUNKS = 4;
+    /** A model path containing this makes the stand-in exit (code 3) on its first tokenize request. */
+    static final String DIE_ON_TOKENIZE = "die-on-tokenize";
 
     private HangingEngine() {
     }
 
     public static void main(String[] args) throws IOException {
         int port = -1;
+        boolean dieOnTokenize = false;
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--port")) {
                 port = Integer.parseInt(args[i + 1]);
             }
+            dieOnTokenize |= args[i + 1].contains(DIE_ON_TOKENIZE);
         }
+        boolean die = dieOnTokenize;
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/health", exchange -> reply(exchange, "{\"status\":\"ok\"}"));
         server.createContext("/tokenize", exchange -> {
+            if (die) {
+                System.out.println("dying while tokenizing");
+                Runtime.getRuntime().halt(3);
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String content = body.replaceAll(".*\"content\"\\s*:\\s*\"([^\"]*)\".*", "$1").strip();
             int words = content.isEmpty() ? 0 : content.split("\\s+").length;
