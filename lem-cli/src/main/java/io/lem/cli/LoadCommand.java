@@ -35,9 +35,8 @@ import io.lem.load.TraceFile;
 import io.lem.load.prompts.Prompt;
 import io.lem.load.prompts.Sampling;
 import io.lem.meter.Clock;
-import io.lem.result.AtomicFiles;
-import io.lem.result.Json;
 import io.lem.result.JsonlWriter;
+import io.lem.study.VerifiedResult;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -243,7 +242,9 @@ public final class LoadCommand implements Callable<Integer> {
         json.put("metrics", summary.toJson());
         json.put("engine_metrics", metrics.write(output, anchorNs));
         json.put("energy", energyJson);
-        AtomicFiles.write(output.resolve("summary.json"), Json.pretty().writeValueAsBytes(json));
+        // recomputed from requests.jsonl (and power.csv with --meters) as lem verify would, verdict in the file
+        err.println("lem load: " + VerifiedResult.write(output.resolve("summary.json"), json));
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         LoadSummaryTable.print(summary, out);
         if (energyJson != null) {

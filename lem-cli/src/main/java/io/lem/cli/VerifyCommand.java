@@ -14,18 +14,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lem verify RESULTS_DIR}: every figure of result.json recomputed from the raw files by an implementation of
- * its own. Exit 0 when all agree within tolerance, 1 when any differs, 2 when the path is not a results directory.
+ * {@code lem verify RESULTS_DIR}: every figure of result.json (lem run) or summary.json (lem load) recomputed from
+ * the raw files by an implementation of its own. Exit 0 when all agree within tolerance, 1 when any differs, 2 when the path is not a results directory.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Recomputes every figure of result.json from power.csv, requests.jsonl and request_energy.jsonl.")
+        description = "Recomputes every figure of result.json (lem run) or summary.json (lem load) from power.csv,"
+                + " requests.jsonl and request_energy.jsonl.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RESULTS_DIR",
-            description = "An experiment directory (with result.json) or a study directory (with study.json).")
+            description = "An experiment directory (with result.json), a study directory (with study.json) or lem"
+                    + " load's --output directory (with summary.json).")
     Path resultsDir;
 
     @Override

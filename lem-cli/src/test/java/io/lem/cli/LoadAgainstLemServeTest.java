@@ -114,6 +114,28 @@ class LoadAgainstLemServeTest {
     }
 
     @Test
+    void metersOnThisMachineGiveAnEnergySectionThatVerifiesAgainstTheRawFiles() throws Exception {
+        // this JVM runs lem serve: its process tree is the engine, so the process meter measures E_llm
+        String pid = Long.toString(ProcessHandle.current().pid());
+        lem("--synthetic-input", "12", "--max-tokens", "6", "--requests", "7", "--concurrency", "2", "--warmup", "1",
+                "--meters", "host-estimate,process", "--engine-pid", pid, "--baseline", "0.5", "--sample-rate", "50");
+
+        JsonNode summary = summary();
+        JsonNode energy = summary.get("energy");
+        assertThat(energy.get("llm_domain_ids")).as(energy.toString()).hasSize(1);
+        assertThat(energy.get("window").get("duration_s").asDouble()).isPositive();
+        assertThat(energy.get("baseline_window").get("duration_s").asDouble()).isGreaterThanOrEqualTo(0.5);
+        JsonNode verification = summary.get("verification");
+        assertThat(verification.get("passed").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("figures_checked").asInt()).isGreaterThan(40);
+        assertThat(err.toString()).contains("lem load: verification: passed");
+
+        RunCommandTest.Run verify = RunCommandTest.lem("verify", dir.toString());
+        assertThat(verify.code()).as(verify.out()).isZero();
+        assertThat(verify.out()).containsPattern("(?m)^energy\\.llm_energy_j ").contains("verdict: PASS");
+    }
+
+    @Test
     void shareGptOverOllamaWithTheEnergyLabComposition() throws Exception {
         Path sharegpt = dir.resolve("sharegpt.json");
         try (var in = getClass().getResourceAsStream("sharegpt_4_short__mlenergy.json")) {

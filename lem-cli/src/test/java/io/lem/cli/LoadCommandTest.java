@@ -76,6 +76,10 @@ class LoadCommandTest {
         assertThat(metrics.get("definitions").get("tpot").asString()).contains("(e2e - ttft) / (output_tokens - 1)");
         assertThat(out.toString()).contains("Request throughput (req/s)").contains("TPOT");
         assertThat(err.toString()).contains("lem load: 12/12 requests, 0 failed");
+        // without meters the metrics alone are recomputed from requests.jsonl
+        JsonNode verification = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("verification");
+        assertThat(verification.get("passed").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(err.toString()).contains("lem load: verification: passed");
     }
 
     @Test
@@ -113,6 +117,8 @@ class LoadCommandTest {
         assertThat(power.getFirst()).startsWith("t_s,").contains("process:" + pid);
         assertThat(power.size()).isGreaterThan(5);
         assertThat(out.toString()).contains("============ energy: ");
+        JsonNode verification = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("verification");
+        assertThat(verification.get("passed").asBoolean()).as(verification.toString()).isTrue();
     }
 
     @Test

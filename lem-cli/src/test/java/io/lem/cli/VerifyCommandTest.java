@@ -11,19 +11,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code lem verify} on lem-core's hand-computed experiment directory (proven figure by figure in VerifierTest), read
- * from that module's test resources so that there is one copy of it.
+ * {@code lem verify} on lem-core's hand-computed experiment directory (proven figure by figure in VerifierTest) and
+ * lem load directory (LoadVerifierTest), read from that module's test resources so that there is one copy of each.
  */
 class VerifyCommandTest {
 
     private static final Path FIXTURE = Path.of("../lem-core/src/test/resources/verify/experiment");
+    private static final Path LOAD_FIXTURE = Path.of("../lem-core/src/test/resources/verify/load");
 
     @TempDir
     Path tmp;
 
     private Path copy(Path to) throws IOException {
+        return copy(FIXTURE, to);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(FIXTURE)) {
+        try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
                 Files.copy(f, to.resolve(f.getFileName()));
             }
@@ -72,6 +77,21 @@ class VerifyCommandTest {
         assertThat(run.out()).contains("verdict: PASS", "verdict: FAIL: 1 of", "metrics.output_tokens",
                 "003-c: not verified: no result.json (status failed)",
                 "overall: FAIL: 1 of 2 verified experiments passed, 1 not verified");
+    }
+
+    @Test
+    void lemLoadsOutputDirectoryIsVerifiedFromItsSummary() throws IOException {
+        RunCommandTest.Run good = RunCommandTest.lem("verify", LOAD_FIXTURE.toString());
+        Path bad = copy(LOAD_FIXTURE, tmp.resolve("load"));
+        Files.writeString(bad.resolve("summary.json"), Files.readString(bad.resolve("summary.json"))
+                .replace("\"total_energy_j\": 128.0", "\"total_energy_j\": 134.4"));
+        RunCommandTest.Run corrupted = RunCommandTest.lem("verify", bad.toString());
+
+        assertThat(good.code()).as(good.out()).isZero();
+        assertThat(good.out()).containsPattern("(?m)^energy\\.window\\.end_s +6\\.00000 +6\\.00000 +0 *$")
+                .contains("verdict: PASS");
+        assertThat(corrupted.code()).isEqualTo(1);
+        assertThat(corrupted.out()).containsPattern("(?m)^energy\\.total_energy_j +134\\.400 +128\\.000 .*FAIL");
     }
 
     @Test

@@ -134,12 +134,15 @@ public final class EnergySession implements AutoCloseable {
 
     /**
      * A compact energy summary of one window against an idle window (null for none), per output token: what
-     * {@code lem load --meters} and {@code lem power measure} print and store.
+     * {@code lem load --meters} and {@code lem power measure} print and store. It names its windows (seconds since
+     * the anchor, the time axis of power.csv) and the domains of each sum, so that {@code lem verify} can recompute
+     * every figure from power.csv alone.
      */
     public Map<String, Object> summary(long t0Ns, long t1Ns, long[] idleWindow, long outputTokens) {
         PowerTrace trace = recorder.trace();
         List<String> notes = new ArrayList<>(warnings);
-        Map<String, Double> idle = idleWindow != null && idleWindow[1] > idleWindow[0]
+        boolean baseline = idleWindow != null && idleWindow[1] > idleWindow[0];
+        Map<String, Double> idle = baseline
                 ? PowerSummary.idlePowers(trace, idleWindow[0], idleWindow[1], recorder.periodNs(), notes) : Map.of();
         PowerSummary s = PowerSummary.of(trace, t0Ns, t1Ns, recorder.periodNs(), idle);
         notes.addAll(s.warnings());
@@ -148,6 +151,8 @@ public final class EnergySession implements AutoCloseable {
         EnergyTotals.Figures f = s.figures();
         double active = s.totalActive().energyJ();
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("window", window(t0Ns, t1Ns));
+        json.put("baseline_window", baseline ? window(idleWindow[0], idleWindow[1]) : null);
         json.put("duration_s", s.durationS());
         json.put("total_energy_j", finiteOrNull(f.totalEnergyJ()));
         json.put("active_energy_j", finiteOrNull(active));
@@ -171,6 +176,14 @@ public final class EnergySession implements AutoCloseable {
         Map<String, Object> activeByDomain = new LinkedHashMap<>();
         s.domains().forEach(d -> activeByDomain.put(d.domain().id(), finiteOrNull(d.active().energyJ())));
         json.put("active_energy_j_by_domain", activeByDomain);
+        Map<String, Object> idleByDomain = new LinkedHashMap<>();
+        idle.forEach((id, w) -> idleByDomain.put(id, finiteOrNull(w)));
+        json.put("idle_power_w_by_domain", baseline ? idleByDomain : null);
+        json.put("total_domain_ids", s.totals().totalDomainIds());
+        json.put("cpu_domain_ids", s.totals().cpuDomainIds());
+        json.put("dram_domain_ids", s.totals().dramDomainIds());
+        json.put("gpu_domain_ids", s.totals().gpuDomainIds());
+        json.put("llm_domain_ids", s.totals().processDomainIds());
         json.put("domain_notes", s.totals().notes());
         json.put("meters", opened.statuses().stream().map(st -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -180,6 +193,15 @@ public final class EnergySession implements AutoCloseable {
             return m;
         }).toList());
         json.put("warnings", notes);
+        return json;
+    }
+
+    /** A window as seconds since the anchor (the t_s of power.csv and the send_s/end_s of requests.jsonl). */
+    private Map<String, Object> window(long startNs, long endNs) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("start_s", (startNs - anchorNs) / 1e9);
+        json.put("end_s", (endNs - anchorNs) / 1e9);
+        json.put("duration_s", (endNs - startNs) / 1e9);
         return json;
     }
 }

@@ -14,8 +14,8 @@ import io.lem.verify.Verification;
 import io.lem.verify.Verifier;
 
 /**
- * Writes result.json, recomputes its figures from the raw files beside it with the independent {@link Verifier}
- * (exactly what {@code lem verify} does later), and writes the outcome into it as its {@code verification} section.
+ * Writes result.json (or lem load's summary.json), recomputes its figures from the raw files beside it with the
+ * independent {@link Verifier} (exactly what {@code lem verify} does later), and writes the outcome into it as its {@code verification} section.
  */
 public final class VerifiedResult {
 
@@ -35,7 +35,7 @@ public final class VerifiedResult {
             line = String.format(Locale.ROOT, "verification: %s, %d figures recomputed from the raw files, largest"
                     + " relative difference %.1e%s", v.passed() ? "passed" : "FAILED", v.figuresChecked(),
                     v.largestRelativeDifference(), v.passed() ? "" : " (" + v.failures().size()
-                            + " differ; see result.json verification or run lem verify)");
+                            + " differ; see " + file.getFileName() + " verification or run lem verify)");
         } catch (ConfigException | UncheckedIOException e) {
             section = new LinkedHashMap<>();
             section.put("passed", false);

@@ -60,7 +60,8 @@ final class AttributionChecks {
     /** Each row's windows over the total domains, and its token-proportional share; one check per field (the worst row). */
     private static void perRow(List<Check> checks, Recompute r, List<RequestRows.Energy> rows) {
         // request_energy.jsonl holds measured requests; warm-up requests reuse their ids
-        Map<Long, RequestRows.Request> byId = r.files.requests().rows().stream().filter(q -> !q.warmup())
+        Map<Long, RequestRows.Request> byId = r.files.requests().rows().stream()
+                .filter(RequestRows.Request::measured)
                 .collect(Collectors.toMap(RequestRows.Request::id, q -> q, (a, b) -> a));
         List<List<Check>> fields = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Recomputed perToken = Recompute.ratio(r.activeJ, Recomputed.of(r.outputTokens));

@@ -1,10 +1,10 @@
 package io.lem.verify;
 
 /**
- * One figure of result.json against its recomputation from the raw files.
+ * One figure of result.json (or lem load's summary.json) against its recomputation from the raw files.
  *
- * @param figure     the figure's path in result.json (e.g. {@code energy.total_energy_j})
- * @param reported   the value result.json holds; null when the field is null or absent
+ * @param figure     the figure's path in the report (e.g. {@code energy.total_energy_j})
+ * @param reported   the value the report holds; null when the field is null or absent
  * @param recomputed the value recomputed from power.csv, requests.jsonl and request_energy.jsonl; null when it is
  *                   undefined (no baseline, negative active energy) or cannot be computed (see note)
  * @param relDiff    |reported − recomputed| / max(|reported|, |recomputed|) (or / the figure's scale, see
@@ -26,12 +26,12 @@ public record Check(String figure, Double reported, Double recomputed, Double re
      */
     static Check scaled(String figure, Double reported, Recomputed recomputed, double scale, double tolerance) {
         Double value = recomputed.value();
-        if (reported == null && value == null) {
+        if (reported == null && (value == null || recomputed.nullAgrees())) {
             return new Check(figure, null, null, 0.0, tolerance, true, recomputed.note());
         }
         if (reported == null || value == null) {
-            String why = reported == null ? "result.json has null, the raw files give a value"
-                    : "result.json has a value, the raw files give none";
+            String why = reported == null ? "reported null, the raw files give a value"
+                    : "reported a value, the raw files give none";
             String note = recomputed.note() == null ? why : why + " (" + recomputed.note() + ")";
             return new Check(figure, reported, value, null, tolerance, false, note);
         }

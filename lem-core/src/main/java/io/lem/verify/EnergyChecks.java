@@ -16,7 +16,7 @@ final class EnergyChecks {
     static List<Check> checks(Recompute r) {
         List<Check> checks = new ArrayList<>();
         timeline(r, checks);
-        energy(r, checks);
+        energy(r, checks, METHODS);
         baseline(r, checks);
         steadyState(r, checks);
         return checks;
@@ -30,30 +30,35 @@ final class EnergyChecks {
             checks.add(Check.of(Fields.figure(pointer), r.files.reported(pointer),
                     w == null ? Recomputed.none("no such window") : Recomputed.of(w.durationS()), TOL));
         }
-        List<RequestRows.Request> measured = r.files.requests().rows().stream().filter(q -> !q.warmup()).toList();
-        String why = r.files.requests().problem() != null ? r.files.requests().problem()
-                : "no measured request with send_s and end_s";
-        Recomputed first = measured.stream().filter(q -> q.sendS() != null).mapToDouble(RequestRows.Request::sendS)
-                .min().stream().mapToObj(Recomputed::of).findFirst().orElse(Recomputed.none(why));
-        Recomputed last = measured.stream().filter(q -> q.endS() != null).mapToDouble(RequestRows.Request::endS)
-                .max().stream().mapToObj(Recomputed::of).findFirst().orElse(Recomputed.none(why));
-        double scale = r.measured == null ? Double.NaN : r.measured.durationS();
-        String start = TIMELINE + MEASURED_WINDOW + "/" + START_S;
-        String end = TIMELINE + MEASURED_WINDOW + "/" + END_S;
-        checks.add(Check.scaled(Fields.figure(start), r.files.reported(start), first, scale, Tolerances.WINDOW_EDGE));
-        checks.add(Check.scaled(Fields.figure(end), r.files.reported(end), last, scale, Tolerances.WINDOW_EDGE));
+        edges(r, TIMELINE + MEASURED_WINDOW + "/", checks);
     }
 
-    private static void energy(Recompute r, List<Check> checks) {
+    /**
+     * The measured window's edges ({@code <window>start_s}, {@code end_s}) against the first measured send and the
+     * last measured end of requests.jsonl, relative to the window's duration.
+     */
+    static void edges(Recompute r, String window, List<Check> checks) {
+        double scale = r.measured == null ? Double.NaN : r.measured.durationS();
+        checks.add(Check.scaled(Fields.figure(window + START_S), r.files.reported(window + START_S),
+                r.firstMeasuredSendS(), scale, Tolerances.WINDOW_EDGE));
+        checks.add(Check.scaled(Fields.figure(window + END_S), r.files.reported(window + END_S),
+                r.lastMeasuredEndS(), scale, Tolerances.WINDOW_EDGE));
+    }
+
+    /**
+     * Energy per domain over the measured window, the total, the cpu/dram/gpu/llm sums (their domains listed under
+     * {@code idsAt}: result.json's methods, summary.json's energy section) and the active energy.
+     */
+    static void energy(Recompute r, List<Check> checks, String idsAt) {
         for (String id : r.files.keys(ENERGY_BY_DOMAIN, r.totalIds)) {
             checks.add(Check.of(Fields.figure(ENERGY_BY_DOMAIN) + "." + id, r.files.reported(ENERGY_BY_DOMAIN, id),
                     r.files.trace().energyJ(id, r.measured), TOL));
         }
         checks.add(Check.of(Fields.figure(TOTAL_ENERGY), r.files.reported(TOTAL_ENERGY), r.totalJ, TOL));
-        for (String[] sum : new String[][] {{CPU_ENERGY, CPU_IDS}, {DRAM_ENERGY, DRAM_IDS}, {GPU_ENERGY, GPU_IDS},
-                {LLM_ENERGY, LLM_IDS}}) {
+        for (String[] sum : new String[][] {{CPU_ENERGY, CPU_DOMAIN_IDS}, {DRAM_ENERGY, DRAM_DOMAIN_IDS},
+                {GPU_ENERGY, GPU_DOMAIN_IDS}, {LLM_ENERGY, LLM_DOMAIN_IDS}}) {
             checks.add(Check.of(Fields.figure(sum[0]), r.files.reported(sum[0]),
-                    r.sum(r.files.ids(sum[1]), r.measured), TOL));
+                    r.sum(r.files.ids(idsAt + sum[1]), r.measured), TOL));
         }
         checks.add(Check.of(Fields.figure(ACTIVE_RAW), r.files.reported(ACTIVE_RAW), r.activeRawJ, TOL));
         checks.add(Check.of(Fields.figure(ACTIVE), r.files.reported(ACTIVE), r.activeJ, TOL));

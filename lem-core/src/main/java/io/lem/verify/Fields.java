@@ -7,6 +7,8 @@ package io.lem.verify;
 final class Fields {
 
     static final String RESULT_FILE = "result.json";
+    /** lem load's report. */
+    static final String SUMMARY_FILE = "summary.json";
     static final String STUDY_FILE = "study.json";
     static final String REQUESTS_FILE = "requests.jsonl";
     static final String REQUEST_ENERGY_FILE = "request_energy.jsonl";
@@ -21,14 +23,18 @@ final class Fields {
     static final String END_S = "end_s";
     static final String DURATION_S = "duration_s";
 
-    // result.json: which domains make up which sum
-    static final String TOTAL_IDS = "/methods/total_domain_ids";
-    static final String CPU_IDS = "/methods/cpu_domain_ids";
-    static final String DRAM_IDS = "/methods/dram_domain_ids";
-    static final String GPU_IDS = "/methods/gpu_domain_ids";
-    static final String LLM_IDS = "/methods/llm_domain_ids";
+    // which domains make up which sum: under result.json's methods, or summary.json's energy
+    static final String METHODS = "/methods/";
+    static final String TOTAL_DOMAIN_IDS = "total_domain_ids";
+    static final String CPU_DOMAIN_IDS = "cpu_domain_ids";
+    static final String DRAM_DOMAIN_IDS = "dram_domain_ids";
+    static final String GPU_DOMAIN_IDS = "gpu_domain_ids";
+    static final String LLM_DOMAIN_IDS = "llm_domain_ids";
+    static final String TOTAL_IDS = METHODS + TOTAL_DOMAIN_IDS;
 
-    // result.json: energy and baseline
+    // result.json and summary.json: energy
+    static final String ENERGY_SECTION = "/energy";
+    static final String ENERGY = ENERGY_SECTION + "/";
     static final String ENERGY_BY_DOMAIN = "/energy/energy_j_by_domain";
     static final String TOTAL_ENERGY = "/energy/total_energy_j";
     static final String CPU_ENERGY = "/energy/cpu_energy_j";
@@ -43,7 +49,8 @@ final class Fields {
     static final String AFTER_POWER = "/baseline/after_power_w";
 
     // result.json: metrics
-    static final String METRICS = "/metrics/";
+    static final String METRICS_SECTION = "/metrics";
+    static final String METRICS = METRICS_SECTION + "/";
     static final String OUTPUT_TOKENS = "output_tokens";
     static final String INPUT_TOKENS = "input_tokens";
     static final String TOTAL_TOKENS = "total_tokens";
@@ -75,12 +82,42 @@ final class Fields {
     static final String OK = "ok";
     static final String FAILED = "failed";
     static final String WARMUP = "warmup";
+
+    // summary.json (lem load): its energy section names its own windows and domains; metrics are nested
+    static final String LOAD_WINDOW = "/energy/window";
+    static final String LOAD_BASELINE_WINDOW = "/energy/baseline_window";
+    static final String LOAD_DURATION = "/energy/duration_s";
+    static final String LOAD_IDLE_BY_DOMAIN = "/energy/idle_power_w_by_domain";
+    static final String LOAD_IDLE_POWER = "/energy/idle_power_w";
+    static final String LOAD_MEAN_POWER = "/energy/mean_power_w";
+    static final String LOAD_OUTPUT_TOKENS = "/energy/output_tokens";
+    static final String LOAD_JOULES_PER_OUTPUT_TOKEN = "/energy/joules_per_output_token";
+    static final String LOAD_ACTIVE_JOULES_PER_OUTPUT_TOKEN = "/energy/active_joules_per_output_token";
+    static final String REQUESTS_SENT = "/run/requests_sent";
+    static final String LOAD_REQUESTS = "requests";
+    static final String LOAD_REQUESTS_OK = "requests_ok";
+    static final String LOAD_REQUESTS_FAILED = "requests_failed";
+    static final String ERROR_RATE = "error_rate";
+    static final String LOAD_DURATION_S = "duration_s";
+    static final String LOAD_PROMPT_TOKENS = "prompt_tokens";
+    static final String REQUEST_THROUGHPUT = "request_throughput_per_s";
+    static final String OUTPUT_THROUGHPUT = "output_throughput_tok_per_s";
+    static final String TOTAL_THROUGHPUT = "total_throughput_tok_per_s";
+    static final String TTFT = "ttft";
+    static final String TPOT = "tpot";
+    static final String ITL = "itl";
+    static final String E2E = "e2e";
+    static final String COUNT = "count";
+
     /** A verification section already in result.json is output, not input: never read. */
     static final String VERIFICATION = "verification";
 
     // requests.jsonl
     static final String ID = "id";
     static final String ROW_WARMUP = "warmup";
+    /** lem load's rows: "warmup", "measured" or "cooldown" instead of the warm-up flag. */
+    static final String ROW_PORTION = "portion";
+    static final String PORTION_MEASURED = "measured";
     static final String STATUS = "status";
     static final String STATUS_OK = "ok";
     static final String SEND_S = "send_s";

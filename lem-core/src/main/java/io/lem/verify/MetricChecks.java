@@ -46,7 +46,7 @@ final class MetricChecks {
         return checks;
     }
 
-    private static Recomputed counted(double count, String problem) {
+    static Recomputed counted(double count, String problem) {
         return problem == null ? Recomputed.of(count) : Recomputed.none(problem);
     }
 
@@ -71,7 +71,7 @@ final class MetricChecks {
     private static void counts(List<Check> checks, Recompute r) {
         List<RequestRows.Request> rows = r.files.requests().rows();
         String problem = r.files.requests().problem();
-        long measured = rows.stream().filter(q -> !q.warmup()).count();
+        long measured = rows.stream().filter(RequestRows.Request::measured).count();
         long warmup = rows.size() - measured;
         long ok = r.measuredOk.size();
         for (Object[] c : new Object[][] {{MEASURED, measured}, {OK, ok}, {FAILED, measured - ok}, {WARMUP, warmup}}) {

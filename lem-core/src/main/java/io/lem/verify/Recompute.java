@@ -3,6 +3,10 @@ package io.lem.verify;
 import static io.lem.verify.Fields.*;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.DoubleStream;
 
 /**
  * The figures everything else is derived from, recomputed once from the raw files: windows from the timeline, energy
@@ -22,11 +26,17 @@ final class Recompute {
     final long outputTokens;
     final long inputTokens;
 
+    /** lem run's result.json: windows from its timeline, the total's domains from its methods. */
     Recompute(RunFiles files) {
+        this(files, files.window(MEASURED_WINDOW), files.window(BASELINE_WINDOW), files.ids(TOTAL_IDS));
+    }
+
+    /** Any report: its measured and baseline windows (null for none) and the ids its total sums. */
+    Recompute(RunFiles files, Window measured, Window baseline, List<String> totalIds) {
         this.files = files;
-        this.measured = files.window(MEASURED_WINDOW);
-        this.baseline = files.window(BASELINE_WINDOW);
-        this.totalIds = files.ids(TOTAL_IDS);
+        this.measured = measured;
+        this.baseline = baseline;
+        this.totalIds = totalIds;
         this.totalJ = sum(totalIds, measured);
         this.idleW = idleW(totalIds);
         this.activeRawJ = measured == null ? Recomputed.none("no measured window")
@@ -40,7 +50,8 @@ final class Recompute {
     /** Joules of the listed domains over a window; null when the list or the window is missing. */
     Recomputed sum(List<String> ids, Window window) {
         if (ids == null) {
-            return Recomputed.none("result.json lists no domain ids for this sum (methods.*_domain_ids)");
+            return Recomputed.none("the report lists no domain ids for this sum (result.json methods.*_domain_ids,"
+                    + " summary.json energy.*_domain_ids)");
         }
         if (ids.isEmpty()) {
             return Recomputed.none("no domains of this kind");
@@ -61,7 +72,7 @@ final class Recompute {
             return Recomputed.none("no baseline window");
         }
         if (ids == null) {
-            return Recomputed.none("result.json lists no methods.total_domain_ids");
+            return Recomputed.none("the report lists no total_domain_ids");
         }
         Recomputed sum = Recomputed.of(0);
         for (String id : ids) {
@@ -93,11 +104,33 @@ final class Recompute {
     }
 
     static Recomputed nonNegative(Recomputed raw) {
+        if (raw.present() && Math.abs(raw.value()) <= Tolerances.ABSOLUTE_FLOOR) {
+            return raw.orNull("0 within rounding: null (negative) agrees as well");
+        }
         if (raw.present() && raw.value() < 0) {
             return Recomputed.none("negative (" + raw.value() + " J): the energy is below idle power × duration, "
                     + "so the baseline is not valid for this window");
         }
         return raw;
+    }
+
+    /** The first send_s of the measured requests in requests.jsonl (any status). */
+    Recomputed firstMeasuredSendS() {
+        return measuredEdge(RequestRows.Request::sendS, true);
+    }
+
+    /** The last end_s of the measured requests in requests.jsonl (any status). */
+    Recomputed lastMeasuredEndS() {
+        return measuredEdge(RequestRows.Request::endS, false);
+    }
+
+    private Recomputed measuredEdge(Function<RequestRows.Request, Double> field, boolean first) {
+        String why = files.requests().problem() != null ? files.requests().problem()
+                : "no measured request with send_s and end_s";
+        DoubleStream times = files.requests().rows().stream().filter(RequestRows.Request::measured).map(field)
+                .filter(Objects::nonNull).mapToDouble(Double::doubleValue);
+        OptionalDouble edge = first ? times.min() : times.max();
+        return edge.isPresent() ? Recomputed.of(edge.getAsDouble()) : Recomputed.none(why);
     }
 
     Recomputed measuredDurationS() {

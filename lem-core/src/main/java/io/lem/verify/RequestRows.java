@@ -17,13 +17,18 @@ final class RequestRows {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One requests.jsonl row; times in seconds on the run's clock, latencies in ms. */
-    record Request(long id, boolean warmup, boolean ok, Double sendS, Double firstTokenS, Double endS,
+    /**
+     * One requests.jsonl row; times in seconds on the run's clock, latencies in ms.
+     *
+     * @param measured inside the measured portion: lem run's {@code warmup} false, lem load's {@code portion}
+     *                 "measured" (its warm-up and cool-down requests are not)
+     */
+    record Request(long id, boolean measured, boolean ok, Double sendS, Double firstTokenS, Double endS,
                    long promptTokens, long completionTokens, Double ttftMs, Double e2eMs, Double tpotMs,
                    List<Double> chunkMs) {
 
         boolean measuredOk() {
-            return !warmup && ok;
+            return measured && ok;
         }
     }
 
@@ -40,7 +45,7 @@ final class RequestRows {
     }
 
     static Rows<Request> requests(Path dir) {
-        return read(dir.resolve(REQUESTS_FILE), n -> new Request(n.path(ID).asLong(), n.path(ROW_WARMUP).asBoolean(),
+        return read(dir.resolve(REQUESTS_FILE), n -> new Request(n.path(ID).asLong(), measured(n),
                 STATUS_OK.equals(n.path(STATUS).asString(null)), number(n, SEND_S), number(n, FIRST_TOKEN_S),
                 number(n, ROW_END_S), n.path(PROMPT_TOKENS).asLong(0), n.path(COMPLETION_TOKENS).asLong(0),
                 number(n, TTFT_MS), number(n, E2E_MS), number(n, ROW_TPOT_MS), numbers(n.path(CHUNK_MS))));
@@ -50,6 +55,11 @@ final class RequestRows {
         return read(dir.resolve(REQUEST_ENERGY_FILE), n -> new Energy(n.path(ID).asLong(), number(n, WINDOW_ENERGY),
                 number(n, TTFT_WINDOW_ENERGY), number(n, DECODE_WINDOW_ENERGY), number(n, TOKEN_PROPORTIONAL),
                 number(n, TIME_SHARING)));
+    }
+
+    private static boolean measured(JsonNode row) {
+        JsonNode portion = row.path(ROW_PORTION);
+        return portion.isString() ? PORTION_MEASURED.equals(portion.asString()) : !row.path(ROW_WARMUP).asBoolean();
     }
 
     static Double number(JsonNode node, String field) {

@@ -22,10 +22,16 @@ record RunFiles(JsonNode result, PowerTraceFile trace, RequestRows.Rows<RequestR
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static RunFiles read(Path dir) {
-        Path file = dir.resolve(RESULT_FILE);
+        return read(dir, RESULT_FILE);
+    }
+
+    /** A directory's reported figures from {@code reportFile} (result.json of lem run, summary.json of lem load). */
+    static RunFiles read(Path dir, String reportFile) {
+        Path file = dir.resolve(reportFile);
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException(null, dir + " has no " + RESULT_FILE + ": give an experiment directory "
-                    + "(with " + RESULT_FILE + ") or a study directory (with " + STUDY_FILE + ")");
+            throw new ConfigException(null, dir + " has no " + reportFile + ": give an experiment directory "
+                    + "(with " + RESULT_FILE + "), a study directory (with " + STUDY_FILE + ") or lem load's --output"
+                    + " directory (with " + SUMMARY_FILE + ")");
         }
         JsonNode result;
         try {
@@ -53,7 +59,12 @@ record RunFiles(JsonNode result, PowerTraceFile trace, RequestRows.Rows<RequestR
 
     /** A window of the timeline; null when result.json has none. */
     Window window(String name) {
-        JsonNode w = result.at(TIMELINE + name);
+        return windowAt(TIMELINE + name);
+    }
+
+    /** The window {start_s, end_s} at a JSON pointer; null when there is none. */
+    Window windowAt(String pointer) {
+        JsonNode w = result.at(pointer);
         if (!w.path(START_S).isNumber() || !w.path(END_S).isNumber()) {
             return null;
         }

@@ -49,6 +49,16 @@ final class Tokens {
         return Recomputed.of(sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo));
     }
 
+    /** The sample standard deviation (n − 1 in the denominator; 0 for one value). */
+    static Recomputed std(List<Double> values) {
+        if (values.isEmpty()) {
+            return Recomputed.none("no measured ok request with this latency");
+        }
+        double mean = values.stream().mapToDouble(Double::doubleValue).sum() / values.size();
+        double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        return Recomputed.of(values.size() > 1 ? Math.sqrt(squares / (values.size() - 1)) : 0);
+    }
+
     static Recomputed mean(List<Double> values) {
         if (values.isEmpty()) {
             return Recomputed.none("no measured ok request with this latency");

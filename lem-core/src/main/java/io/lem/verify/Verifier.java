@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recomputes every figure of an experiment's result.json from its raw files (power.csv, requests.jsonl,
- * request_energy.jsonl) with an implementation of its own: it shares no analysis code with the one that wrote the
- * figures, so a bug there cannot hide here. Formulas and tolerances: the README's {@code lem verify} section.
+ * Recomputes every figure of an experiment's result.json (or of lem load's summary.json) from its raw files
+ * (power.csv, requests.jsonl, request_energy.jsonl) with an implementation of its own: it shares no analysis code
+ * with the one that wrote the figures, so a bug there cannot hide here. Formulas and tolerances: the README's {@code lem verify} section.
  */
 public final class Verifier {
 
@@ -28,8 +28,17 @@ public final class Verifier {
     private Verifier() {
     }
 
-    /** Verifies one experiment directory (one with result.json). */
+    /**
+     * Verifies one experiment directory of lem run (one with result.json), or the output directory of lem load (one
+     * with summary.json and no result.json).
+     *
+     * @throws ConfigException when the directory has neither file, or its report is not a JSON object
+     */
     public static Verification verify(Path experimentDir) {
+        if (!Files.isRegularFile(experimentDir.resolve(RESULT_FILE))
+                && Files.isRegularFile(experimentDir.resolve(SUMMARY_FILE))) {
+            return Verification.of(LoadChecks.checks(RunFiles.read(experimentDir, SUMMARY_FILE)));
+        }
         Recompute r = new Recompute(RunFiles.read(experimentDir));
         List<Check> checks = new ArrayList<>(EnergyChecks.checks(r));
         checks.addAll(MetricChecks.checks(r));
@@ -38,8 +47,8 @@ public final class Verifier {
     }
 
     /**
-     * Verifies an experiment directory, or each experiment of a study directory (one with study.json); an experiment
-     * without result.json (failed, pending) is listed as skipped with its status.
+     * Verifies an experiment directory or lem load's output directory, or each experiment of a study directory (one
+     * with study.json); an experiment without result.json (failed, pending) is listed as skipped with its status.
      *
      * @throws ConfigException when the path is no directory, or neither kind of results directory
      */
@@ -48,13 +57,15 @@ public final class Verifier {
             throw new ConfigException("RESULTS_DIR", "no such directory: " + resultsDir
                     + " (give the directory lem run printed after 'results:')");
         }
-        if (Files.isRegularFile(resultsDir.resolve(RESULT_FILE))) {
+        if (Files.isRegularFile(resultsDir.resolve(RESULT_FILE))
+                || Files.isRegularFile(resultsDir.resolve(SUMMARY_FILE))) {
             return List.of(new Experiment(name(resultsDir), resultsDir, verify(resultsDir), null));
         }
         Path studyFile = resultsDir.resolve(STUDY_FILE);
         if (!Files.isRegularFile(studyFile)) {
             throw new ConfigException("RESULTS_DIR", resultsDir + " has neither " + RESULT_FILE + " nor "
-                    + STUDY_FILE + ": give an experiment directory or a study directory of lem run");
+                    + STUDY_FILE + " (nor lem load's " + SUMMARY_FILE + "): give an experiment directory or a study"
+                    + " directory of lem run, or the --output directory of lem load");
         }
         JsonNode study;
         try {

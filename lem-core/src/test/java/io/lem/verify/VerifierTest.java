@@ -49,16 +49,26 @@ class VerifierTest {
     Path tmp;
 
     static Path fixture() {
+        return resource("/verify/experiment/result.json");
+    }
+
+    /** The directory of a test resource file. */
+    static Path resource(String file) {
         try {
-            return Path.of(VerifierTest.class.getResource("/verify/experiment/result.json").toURI()).getParent();
+            return Path.of(VerifierTest.class.getResource(file).toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private Path copy() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("exp"));
-        try (Stream<Path> files = Files.list(fixture())) {
+        return copy(fixture(), tmp.resolve("exp"));
+    }
+
+    /** A copy of a fixture directory, to corrupt. */
+    static Path copy(Path from, Path to) throws IOException {
+        Path dir = Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
@@ -262,7 +272,7 @@ class VerifierTest {
     }
 
     /** Rewrites each line; a null drops it. */
-    private static void editLines(Path file, UnaryOperator<String> edit) throws IOException {
+    static void editLines(Path file, UnaryOperator<String> edit) throws IOException {
         List<String> lines = Files.readAllLines(file).stream().map(edit).filter(l -> l != null).toList();
         Files.write(file, lines);
     }
