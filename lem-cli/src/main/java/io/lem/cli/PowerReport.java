@@ -68,6 +68,7 @@ final class PowerReport {
         for (String warning : s.warnings()) {
             out.println("  warning: " + warning);
         }
+        s.totalActive().invalidWarning("the command's window").ifPresent(w -> out.println("  warning: " + w));
         out.flush();
     }
 
