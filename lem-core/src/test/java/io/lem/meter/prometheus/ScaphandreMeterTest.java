@@ -83,8 +83,9 @@ class ScaphandreMeterTest {
     @Test
     void hostPowerInWattsFollowsTheExporter() throws Exception {
         try (ScaphandreMeter meter = open(Optional.empty())) {
-            assertThat(meter.domains()).containsExactly(new Domain("host", DomainKind.HOST, Quantity.POWER_W, false,
-                    "scaphandre scaph_host_power_microwatts at " + server.url()));
+            assertThat(meter.domains()).containsExactly(new Domain("host", DomainKind.HOST_CPU, Quantity.POWER_W,
+                    false, "scaphandre scaph_host_power_microwatts at " + server.url()
+                    + " (CPU side: RAPL psys, or packages + DRAM; GPUs not included)"));
             assertThat(Await.fresh(() -> read(meter))[0]).isEqualTo(30e-6);
             server.body(dump(87_250_000, Map.of(), ""));
             Await.until("host power 87.25 W", () -> read(meter)[0] == 87.25);
