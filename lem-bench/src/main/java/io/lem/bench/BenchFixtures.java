@@ -1,11 +1,13 @@
 package io.lem.bench;
 
+import io.lem.meter.CpuInfo;
 import io.lem.meter.CpuPowerModel;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterException;
 import io.lem.meter.ProcessCpuMeter;
 import io.lem.meter.RaplMeter;
 import io.lem.meter.SysfsReader;
+import io.lem.meter.TdpTable;
 import io.lem.meter.nvml.NvmlMeter;
 import io.lem.meter.nvml.NvmlOptions;
 
@@ -71,8 +73,8 @@ final class BenchFixtures {
 
     /** The benchmark JVM's own process tree on the real {@code /proc}: every read scans all of /proc. */
     static ProcessCpuMeter process() throws MeterException {
-        CpuPowerModel model = new CpuPowerModel("benchmark", null, Double.NaN, 1,
-                CpuPowerModel.DEFAULT_W_PER_LOGICAL_CPU);
+        // an unknown model name: the stated default watts per logical CPU
+        CpuPowerModel model = CpuPowerModel.forCpu(new CpuInfo("benchmark", 1, 1, 1), TdpTable.bundled());
         return ProcessCpuMeter.open(Path.of("/proc"), (int) ProcessHandle.current().pid(), model,
                 SysfsReader.files());
     }

@@ -18,8 +18,13 @@ import java.util.List;
  *   <li>psys with packages present: packages + dram are used and psys is reported on its own. psys exists only on
  *       client parts, its scope varies by platform (it may include chipset, display, charging), and package + dram
  *       is what servers, CodeCarbon and ML.ENERGY report, so results stay comparable across machines.</li>
+ *   <li>HOST_CPU (an exporter's CPU-side host power, Scaphandre's {@code host}: psys, or packages + dram) stands in
+ *       for CPU + DRAM only when lem reads no package or psys itself. With lem's own RAPL present, RAPL is used and
+ *       the exporter's figure is reported on its own: both come from the same counters, but lem reads them at the
+ *       sampling rate as energy, the exporter only as power at its scrape interval (a step that lags by up to one
+ *       interval), and summing both would count the CPU twice.</li>
  *   <li>An estimated package (host-estimate) is summed only when no measured CPU domain exists.</li>
- *   <li>GPUs add to the total (disjoint from CPU and DRAM).</li>
+ *   <li>GPUs add to the total (disjoint from CPU, DRAM and HOST_CPU).</li>
  *   <li>A HOST domain (wall meter) contains everything: the total is the host alone.</li>
  *   <li>PROCESS domains are the energy attributed to the engine (E_llm), a part of the host figures and never added
  *       to them. Measured (RAPL-share) process domains win over estimated ones. Only when no host-level domain
@@ -37,7 +42,9 @@ public final class DomainPolicy {
         List<String> measuredPackages = domains.stream().filter(d -> allPackages.contains(d.id()) && !d.estimated())
                 .map(Domain::id).toList();
         List<String> packages = allPackages;
-        boolean measuredCpu = !measuredPackages.isEmpty() || !ids(domains, DomainKind.PSYS).isEmpty();
+        List<String> hostCpus = ids(domains, DomainKind.HOST_CPU);
+        boolean measuredCpu = !measuredPackages.isEmpty() || !ids(domains, DomainKind.PSYS).isEmpty()
+                || !hostCpus.isEmpty();
         if (measuredCpu && measuredPackages.size() < packages.size()) {
             List<String> estimates = allPackages.stream().filter(id -> !measuredPackages.contains(id)).toList();
             notes.add(join(estimates) + " not summed: a measured CPU domain exists");
@@ -61,11 +68,20 @@ public final class DomainPolicy {
             if (!psys.isEmpty()) {
                 notes.add(join(psys) + " not summed: contains packages and dram; total uses packages + dram");
             }
+            noteHostCpuNotSummed(hostCpus, notes);
         } else if (!psys.isEmpty()) {
             cpu.addAll(psys);
             notes.add("no package domain: psys (whole SoC, contains cpu and dram) used alone");
             if (!drams.isEmpty() || !cores.isEmpty() || !uncores.isEmpty()) {
                 notes.add(join(concat(drams, concat(cores, uncores))) + " not summed: inside psys");
+            }
+            noteHostCpuNotSummed(hostCpus, notes);
+        } else if (!hostCpus.isEmpty()) {
+            cpu.addAll(hostCpus);
+            notes.add("no RAPL package or psys read by lem: cpu_energy_j is the exporter's CPU-side host power "
+                    + join(hostCpus) + " (psys, or packages + dram), gpus added on top");
+            if (!drams.isEmpty() || !cores.isEmpty() || !uncores.isEmpty()) {
+                notes.add(join(concat(drams, concat(cores, uncores))) + " not summed: inside " + join(hostCpus));
             }
         } else if (!cores.isEmpty() || !uncores.isEmpty()) {
             cpu.addAll(concat(cores, uncores));
@@ -109,6 +125,13 @@ public final class DomainPolicy {
             description += " (estimated)";
         }
         return new EnergyTotals(cpu, dram, gpus, total, process, description, estimated, notes);
+    }
+
+    private static void noteHostCpuNotSummed(List<String> hostCpus, List<String> notes) {
+        if (!hostCpus.isEmpty()) {
+            notes.add(join(hostCpus) + " not summed: the exporter's CPU-side host power covers the RAPL zones lem"
+                    + " reads itself, at the sampling rate rather than the exporter's scrape interval");
+        }
     }
 
     private static boolean anyEstimated(List<Domain> domains, List<String> ids) {

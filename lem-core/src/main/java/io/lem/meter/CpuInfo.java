@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,8 +14,16 @@ import java.util.Set;
  * @param logicalCpus           number of {@code processor} entries
  * @param logicalCpusPerPackage {@code siblings}: logical CPUs of one physical package
  * @param packages              distinct {@code physical id}s (at least 1)
+ * @param hypervisorFlag        the first {@code flags} line holds {@code hypervisor}: a guest of a VM, where
+ *                              {@code siblings} counts vCPUs and not the host CPU's threads
  */
-public record CpuInfo(String modelName, int logicalCpus, int logicalCpusPerPackage, int packages) {
+public record CpuInfo(String modelName, int logicalCpus, int logicalCpusPerPackage, int packages,
+                      boolean hypervisorFlag) {
+
+    /** Bare-metal facts (no hypervisor flag). */
+    public CpuInfo(String modelName, int logicalCpus, int logicalCpusPerPackage, int packages) {
+        this(modelName, logicalCpus, logicalCpusPerPackage, packages, false);
+    }
 
     public CpuInfo {
         if (logicalCpus < 1 || logicalCpusPerPackage < 1 || packages < 1) {
@@ -36,6 +45,7 @@ public record CpuInfo(String modelName, int logicalCpus, int logicalCpusPerPacka
         int processors = 0;
         int siblings = 0;
         Set<String> physicalIds = new HashSet<>();
+        String flags = null;
         for (String line : text.split("\n")) {
             int colon = line.indexOf(':');
             if (colon < 0) {
@@ -48,6 +58,7 @@ public record CpuInfo(String modelName, int logicalCpus, int logicalCpusPerPacka
                 case "model name" -> model = model == null ? value : model;
                 case "siblings" -> siblings = siblings == 0 ? Integer.parseInt(value) : siblings;
                 case "physical id" -> physicalIds.add(value);
+                case "flags" -> flags = flags == null ? value : flags;
                 default -> { }
             }
         }
@@ -56,6 +67,7 @@ public record CpuInfo(String modelName, int logicalCpus, int logicalCpusPerPacka
         }
         int perPackage = siblings > 0 ? siblings : processors;
         int packages = Math.max(physicalIds.size(), 1);
-        return new CpuInfo(model == null ? "unknown CPU" : model, processors, perPackage, packages);
+        boolean hypervisor = flags != null && List.of(flags.split("\\s+")).contains("hypervisor");
+        return new CpuInfo(model == null ? "unknown CPU" : model, processors, perPackage, packages, hypervisor);
     }
 }

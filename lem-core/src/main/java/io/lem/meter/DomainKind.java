@@ -16,6 +16,12 @@ public enum DomainKind {
     GPU,
     /** A process tree (the engine): a share of the CPU, measured or estimated. */
     PROCESS,
-    /** Whole-host power from an external source. */
+    /**
+     * CPU-side power of the whole host from an external exporter, such as Scaphandre's {@code host}: RAPL psys where
+     * the platform has it, else packages + DRAM. Contains packages, core, uncore, dram and psys; never GPUs, which
+     * add on top.
+     */
+    HOST_CPU,
+    /** Whole-host power from a wall meter (PDU, BMC, smart plug): contains everything, GPUs included. */
     HOST
 }

@@ -27,7 +27,7 @@ public final class HostCpuMeter implements Meter {
 
     public static HostCpuMeter open(MeterContext context) throws MeterException {
         SystemCpuTime system = new SystemCpuTime(context.procRoot(), context.reader());
-        return new HostCpuMeter(system, CpuPowerModel.forCpu(context.cpu(), TdpTable.bundled()), system.busyTicks());
+        return new HostCpuMeter(system, context.cpuPowerModel(), system.busyTicks());
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class HostEstimateProvider implements MeterProvider {
     public Probe probe(MeterContext context) {
         try {
             return Probe.available("whole machine, estimate: busy CPU time x "
-                    + CpuPowerModel.forCpu(context.cpu(), TdpTable.bundled()).describe() + "; "
+                    + context.cpuPowerModel().describe() + "; "
                     + CpuPowerModel.VALIDATION_ERROR + " (used for totals only where RAPL is not readable)");
         } catch (MeterException e) {
             return Probe.unavailable(e.getMessage(), null);

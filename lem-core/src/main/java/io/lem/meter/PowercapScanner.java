@@ -27,6 +27,13 @@ import java.util.stream.Stream;
  * top-level dram zones (i-th by zone index), {@code psys}. When the MMIO interface exposes a package that the MSR
  * interface also exposes (same {@code package-N}), the MSR zone is used: it is the one the core/uncore/dram subzones
  * hang from, and both read the same package counter. An MMIO package without an MSR twin is used as the package.
+ *
+ * <p>Multi-die packages: where the CPU has more than one die per package, the kernel's RAPL driver
+ * ({@code intel_rapl_common.c}, {@code rapl_add_package}) registers one top-level zone per die, named
+ * {@code package-X-die-Y}, with the die's own subzones, and no zone for the package as a whole. The dies of package X
+ * all get domain id {@code cpu-packageX} (their subzones {@code cpu-coreX}, {@code dramX}, ...), and {@link RaplMeter}
+ * reports the sum of their counters, each unwrapped on its own. If a package is exposed both whole and as dies
+ * (another interface beside MSR), one of the two is used, never both: the whole package, which contains its dies.
  */
 public final class PowercapScanner {
 
@@ -34,6 +41,7 @@ public final class PowercapScanner {
 
     private static final Pattern ZONE_ID = Pattern.compile("(intel-rapl|intel-rapl-mmio):(\\d+)(?::(\\d+))?");
     private static final Pattern PACKAGE_NAME = Pattern.compile("package-(\\d+)");
+    private static final Pattern DIE_NAME = Pattern.compile("package-(\\d+)-die-(\\d+)");
 
     private final SysfsReader reader;
 
@@ -101,31 +109,27 @@ public final class PowercapScanner {
     }
 
     private List<PowercapZone> assignDomains(List<Raw> raws, List<String> notes) {
-        Map<String, Raw> msrPackagesByName = new HashMap<>();
-        for (Raw r : raws) {
-            if (!r.mmio && r.sub < 0 && PACKAGE_NAME.matcher(r.name).matches()) {
-                msrPackagesByName.put(r.name, r);
-            }
-        }
+        Map<Integer, Raw> chosen = choosePackageSources(raws, notes);
         Map<String, Integer> socketOfTopZone = new HashMap<>();
+        Set<String> unusedTops = new HashSet<>();
         List<PowercapZone> zones = new ArrayList<>();
         Set<String> usedIds = new HashSet<>();
+        Set<String> dieIds = new HashSet<>(); // ids the dies of one package share on purpose
         int topDram = 0;
         int psys = (int) raws.stream().filter(r -> r.sub < 0 && r.name.equals("psys")).count();
         int psysIndex = 0;
         for (Raw r : raws) {
-            Matcher pkg = PACKAGE_NAME.matcher(r.name);
+            Integer packageOf = r.sub < 0 ? socketOf(r.name) : null;
             String domainId;
             DomainKind kind;
-            if (r.sub < 0 && pkg.matches()) {
-                if (r.mmio && msrPackagesByName.containsKey(r.name)) {
-                    notes.add(r.id + " (" + r.name + ", MMIO) duplicates " + msrPackagesByName.get(r.name).id
-                            + " (" + r.name + ", MSR): using the MSR zone " + msrPackagesByName.get(r.name).id);
+            if (packageOf != null) {
+                Raw source = chosen.get(packageOf);
+                if (source.mmio != r.mmio || source.die() != r.die()) {
+                    unusedTops.add(r.topKey()); // another interface or form of the package, noted when choosing
                     continue;
                 }
-                int socket = Integer.parseInt(pkg.group(1));
-                socketOfTopZone.put(r.topKey(), socket);
-                domainId = "cpu-package" + socket;
+                socketOfTopZone.put(r.topKey(), packageOf);
+                domainId = "cpu-package" + packageOf;
                 kind = DomainKind.CPU_PACKAGE;
             } else if (r.sub < 0 && r.name.equals("psys")) {
                 domainId = psys == 1 ? "psys" : "psys" + psysIndex++;
@@ -135,6 +139,10 @@ public final class PowercapScanner {
                 kind = DomainKind.DRAM;
             } else if (r.sub >= 0 && (r.name.equals("core") || r.name.equals("uncore") || r.name.equals("dram"))) {
                 Integer socket = socketOfTopZone.get(r.topKey());
+                if (socket == null && unusedTops.contains(r.topKey())) {
+                    notes.add("skipped " + r.dir + ": subzone '" + r.name + "' of a zone not used (see above)");
+                    continue;
+                }
                 if (socket == null) {
                     notes.add("skipped " + r.dir + ": subzone '" + r.name + "' of a zone that is not a package");
                     continue;
@@ -153,20 +161,92 @@ public final class PowercapScanner {
                 notes.add("skipped " + r.dir + ": unknown RAPL zone name '" + r.name + "'");
                 continue;
             }
+            boolean ofDie = r.sub < 0 ? r.die() : dieTop(raws, r);
+            if (ofDie && dieIds.contains(domainId)) {
+                zones.add(new PowercapZone(r.id, r.dir, r.name, r.max, domainId, kind));
+                continue; // a further die of the same package: summed into the same domain
+            }
             if (!usedIds.add(domainId)) {
                 String unique = domainId + "-" + r.id;
                 notes.add(r.id + " (" + r.name + ") would reuse domain id " + domainId + ": named " + unique);
                 usedIds.add(unique);
                 domainId = unique;
+            } else if (ofDie) {
+                dieIds.add(domainId);
             }
             zones.add(new PowercapZone(r.id, r.dir, r.name, r.max, domainId, kind));
         }
+        dieNotes(zones, notes);
         return zones;
+    }
+
+    /**
+     * Per package number, the zone form that measures it: MSR before MMIO (the subzones hang from the MSR zones),
+     * and within one interface the whole package before its dies (it contains them). Notes what is left out.
+     */
+    private static Map<Integer, Raw> choosePackageSources(List<Raw> raws, List<String> notes) {
+        Map<Integer, List<Raw>> byPackage = new TreeMap<>();
+        for (Raw r : raws) {
+            Integer socket = r.sub < 0 ? socketOf(r.name) : null;
+            if (socket != null) {
+                byPackage.computeIfAbsent(socket, k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<Integer, Raw> chosen = new HashMap<>();
+        for (Map.Entry<Integer, List<Raw>> e : byPackage.entrySet()) {
+            Raw best = e.getValue().stream().min(Comparator.comparing((Raw r) -> r.mmio).thenComparing(Raw::die))
+                    .orElseThrow();
+            chosen.put(e.getKey(), best);
+            for (Raw r : e.getValue()) {
+                if (r.mmio == best.mmio && r.die() == best.die()) {
+                    continue;
+                }
+                notes.add(r.mmio != best.mmio
+                        ? r.id + " (" + r.name + ", " + iface(r) + ") duplicates " + best.id + " (" + best.name + ", "
+                        + iface(best) + "): using the " + iface(best) + " zone " + best.id
+                        : r.id + " (" + r.name + ") not used: " + best.id + " (" + best.name + ") measures package "
+                        + e.getKey() + " whole, its dies included");
+            }
+        }
+        return chosen;
+    }
+
+    private static String iface(Raw r) {
+        return r.mmio ? "MMIO" : "MSR";
+    }
+
+    private static Integer socketOf(String name) {
+        Matcher whole = PACKAGE_NAME.matcher(name);
+        if (whole.matches()) {
+            return Integer.parseInt(whole.group(1));
+        }
+        Matcher die = DIE_NAME.matcher(name);
+        return die.matches() ? Integer.parseInt(die.group(1)) : null;
+    }
+
+    private static boolean dieTop(List<Raw> raws, Raw sub) {
+        return raws.stream().anyMatch(t -> t.sub < 0 && t.topKey().equals(sub.topKey()) && t.die());
+    }
+
+    private static void dieNotes(List<PowercapZone> zones, List<String> notes) {
+        Map<String, List<String>> zonesByDomain = new TreeMap<>();
+        for (PowercapZone z : zones) {
+            zonesByDomain.computeIfAbsent(z.domainId(), k -> new ArrayList<>()).add(z.zoneId() + " (" + z.name() + ")");
+        }
+        zonesByDomain.forEach((id, ids) -> {
+            if (ids.size() > 1) {
+                notes.add(id + " is the sum of " + String.join(" + ", ids) + ": one zone per die");
+            }
+        });
     }
 
     private record Raw(String id, Path dir, String name, long max, boolean mmio, int index, int sub) {
         String topKey() {
             return (mmio ? "mmio:" : "msr:") + index;
+        }
+
+        boolean die() {
+            return DIE_NAME.matcher(name).matches();
         }
     }
 }

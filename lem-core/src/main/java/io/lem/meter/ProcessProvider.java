@@ -41,7 +41,7 @@ public final class ProcessProvider implements MeterProvider {
             method = "RAPL package energy attributed by CPU-time share";
         } else {
             try {
-                method = "estimate: CPU time x " + CpuPowerModel.forCpu(context.cpu(), TdpTable.bundled()).describe()
+                method = "estimate: CPU time x " + context.cpuPowerModel().describe()
                         + "; " + CpuPowerModel.VALIDATION_ERROR;
             } catch (MeterException e) {
                 return Probe.unavailable(e.getMessage(), null);
@@ -68,7 +68,7 @@ public final class ProcessProvider implements MeterProvider {
         if (!estimateOnly && rapl.probe(context).available()) {
             return RaplShareMeter.open(context.powercapRoot(), context.procRoot(), pid, context.reader());
         }
-        CpuPowerModel model = CpuPowerModel.forCpu(context.cpu(), TdpTable.bundled());
+        CpuPowerModel model = context.cpuPowerModel();
         return ProcessCpuMeter.open(context.procRoot(), pid, model, context.reader());
     }
 }

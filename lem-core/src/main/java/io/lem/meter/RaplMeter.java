@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Reads RAPL energy counters through the Linux powercap interface. Each zone is one {@link Quantity#ENERGY_J}
- * domain: joules since {@link #open}, unwrapped counter by counter ({@link EnergyCounter}). Every zone found is
- * reported (packages, core, uncore, dram, psys); which of them may be summed is decided by the analysis's domain
- * policy, not here.
+ * Reads RAPL energy counters through the Linux powercap interface. Each domain is one {@link Quantity#ENERGY_J}
+ * figure: joules since {@link #open}, unwrapped counter by counter ({@link EnergyCounter}). A domain is one zone, or
+ * on multi-die packages the sum of the same zone of every die ({@link PowercapScanner}), each die's counter
+ * unwrapped on its own before the sum. Every zone found is reported (packages, core, uncore, dram, psys); which of
+ * them may be summed is decided by the analysis's domain policy, not here.
  */
 public final class RaplMeter implements Meter {
 
@@ -18,17 +22,30 @@ public final class RaplMeter implements Meter {
     private final SysfsReader.CounterFile[] files;
     private final List<Domain> domains;
     private final EnergyCounter[] counters;
+    /** Index of the domain each zone adds to, same order as the scan's zones. */
+    private final int[] domainOfZone;
 
     private RaplMeter(PowercapScan scan, SysfsReader.CounterFile[] files, long[] firstRawUj) {
         this.scan = scan;
         this.files = files;
-        List<Domain> list = new ArrayList<>();
+        Map<String, List<PowercapZone>> byDomain = new LinkedHashMap<>();
         counters = new EnergyCounter[scan.zones().size()];
+        domainOfZone = new int[counters.length];
         for (int i = 0; i < counters.length; i++) {
             PowercapZone zone = scan.zones().get(i);
-            list.add(new Domain(zone.domainId(), zone.kind(), Quantity.ENERGY_J, false,
-                    "rapl " + zone.energyFile() + " (" + zone.name() + ")"));
+            if (!byDomain.containsKey(zone.domainId())) {
+                byDomain.put(zone.domainId(), new ArrayList<>());
+            }
+            domainOfZone[i] = List.copyOf(byDomain.keySet()).indexOf(zone.domainId());
+            byDomain.get(zone.domainId()).add(zone);
             counters[i] = new EnergyCounter(firstRawUj[i], zone.maxEnergyRangeUj());
+        }
+        List<Domain> list = new ArrayList<>();
+        for (List<PowercapZone> group : byDomain.values()) {
+            String source = group.stream().map(z -> z.energyFile() + " (" + z.name() + ")")
+                    .collect(Collectors.joining(" + "));
+            list.add(new Domain(group.getFirst().domainId(), group.getFirst().kind(), Quantity.ENERGY_J, false,
+                    "rapl " + source));
         }
         this.domains = List.copyOf(list);
     }
@@ -75,7 +92,7 @@ public final class RaplMeter implements Meter {
         return domains;
     }
 
-    /** The zones behind the domains, same order. */
+    /** The zones behind the domains, in scan order; on multi-die packages several zones add to one domain. */
     public List<PowercapZone> zones() {
         return scan.zones();
     }
@@ -103,8 +120,9 @@ public final class RaplMeter implements Meter {
 
     @Override
     public void read(double[] into, int offset) throws MeterException {
+        java.util.Arrays.fill(into, offset, offset + domains.size(), 0.0);
         for (int i = 0; i < counters.length; i++) {
-            into[offset + i] = counters[i].update(readUj(files[i], scan.zones().get(i))) / 1e6;
+            into[offset + domainOfZone[i]] += counters[i].update(readUj(files[i], scan.zones().get(i))) / 1e6;
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * CodeCarbon's CPU TDP table ({@code cpu_power.csv}, MIT; see {@code SOURCES.md} next to it). Names are matched
+ * CodeCarbon's CPU TDP table ({@code cpu_power.csv}, MIT; see {@code SOURCES.md} next to it), joined with lem's own
+ * table of cores and threads per socket for common server parts ({@code cpu_threads.csv}, same SOURCES.md), which
+ * the power model needs in a VM. Names are matched
  * exactly after the same normalisation on both sides: "(R)", "(TM)", "CPU", "Processor", "n-Core", "@ x GHz" and
  * "with Radeon ... Graphics" removed, case and spaces folded. No fuzzy matching: a generic name such as a VM's
  * "AMD EPYC" must fall back to the stated default rather than borrow some other part's TDP.
@@ -40,20 +42,61 @@ public final class TdpTable {
         return skippedRows;
     }
 
-    /** One row of the table. */
-    public record Entry(String name, double tdpW) {
+    /**
+     * One row of the table.
+     *
+     * @param topology cores and threads per socket, when lem's thread table has the part
+     */
+    public record Entry(String name, double tdpW, Optional<Topology> topology) {
+
+        public Entry(String name, double tdpW) {
+            this(name, tdpW, Optional.empty());
+        }
     }
 
-    /** The table bundled with lem. */
+    /** Cores and hardware threads of one socket, and where the figures come from. */
+    public record Topology(int coresPerSocket, int threadsPerSocket, String source) {
+    }
+
+    /** The tables bundled with lem. */
     public static TdpTable bundled() {
-        try (InputStream in = TdpTable.class.getResourceAsStream("cpu_power.csv")) {
+        return parse(resource("cpu_power.csv")).withTopologies(resource("cpu_threads.csv"));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TdpTable.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("io/lem/meter/cpu_power.csv missing from the classpath");
+                throw new IllegalStateException("io/lem/meter/" + name + " missing from the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Adds {@code Name,Cores,Threads,Source} rows to the entries of the same name.
+     *
+     * @throws IllegalArgumentException for a row whose name is not in the TDP table (it could never be used)
+     */
+    public TdpTable withTopologies(String csv) {
+        Map<String, Entry> joined = new HashMap<>(byNormalisedName);
+        String[] lines = csv.split("\r?\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] f = lines[i].split(",", 4);
+            String key = normalise(f[0]);
+            Entry e = joined.get(key);
+            if (e == null) {
+                throw new IllegalArgumentException("thread table row " + (i + 1) + ": '" + f[0]
+                        + "' is not in the TDP table");
+            }
+            joined.put(key, new Entry(e.name(), e.tdpW(), Optional.of(new Topology(Integer.parseInt(f[1].strip()),
+                    Integer.parseInt(f[2].strip()), f[3].strip()))));
+        }
+        return new TdpTable(joined, skippedRows);
     }
 
     /** Parses {@code Name,TDP} lines; names with commas are double-quoted. */

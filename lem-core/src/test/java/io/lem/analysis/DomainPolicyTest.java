@@ -66,4 +66,39 @@ class DomainPolicyTest {
         assertThat(t.totalDomainIds()).containsExactly("host");
         assertThat(t.cpuDomainIds()).containsExactly("cpu-package0");
     }
+
+    /** Scaphandre's host is CPU-side: with NVML GPUs and no RAPL of lem's own, the total is host + GPUs. */
+    @Test
+    void anExportersCpuSideHostPowerAddsTheGpus() {
+        EnergyTotals t = DomainPolicy.totals(List.of(d("host", DomainKind.HOST_CPU), d("gpu0", DomainKind.GPU),
+                d("gpu1", DomainKind.GPU), d("process:7", DomainKind.PROCESS)));
+        assertThat(t.totalDomainIds()).containsExactly("host", "gpu0", "gpu1");
+        assertThat(t.cpuDomainIds()).containsExactly("host");
+        assertThat(t.sum(Map.of("host", 50.0, "gpu0", 200.0, "gpu1", 300.0, "process:7", 20.0)))
+                .isEqualTo(new EnergyTotals.Figures(50, Double.NaN, 500, 550, 20));
+    }
+
+    /** lem's own RAPL and Scaphandre's host cover the same counters: RAPL is summed, the host reported apart. */
+    @Test
+    void ownRaplWinsOverTheExportersHostWhichIsNotSummedOnTop() {
+        EnergyTotals t = DomainPolicy.totals(List.of(d("cpu-package0", DomainKind.CPU_PACKAGE),
+                d("dram0", DomainKind.DRAM), d("host", DomainKind.HOST_CPU), d("gpu0", DomainKind.GPU)));
+        assertThat(t.totalDomainIds()).containsExactly("cpu-package0", "dram0", "gpu0");
+        assertThat(t.notes()).anySatisfy(n -> assertThat(n).startsWith("host not summed: the exporter's CPU-side"));
+        EnergyTotals psysOnly = DomainPolicy.totals(List.of(d("psys", DomainKind.PSYS),
+                d("host", DomainKind.HOST_CPU), d("gpu0", DomainKind.GPU)));
+        assertThat(psysOnly.totalDomainIds()).containsExactly("psys", "gpu0");
+    }
+
+    /** The host estimate never adds to a measured CPU-side host figure; a wall meter still contains everything. */
+    @Test
+    void estimateYieldsToTheExporterAndAWallMeterContainsAll() {
+        EnergyTotals t = DomainPolicy.totals(List.of(new Domain("cpu-host-estimate", DomainKind.CPU_PACKAGE,
+                Quantity.ENERGY_J, true, "estimate"), d("host", DomainKind.HOST_CPU), d("gpu0", DomainKind.GPU)));
+        assertThat(t.totalDomainIds()).containsExactly("host", "gpu0");
+        assertThat(t.totalEstimated()).isFalse();
+        EnergyTotals wall = DomainPolicy.totals(List.of(d("wall", DomainKind.HOST), d("host", DomainKind.HOST_CPU),
+                d("cpu-package0", DomainKind.CPU_PACKAGE), d("gpu0", DomainKind.GPU)));
+        assertThat(wall.totalDomainIds()).containsExactly("wall");
+    }
 }

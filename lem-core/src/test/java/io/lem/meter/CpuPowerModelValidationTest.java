@@ -45,6 +45,8 @@ class CpuPowerModelValidationTest {
                 CpuPowerModel model = CpuPowerModel.forCpu(
                         new CpuInfo(cpuName, logicalCpus, run.getValue(), logicalCpus / run.getValue()), table);
                 assertThat(model.fromTable()).as(cpuName + " must be in the TDP table").isTrue();
+                assertThat(table.lookup(cpuName).orElseThrow().topology()).as("host threads of " + cpuName)
+                        .hasValueSatisfying(t -> assertThat(t.threadsPerSocket()).isEqualTo(run.getValue()));
                 double modelW = model.powerW(loadPct / 100 * logicalCpus);
                 if (loadPct >= 10.0) {
                     apeSum += Math.abs(modelW - raplW) / raplW;

@@ -82,7 +82,7 @@ class ProcessCpuMeterTest {
             assertThat(d.kind()).isEqualTo(DomainKind.PROCESS);
             assertThat(d.estimated()).isTrue();
             assertThat(d.method()).isEqualTo("estimate");
-            assertThat(d.source()).contains("5.625 W/logical CPU (AMD EPYC 8024P TDP 90 W / 16 logical CPUs")
+            assertThat(d.source()).contains("5.625 W/logical CPU (bare metal: AMD EPYC 8024P TDP 90 W / 16 logical CPUs")
                     .contains(CpuPowerModel.VALIDATION_ERROR);
             double[] row = new double[1];
             meter.read(row, 0);
@@ -90,7 +90,7 @@ class ProcessCpuMeterTest {
             proc.process(100, "engine", 1, 150, 60); // +150 ticks = 1.5 s
             meter.read(row, 0);
             assertThat(row[0]).isCloseTo(1.5 * 5.625, org.assertj.core.data.Offset.offset(1e-12));
-            assertThat(meter.describe()).startsWith("estimate: 1.5 s CPU x 5.625 W/logical CPU (AMD EPYC 8024P");
+            assertThat(meter.describe()).startsWith("estimate: 1.5 s CPU x 5.625 W/logical CPU (bare metal: AMD EPYC 8024P");
         }
     }
 

@@ -40,6 +40,7 @@ public final class ExporterPoller implements AutoCloseable {
     private ScheduledExecutorService executor;
     private volatile Reading latest;
     private volatile String lastError = "no scrape yet";
+    private final IssueLog issues = new IssueLog();
 
     public ExporterPoller(ExporterEndpoint endpoint, Clock clock) {
         this.endpoint = endpoint;
@@ -52,7 +53,10 @@ public final class ExporterPoller implements AutoCloseable {
         return endpoint;
     }
 
-    /** One synchronous scrape (used to discover domains before sampling starts, and by probes). */
+    /**
+     * One synchronous scrape (used to discover domains before sampling starts, and by probes). A line that cannot be
+     * parsed is skipped and logged for {@link #warnings()}; only a body with nothing parseable fails.
+     */
     public List<MetricFamily> scrape() throws MeterException {
         HttpRequest request = HttpRequest.newBuilder(endpoint.url()).timeout(endpoint.timeout())
                 .header("Accept", "text/plain; version=0.0.4").GET().build();
@@ -69,12 +73,23 @@ public final class ExporterPoller implements AutoCloseable {
             throw new MeterException(endpoint.url() + " answered HTTP " + response.statusCode()
                     + " instead of 200 with metrics");
         }
-        try {
-            return PrometheusText.parse(response.body());
-        } catch (PrometheusFormatException e) {
+        Exposition exposition = PrometheusText.read(response.body());
+        List<LineIssue> skipped = exposition.skipped();
+        if (exposition.families().isEmpty() && !skipped.isEmpty()) {
             throw new MeterException(endpoint.url() + " did not answer in the Prometheus text format: "
-                    + e.getMessage(), e);
+                    + skipped.getFirst().message() + (skipped.size() > 1 ? " (and " + (skipped.size() - 1)
+                    + " more line(s) rejected)" : ""));
         }
+        issues.record(exposition.issues());
+        return exposition.families();
+    }
+
+    /**
+     * The lines noted or skipped in this poller's scrapes, once per kind of problem with how often it was seen:
+     * the rest of each scrape was used.
+     */
+    public List<String> warnings() {
+        return issues.warnings(endpoint.url().toString());
     }
 
     /**

@@ -45,7 +45,10 @@ abstract sealed class ExporterProvider implements MeterProvider permits DcgmProv
             return Probe.unavailable(e.getMessage(), fix);
         }
         try (ExporterPoller poller = new ExporterPoller(endpoint, clock)) {
-            return check(endpoint, poller.scrape());
+            Probe probe = check(endpoint, poller.scrape());
+            List<String> odd = poller.warnings();
+            return !probe.available() || odd.isEmpty() ? probe : Probe.available(probe.reason() + "; "
+                    + String.join("; ", odd));
         } catch (MeterException e) {
             return Probe.unavailable(e.getMessage(), fix);
         }

@@ -30,6 +30,12 @@ abstract sealed class PolledMeter implements Meter permits DcgmMeter, Scaphandre
         poller.copyLatest(into, offset);
     }
 
+    /** Odd exporter lines that were skipped or noted, once per kind (see {@link ExporterPoller#warnings()}). */
+    @Override
+    public final List<String> warnings() {
+        return poller.warnings();
+    }
+
     @Override
     public final void close() {
         poller.close();

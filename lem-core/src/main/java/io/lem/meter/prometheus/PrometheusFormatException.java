@@ -4,10 +4,17 @@ package io.lem.meter.prometheus;
 public final class PrometheusFormatException extends Exception {
 
     private final int lineNumber;
+    private final String problem;
 
     PrometheusFormatException(int lineNumber, String line, String problem) {
         super("line " + lineNumber + ": " + problem + ": '" + abbreviate(line) + "'");
         this.lineNumber = lineNumber;
+        this.problem = problem;
+    }
+
+    /** What was wrong, without the line. */
+    public String problem() {
+        return problem;
     }
 
     /** 1-based line number of the offending line. */
@@ -15,7 +22,7 @@ public final class PrometheusFormatException extends Exception {
         return lineNumber;
     }
 
-    private static String abbreviate(String line) {
+    static String abbreviate(String line) {
         return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 }

@@ -14,8 +14,13 @@ import java.util.regex.Pattern;
  * <p>Strict about syntax (names, label quoting and escapes, numbers, one TYPE and one HELP per family, TYPE before
  * the family's first sample), tolerant where real exporters differ from the letter of the format: comments other
  * than HELP/TYPE are ignored (dcgm-exporter dumps carry {@code # NOTE} lines), a family's samples may be interleaved
- * with other families (Scaphandre), a trailing comma inside the braces and CRLF line ends are accepted, and the last
- * line need not end with a newline.
+ * with other families (Scaphandre), a trailing comma inside the braces and CRLF line ends are accepted, the last
+ * line need not end with a newline, and a label repeated with the identical value is kept once with a note
+ * (Scaphandre with {@code --qemu} writes {@code exe} twice on qemu processes; Prometheus itself rejects that).
+ *
+ * <p>{@link #read} is what meters use: a line it cannot parse is skipped with a {@link LineIssue} naming its number
+ * and the reason, and the rest of the scrape is kept, so one odd line never costs a whole scrape. {@link #parse}
+ * is the strict form: the first such line throws.
  */
 public final class PrometheusText {
 
@@ -23,6 +28,7 @@ public final class PrometheusText {
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
 
     private final Map<String, FamilyBuilder> families = new LinkedHashMap<>();
+    private final List<LineIssue> issues = new ArrayList<>();
     private int lineNumber;
     private String line;
     private int pos;
@@ -30,7 +36,7 @@ public final class PrometheusText {
     private PrometheusText() {
     }
 
-    /** Parses a whole exposition into its families, in order of first appearance. */
+    /** Parses a whole exposition into its families, in order of first appearance; the first bad line throws. */
     public static List<MetricFamily> parse(String text) throws PrometheusFormatException {
         PrometheusText parser = new PrometheusText();
         String[] lines = text.split("\n", -1);
@@ -38,8 +44,29 @@ public final class PrometheusText {
             parser.lineNumber = i + 1;
             parser.parseLine(lines[i]);
         }
-        List<MetricFamily> out = new ArrayList<>(parser.families.size());
-        for (FamilyBuilder b : parser.families.values()) {
+        return parser.families();
+    }
+
+    /** Parses what can be parsed: a bad line is skipped and reported in the result's issues, never thrown. */
+    public static Exposition read(String text) {
+        PrometheusText parser = new PrometheusText();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            parser.lineNumber = i + 1;
+            int notesBefore = parser.issues.size();
+            try {
+                parser.parseLine(lines[i]);
+            } catch (PrometheusFormatException e) {
+                parser.issues.subList(notesBefore, parser.issues.size()).clear(); // the skip says it all
+                parser.issues.add(new LineIssue(e.lineNumber(), true, e.problem(), parser.line));
+            }
+        }
+        return new Exposition(parser.families(), parser.issues);
+    }
+
+    private List<MetricFamily> families() {
+        List<MetricFamily> out = new ArrayList<>(families.size());
+        for (FamilyBuilder b : families.values()) {
             out.add(new MetricFamily(b.name, b.type == null ? MetricType.UNTYPED : b.type, b.help == null ? ""
                     : b.help, b.samples));
         }
@@ -69,16 +96,17 @@ public final class PrometheusText {
         }
         skipSpace();
         String name = metricName();
-        FamilyBuilder family = families.computeIfAbsent(name, FamilyBuilder::new);
+        // looked up, not created, until the line is known good: a skipped line must leave no empty family behind
+        FamilyBuilder existing = families.get(name);
         if (keyword.equals("HELP")) {
-            if (family.help != null) {
+            if (existing != null && existing.help != null) {
                 throw error("second HELP line for '" + name + "'");
             }
             if (pos < line.length() && !isSpace(line.charAt(pos))) {
                 throw error("expected a space after the metric name");
             }
             skipSpace();
-            family.help = unescapeHelp(line.substring(pos).strip());
+            families.computeIfAbsent(name, FamilyBuilder::new).help = unescapeHelp(line.substring(pos).strip());
             return;
         }
         skipSpace();
@@ -89,13 +117,13 @@ public final class PrometheusText {
         if (pos != line.length()) {
             throw error("unexpected text after the TYPE");
         }
-        if (family.type != null) {
+        if (existing != null && existing.type != null) {
             throw error("second TYPE line for '" + name + "'");
         }
-        if (!family.samples.isEmpty()) {
+        if (existing != null && !existing.samples.isEmpty()) {
             throw error("TYPE for '" + name + "' comes after its first sample");
         }
-        family.type = type;
+        families.computeIfAbsent(name, FamilyBuilder::new).type = type;
     }
 
     private void parseSample() throws PrometheusFormatException {
@@ -159,8 +187,14 @@ public final class PrometheusText {
             skipSpace();
             expect('"');
             String value = labelValue();
-            if (labels.putIfAbsent(labelName, value) != null) {
-                throw error("label '" + labelName + "' appears twice");
+            String earlier = labels.putIfAbsent(labelName, value);
+            if (earlier != null && !earlier.equals(value)) {
+                throw error("label '" + labelName + "' appears twice with different values ('" + earlier + "', '"
+                        + value + "')");
+            }
+            if (earlier != null) {
+                issues.add(new LineIssue(lineNumber, false, "label '" + labelName
+                        + "' repeated with the same value; kept once", line));
             }
             skipSpace();
             if (pos < line.length() && line.charAt(pos) == ',') {

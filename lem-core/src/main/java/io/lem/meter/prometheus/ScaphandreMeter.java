@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code scaphandre}: host power ({@code scaph_host_power_microwatts}, domain {@code host}) and, when a process is
+ * {@code scaphandre}: host power ({@code scaph_host_power_microwatts}, domain {@code host}, kind
+ * {@link DomainKind#HOST_CPU}: Scaphandre builds it from RAPL, psys where present, else the sockets' packages + DRAM,
+ * so GPUs add on top of it) and, when a process is
  * selected, the summed power of the selected processes ({@code scaph_process_power_consumption_microwatts},
  * domain {@code process:<pid>} for the engine's tree, {@code process:<selector>} otherwise). Both are power
  * domains integrated by trapezoids like any sampled power. Scaphandre's per-process figure is its own split of the
@@ -24,6 +26,9 @@ public final class ScaphandreMeter extends PolledMeter {
 
     static final String HOST_POWER = "scaph_host_power_microwatts";
     static final String PROCESS_POWER = "scaph_process_power_consumption_microwatts";
+
+    /** Scaphandre's host power is the RAPL side of the machine, never a wall figure. */
+    static final String HOST_SCOPE = "CPU side: RAPL psys, or packages + DRAM; GPUs not included";
 
     private ScaphandreMeter(ExporterPoller poller, List<Domain> domains) {
         super(poller, domains);
@@ -42,8 +47,8 @@ public final class ScaphandreMeter extends PolledMeter {
             List<MetricFamily> first = poller.scrape();
             List<Domain> domains = new ArrayList<>();
             String url = endpoint.url().toString();
-            domains.add(new Domain("host", DomainKind.HOST, Quantity.POWER_W, false,
-                    "scaphandre " + HOST_POWER + " at " + url));
+            domains.add(new Domain("host", DomainKind.HOST_CPU, Quantity.POWER_W, false,
+                    "scaphandre " + HOST_POWER + " at " + url + " (" + HOST_SCOPE + ")"));
             process.ifPresent(p -> domains.add(new Domain(processDomainId(p), DomainKind.PROCESS, Quantity.POWER_W,
                     false, "scaphandre " + PROCESS_POWER + " (" + p.describe() + ") at " + url)));
             Extractor extractor = new Extractor(url, process, procRoot, reader);

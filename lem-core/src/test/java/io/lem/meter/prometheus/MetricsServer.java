@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real loopback HTTP server answering {@code /metrics} with whatever body (and status) the test set last. */
-final class MetricsServer implements AutoCloseable {
+public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile String body;
     private volatile int status = 200;
 
-    MetricsServer(String body) throws IOException {
+    public MetricsServer(String body) throws IOException {
         this.body = body;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/metrics", exchange -> {
@@ -32,7 +32,7 @@ final class MetricsServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
     }
 

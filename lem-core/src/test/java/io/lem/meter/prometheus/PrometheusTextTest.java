@@ -181,6 +181,63 @@ class PrometheusTextTest {
                 .satisfies(e -> assertThat(((PrometheusFormatException) e).lineNumber()).isEqualTo(2));
     }
 
+    /** Scaphandre's qemu process lines as {@code --qemu} writes them: {@code exe} twice, same value, plus vmname. */
+    static String qemuLine(int pid, String vm, long uw) {
+        return "scaph_process_power_consumption_microwatts{exe=\"qemu-system-x86_64\",cmdline=\"/usr/bin/qemu-system-x86_64"
+                + "-nameguest=" + vm + "\",pid=\"" + pid + "\",vmname=\"" + vm + "\",exe=\"qemu-system-x86_64\"} " + uw;
+    }
+
+    @Test
+    void aLabelRepeatedWithTheSameValueIsKeptOnceWithANote() throws Exception {
+        String text = fixture("scaphandre_datadog_fixture_metrics.txt") + qemuLine(7001, "vm1", 1_250_000) + "\n"
+                + qemuLine(7002, "vm2", 750_000) + "\n";
+        int firstQemuLine = (int) fixture("scaphandre_datadog_fixture_metrics.txt").lines().count() + 1;
+
+        Exposition read = PrometheusText.read(text);
+        MetricFamily process = family(read.families(), "scaph_process_power_consumption_microwatts");
+        assertThat(process.samples()).hasSize(284 + 2);
+        assertThat(process.find("scaph_process_power_consumption_microwatts", Map.of("pid", "7001")).labels())
+                .isEqualTo(Map.of("exe", "qemu-system-x86_64", "cmdline", "/usr/bin/qemu-system-x86_64-nameguest=vm1",
+                        "pid", "7001", "vmname", "vm1"));
+        assertThat(read.skipped()).isEmpty();
+        assertThat(read.issues()).extracting(LineIssue::lineNumber).containsExactly(firstQemuLine, firstQemuLine + 1);
+        assertThat(read.issues().getFirst().message()).startsWith("line " + firstQemuLine
+                + " kept: label 'exe' repeated with the same value; kept once");
+        // the strict form accepts it too: it is not a syntax error worth a scrape
+        assertThat(family(PrometheusText.parse(text), "scaph_process_power_consumption_microwatts").samples())
+                .hasSize(286);
+    }
+
+    /** Each bad line is skipped with its number and reason; every other line of the real dump is kept. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "scaph_host_load_avg_one 1,5                                         | value '1,5' is not a number",
+            "scaph_process_power_consumption_microwatts{exe=\"a\",exe=\"b\",pid=\"1\"} 3 | label 'exe' appears twice with different values ('a', 'b')",
+            "scaph_process_power_consumption_microwatts{exe=\"a} 3                | unterminated label value",
+            "# TYPE scaph_process_power_consumption_microwatts gauge              | second TYPE line for 'scaph_process_power_consumption_microwatts'",
+            "<html>oops</html>                                                   | expected a metric name"})
+    void aMalformedLineIsSkippedWithItsNumberAndTheRestKept(String bad, String reason) throws Exception {
+        String dump = fixture("scaphandre_datadog_fixture_metrics.txt");
+        List<String> lines = new ArrayList<>(dump.lines().toList());
+        int at = 40; // among the process samples, so families on both sides of it must survive
+        lines.add(at, bad);
+        String text = String.join("\n", lines) + "\n";
+
+        Exposition read = PrometheusText.read(text);
+        List<MetricFamily> expected = PrometheusText.parse(dump);
+        assertThat(read.skipped()).singleElement().satisfies(issue -> {
+            assertThat(issue.lineNumber()).isEqualTo(at + 1);
+            assertThat(issue.problem()).contains(reason);
+            assertThat(issue.message()).startsWith("line " + (at + 1) + " skipped: ").endsWith("'" + bad + "'");
+        });
+        assertThat(read.families()).hasSameSizeAs(expected);
+        for (MetricFamily e : expected) {
+            assertThat(family(read.families(), e.name())).isEqualTo(e);
+        }
+        assertThatThrownBy(() -> PrometheusText.parse(text)).isInstanceOf(PrometheusFormatException.class)
+                .hasMessageStartingWith("line " + (at + 1) + ": ");
+    }
+
     /** Shuffling the lines of samples and reordering labels never changes what a family holds. */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 42, 2026})

@@ -83,8 +83,9 @@ class ScaphandreMeterTest {
     @Test
     void hostPowerInWattsFollowsTheExporter() throws Exception {
         try (ScaphandreMeter meter = open(Optional.empty())) {
-            assertThat(meter.domains()).containsExactly(new Domain("host", DomainKind.HOST, Quantity.POWER_W, false,
-                    "scaphandre scaph_host_power_microwatts at " + server.url()));
+            assertThat(meter.domains()).containsExactly(new Domain("host", DomainKind.HOST_CPU, Quantity.POWER_W,
+                    false, "scaphandre scaph_host_power_microwatts at " + server.url()
+                    + " (CPU side: RAPL psys, or packages + DRAM; GPUs not included)"));
             assertThat(Await.fresh(() -> read(meter))[0]).isEqualTo(30e-6);
             server.body(dump(87_250_000, Map.of(), ""));
             Await.until("host power 87.25 W", () -> read(meter)[0] == 87.25);
@@ -122,6 +123,40 @@ class ScaphandreMeterTest {
                 .isInstanceOf(MeterException.class)
                 .hasMessageContaining("no scaph_process_power_consumption_microwatts sample at " + server.url())
                 .hasMessageContaining(message);
+    }
+
+    /** A --qemu host's scrape with one broken line: used whole but for that line, each oddity warned once. */
+    @Test
+    void oddLinesAreWarnedOnceAndTheRestOfEveryScrapeIsUsed() throws Exception {
+        String base = dump(42_000_000, Map.of(), "");
+        int first = (int) base.lines().count() + 1;
+        server.body(base + PrometheusTextTest.qemuLine(7001, "vm1", 1_250_000) + "\n"
+                + PrometheusTextTest.qemuLine(7002, "vm2", 750_000) + "\nscaph_host_load_avg_one 1,5\n");
+        ProcessSelector qemu = ProcessSelector.parse("LEM_SCAPHANDRE_PROCESS", "exe=qemu-system-x86_64");
+        try (ScaphandreMeter meter = open(Optional.of(qemu))) {
+            assertThat(Await.fresh(() -> read(meter))).containsExactly(new double[]{42, 2.0}, within(1e-12));
+            Await.until("three scrapes logged", () -> !meter.warnings().getFirst().endsWith("in 1 of 1 scrape(s)")
+                    && !meter.warnings().getFirst().endsWith("in 2 of 2 scrape(s)"));
+
+            List<String> warnings = meter.warnings();
+            assertThat(warnings).hasSize(2);
+            assertThat(warnings.get(0)).startsWith(server.url() + ": line " + first
+                    + " kept: label 'exe' repeated with the same value").contains("(and 1 more line(s) like it)");
+            assertThat(warnings.get(1)).startsWith(server.url() + ": line " + (first + 2)
+                    + " skipped: value '1,5' is not a number");
+            assertThat(warnings).allSatisfy(w -> assertThat(w).containsPattern("; in (\\d+) of \\1 scrape\\(s\\)$"));
+        }
+        ScaphandreProvider provider = new ScaphandreProvider(Map.of("LEM_SCAPHANDRE_URL", server.url()),
+                Clock.system());
+        assertThat(provider.probe(MeterContext.system()).reason()).contains("line " + (first + 2) + " skipped");
+    }
+
+    @Test
+    void aBodyWithNothingParseableFailsTheOpenWithTheFirstBadLine() {
+        server.body("<html>\n<body>proxy error</body>\n</html>\n");
+        assertThatThrownBy(() -> open(Optional.empty())).isInstanceOf(MeterException.class)
+                .hasMessageContaining("did not answer in the Prometheus text format: line 1 skipped")
+                .hasMessageContaining("(and 2 more line(s) rejected)");
     }
 
     @Test
