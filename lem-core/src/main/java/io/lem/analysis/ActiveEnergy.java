@@ -15,6 +15,12 @@ import java.util.Optional;
  */
 public record ActiveEnergy(double rawJ, double idlePowerW, double meanPowerW) {
 
+    /**
+     * A difference this close to 0 is the rounding of the two energies, not a baseline above the load: it counts as
+     * 0 (a constant-power window gives −5.6e-17 J as often as +5.6e-17 J).
+     */
+    public static final double ROUNDING_J = 1e-9;
+
     /** No baseline: every figure NaN. */
     public static final ActiveEnergy NONE = new ActiveEnergy(Double.NaN, Double.NaN, Double.NaN);
 
@@ -23,14 +29,14 @@ public record ActiveEnergy(double rawJ, double idlePowerW, double meanPowerW) {
         return new ActiveEnergy(energyJ - idlePowerW * durationS, idlePowerW, mean);
     }
 
-    /** True when a baseline exists and the window's energy is at least its idle energy. */
+    /** True when a baseline exists and the window's energy is at least its idle energy (within rounding). */
     public boolean valid() {
-        return rawJ >= 0;
+        return rawJ >= -ROUNDING_J;
     }
 
     /** The active energy, NaN when there is no baseline or it is not valid for this window. */
     public double energyJ() {
-        return valid() ? rawJ : Double.NaN;
+        return valid() ? Math.max(0, rawJ) : Double.NaN;
     }
 
     /** Why the active figure is null, naming both powers; empty when it is valid or there is no baseline. */

@@ -61,11 +61,12 @@ public record Attribution(double[] tokenProportionalJ, double[] timeSharingJ, do
                 timeSharing[r] += e * weights[r] / sum;
             }
         }
-        if (!(active >= 0)) {
+        boolean valid = active >= -ActiveEnergy.ROUNDING_J;
+        if (!valid) {
             java.util.Arrays.fill(timeSharing, Double.NaN);
         }
         long generated = requests.stream().mapToLong(RequestSpan::completionTokens).sum();
-        double perToken = generated == 0 || !(active >= 0) ? Double.NaN : active / generated;
+        double perToken = generated == 0 || !valid ? Double.NaN : Math.max(0, active) / generated;
         double[] proportional = requests.stream().mapToDouble(s -> perToken * s.completionTokens()).toArray();
         return new Attribution(proportional, timeSharing, unattributed, active);
     }
