@@ -92,6 +92,7 @@ final class Engine {
                 .setSeed(options.seed())
                 .enableContBatching()
                 .setLogFile(log.toString());
+        NativeFolder.isolate();
         try {
             return new Engine(new LlamaModel(params), info, options.ctxPerSlot());
         } catch (RuntimeException e) {

@@ -89,6 +89,7 @@ class SyntheticModelsTest {
     @Test
     void tinyPresetLoadsAndGeneratesInLlamaCpp() throws IOException {
         Path file = SyntheticModels.write(ModelPreset.TINY, TensorType.F16, 3, dir.resolve("t.gguf"));
+        io.lem.llamacpp.serve.NativeFolder.isolate();
         try (LlamaModel model = new LlamaModel(new ModelParameters().setModel(file.toString())
                 .setCtxSize(256).setThreads(1).disableLog())) {
             int[] tokens = model.encode("Hello energy world! ünïcödé");
