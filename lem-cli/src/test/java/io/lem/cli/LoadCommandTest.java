@@ -91,6 +91,25 @@ class LoadCommandTest {
     }
 
     @Test
+    void setGivesAnyKeyTheFlagsAliasAndOldSpellingsStillWork() throws Exception {
+        List<String> args = base();
+        args.addAll(List.of("--concurrency", "2", "--set", "workload.requests=3", "--set",
+                "measurement.warmup_requests=1", "--set", "workload.max_output_tokens=5", "--timeout", "30",
+                "--max-tokens", "6", "--no-metrics"));
+        assertThat(lem(args.toArray(String[]::new))).isEqualTo(2); // two spellings of one key: given twice
+        assertThat(err.toString()).contains("--set: workload.max_output_tokens is given by --max-output-tokens too");
+
+        args.remove("--max-tokens");
+        args.remove("6");
+        assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out/requests.jsonl"))).hasSize(4);
+        JsonNode run = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("run");
+        assertThat(run.get("warmup_requests").asInt()).isEqualTo(1);
+        assertThat(run.get("max_tokens").asInt()).isEqualTo(5);
+        assertThat(Json.compact().readTree(server.lastBody.get()).get("max_tokens").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void metersAddPowerCsvAndAnEnergySection() throws Exception {
         List<String> args = base();
         long pid = ProcessHandle.current().pid(); // this JVM serves the SSE endpoint: its process tree is the engine

@@ -56,8 +56,8 @@ class PowerCommandTest {
     @Test
     void logWritesOneRowPerSampleAndSummarisesWhatItWrote() throws Exception {
         Path csv = dir.resolve("out/power.csv");
-        int code = lem("log", "--duration", "0.7", "--sample-rate", "20", "--output", csv.toString(),
-                "--powercap-root", rapl.root.toString());
+        int code = lem("log", "--set", "power.duration_s=0.7", "--set", "measurement.sample_rate_hz=20", "--output",
+                csv.toString(), "--powercap-root", rapl.root.toString());
 
         assertThat(code).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(csv);
