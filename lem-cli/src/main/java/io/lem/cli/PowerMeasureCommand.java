@@ -19,8 +19,10 @@ import picocli.CommandLine.Parameters;
  * so it can stand in front of any command in a script; like perf stat, the report goes to stderr and the command
  * keeps stdout to itself.
  */
-@Command(name = "measure", mixinStandardHelpOptions = true, description = "Runs a command and prints its energy per domain, its process tree's"
-        + " energy, active energy above a short idle baseline, duration and mean power.")
+@Command(name = "measure", mixinStandardHelpOptions = true, description = {
+        "Runs a command and prints its energy, like perf stat.", "",
+        "Prints energy per domain, the process tree's energy, active energy above a short idle baseline, duration and"
+                + " mean power; exits with the command's exit code."})
 final class PowerMeasureCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
  * {@code lem power serve}: a Prometheus exporter of live power and energy on 127.0.0.1 (loopback only: the
  * readings reveal what a machine runs, so exposing them is the operator's decision, through a proxy).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves live power and energy of every meter at http://127.0.0.1:PORT/metrics"
-        + " (Prometheus text format 0.0.4) until Ctrl-C.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = {
+        "Serves live power and energy of every meter to Prometheus on 127.0.0.1.", "",
+        "Answers http://127.0.0.1:PORT/metrics (Prometheus text format 0.0.4) until --duration or Ctrl-C."})
 final class PowerServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -18,9 +18,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lem run [STUDY.yaml]}: runs a study (the demo study without a file) and prints a table per experiment. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
-        "Runs a study: each experiment launches a fresh engine, measures an idle baseline, warms up, runs the measured",
-        "load and writes result.json, requests.jsonl and power.csv. Without STUDY.yaml it runs the demo study:",
-        "the synthetic 'small' model at 1, 2 and 4 parallel slots."})
+        "Runs a study of experiments, each in a fresh engine, and reports the energy per token of each.",
+        "",
+        "Each experiment launches a fresh engine, measures an idle baseline, warms up, runs the measured load and writes",
+        "result.json, requests.jsonl and power.csv. Without STUDY.yaml it runs the demo study: the synthetic 'small'",
+        "model at 1, 2 and 4 parallel slots."})
 public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * through a shutdown hook.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a GGUF model over HTTP on 127.0.0.1 (OpenAI /v1/*, Ollama /api/*, /health, /tokenize).")
+        description = "Serves a GGUF model over HTTP on 127.0.0.1 (OpenAI /v1/*, Ollama /api/*, /health, /tokenize).")
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
