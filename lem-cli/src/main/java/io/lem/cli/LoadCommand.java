@@ -171,9 +171,8 @@ public final class LoadCommand implements Callable<Integer> {
                 && System.console().isTerminal());
         LoadResult result;
         try {
-            result = Lem.builder().powercapRoot(java.nio.file.Path.of((String) options.settings().get("host.powercap_root")))
-                    .procRoot(java.nio.file.Path.of((String) options.settings().get("host.proc_root"))).build()
-                    .load(options, listener(progress, err));
+            result = Lem.builder().powercapRoot(options.energy().powercapRoot()).procRoot(options.energy().procRoot())
+                    .build().load(options, listener(progress, err));
         } catch (EndpointUnreachableException e) {
             err.println("lem load: " + e.getMessage());
             return ErrorHandler.FAILURE;

@@ -36,8 +36,12 @@ public record LoadOptions(ClientOptions client, String api, LoadPrompts prompts,
     public record Metrics(boolean enabled, URI url, Duration interval) {
     }
 
-    /** {@code lem load --meters}: energy around the load; {@code enginePid} negative when none is known. */
-    public record Energy(List<String> meters, long enginePid, double baselineS, double sampleRateHz) {
+    /**
+     * {@code lem load --meters}: energy around the load; {@code enginePid} negative when none is known; the roots
+     * of this machine's powercap sysfs and procfs ({@code host.*}).
+     */
+    public record Energy(List<String> meters, long enginePid, double baselineS, double sampleRateHz,
+                         Path powercapRoot, Path procRoot) {
         public boolean on() {
             return !meters.isEmpty();
         }
@@ -81,7 +85,8 @@ public record LoadOptions(ClientOptions client, String api, LoadPrompts prompts,
         List<String> meters = s.given("measurement.meters") ? s.list("measurement.meters") : List.of();
         Integer pid = s.integer("load.engine_pid");
         Energy energy = new Energy(meters, pid == null ? -1 : pid, s.decimal("measurement.baseline_s"),
-                s.decimal("measurement.sample_rate_hz"));
+                s.decimal("measurement.sample_rate_hz"), Path.of(s.text("host.powercap_root")),
+                Path.of(s.text("host.proc_root")));
         return new LoadOptions(client, s.text("load.api"), prompts, arrival, trace, shape,
                 s.integer("workload.max_output_tokens"), s.whole("workload.seed"), s.list("load.goodput"), metrics,
                 energy, output, s.values());
