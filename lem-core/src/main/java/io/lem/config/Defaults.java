@@ -3,8 +3,9 @@ package io.lem.config;
 import java.util.List;
 
 /**
- * Every default of lem in one place, with the reason for each. Options reach the code through
- * {@link ExperimentConfig}, whether they came from YAML, CLI flags or the Java API.
+ * Every default of lem in one place, with the reason for each; each is the default of one key of
+ * {@link ConfigSchema}. Options reach the code through {@link ExperimentConfig} (a study) or {@link Settings}
+ * (lem load, lem power), whether they came from YAML, {@code --set}, CLI flags or the Java API.
  */
 public final class Defaults {
 
