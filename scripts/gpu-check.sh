@@ -119,7 +119,7 @@ print(json.dumps({"torch": torch.__version__, "cuda": torch.version.cuda, "devic
 DEADLINE_S=450 # 7.5 minutes: every step's timeout is cut to what is left, so the whole run ends within 8
 
 run() {
-  local out kit rc hz interval log_s load_s logpid
+  local out kit rc hz log_s load_s logpid
   [ -n "${1:-}" ] || usage
   out="$(mkdir -p "$1" && cd "$1" && pwd)"
   kit="$here"
@@ -139,14 +139,13 @@ run() {
   step meters 60 "$LEM" meters
   step gpus 60 "$LEM" power gpus
   for hz in 10 50 100; do
-    interval=$(python3 -c "print(1 / $hz)")
-    step "log_${hz}hz" $((log_s + 60)) "$LEM" power log --meters nvml --interval "$interval" --duration "$log_s" \
+    step "log_${hz}hz" $((log_s + 60)) "$LEM" power log --meters nvml --sample-rate "$hz" --duration "$log_s" \
       --output "$out/log_${hz}hz.csv"
     step "compare_${hz}hz" 60 "$LEM" power compare "$out/log_${hz}hz.csv" --output "$out/compare_${hz}hz.json"
   done
 
   # one 100 Hz log around the measured load: the comparison's data; lem power measure is its own check
-  "$LEM" power log --meters nvml --interval 0.01 --duration $((load_s + 150)) --output "$out/torch_power.csv" \
+  "$LEM" power log --meters nvml --sample-rate 100 --duration $((load_s + 150)) --output "$out/torch_power.csv" \
     >"$out/torch_log.log" 2>&1 &
   logpid=$!
   sleep 3

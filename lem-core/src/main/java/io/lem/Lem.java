@@ -2,26 +2,47 @@ package io.lem;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Objects;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 
+import io.lem.config.ExperimentConfig;
+import io.lem.config.PowerOptions;
 import io.lem.config.StudyConfig;
+import io.lem.engine.EngineException;
 import io.lem.engine.EmbeddedEngine;
+import io.lem.load.LoadOptions;
 import io.lem.meter.Clock;
+import io.lem.meter.MeterContext;
+import io.lem.meter.MeterException;
+import io.lem.meter.MeterSelection;
+import io.lem.meter.MeterSelector;
+import io.lem.meter.SysfsReader;
 import io.lem.result.Environment;
 import io.lem.study.ExperimentRunner;
+import io.lem.study.ExperimentSummary;
+import io.lem.study.LoadListener;
+import io.lem.study.LoadResult;
+import io.lem.study.LoadRunner;
 import io.lem.study.MeterFactory;
 import io.lem.study.ModelResolver;
+import io.lem.study.PowerLog;
+import io.lem.study.PowerMeasure;
 import io.lem.study.StudyListener;
 import io.lem.study.StudyResult;
 import io.lem.study.StudyRunner;
 
 /**
- * lem's library entry point. The CLI is a thin layer over this:
+ * lem's library entry point; each CLI command is parse, options, one call here, render:
  * <pre>{@code
- * StudyConfig study = StudyLoader.load(Path.of("study.yaml"), Map.of());
- * StudyResult result = Lem.builder().models(myResolver).build()
- *         .runStudy(study, StudyRunner.newStudyDir(Path.of("results"), study.studyName()));
+ * Lem lem = Lem.builder().models(myResolver).build();
+ * StudyResult study = lem.runStudy(StudyLoader.load(Path.of("study.yaml"), Map.of()), Path.of("results/s1"));
+ * LoadResult load = lem.load(LoadOptions.builder().endpoint(URI.create("http://127.0.0.1:8000")).model("m")
+ *         .prompts(Path.of("q.txt")).concurrency(4).requests(100).output(Path.of("out")).build(), LoadListener.NONE);
+ * PowerMeasure.Result energy = lem.measure(PowerOptions.of(Map.of()), List.of("python3", "train.py"));
  * }</pre>
+ * Methods throw ({@link io.lem.config.ConfigException} for a bad setting, {@link MeterException},
+ * {@link EngineException}, {@link IOException}); none prints or exits.
  */
 public final class Lem {
 
@@ -34,7 +55,7 @@ public final class Lem {
     private final Path procRoot;
 
     private Lem(Builder b) {
-        this.models = Objects.requireNonNull(b.models, "models: a ModelResolver is required");
+        this.models = b.models;
         this.meters = b.meters != null ? b.meters : io.lem.study.LocalMeters.factory(b.powercapRoot, b.procRoot);
         this.clock = b.clock;
         this.listener = b.listener;
@@ -49,9 +70,65 @@ public final class Lem {
 
     /** Runs (or resumes) a study into {@code studyDir}. */
     public StudyResult runStudy(StudyConfig study, Path studyDir) throws IOException, InterruptedException {
-        ExperimentRunner runner = new ExperimentRunner(EmbeddedEngine.current(engineMainClass), models, meters, clock,
+        return new StudyRunner(experimentRunner(), listener).run(study, studyDir);
+    }
+
+    /** Runs one experiment of {@code studyName} into {@code dir}: a fresh engine, baseline, warm-up, load, results. */
+    public ExperimentSummary runExperiment(String studyName, ExperimentConfig experiment, Path dir)
+            throws IOException, EngineException, MeterException, InterruptedException {
+        return experimentRunner().run(studyName, experiment, dir);
+    }
+
+    /** Loads a running server as {@code options} say and writes the run's files into {@code options.output()}. */
+    public LoadResult load(LoadOptions options, LoadListener progress)
+            throws IOException, InterruptedException, MeterException {
+        return new LoadRunner(meters, clock).run(options, progress);
+    }
+
+    /** The energy of a command, like {@code perf stat}: idle baseline, then the command until it exits. */
+    public PowerMeasure.Result measure(PowerOptions options, List<String> command)
+            throws IOException, InterruptedException, MeterException {
+        return powerMeasure(options).run(command);
+    }
+
+    /** The energy of a piece of Java work, with this JVM as the measured process. */
+    public <T> PowerMeasure.Measured<T> measure(PowerOptions options, Callable<T> work) throws Exception {
+        return powerMeasure(options).call(work);
+    }
+
+    /** Logs every meter into {@code options.output()} (the power.csv format) until {@code stop} returns. */
+    public PowerLog.Result log(PowerOptions options, PowerLog.Stop stop)
+            throws IOException, InterruptedException, MeterException {
+        if (options.output() == null) {
+            throw new io.lem.config.ConfigException("--output", "missing: give the CSV file to write, e.g. --output"
+                    + " power.csv (power.output)");
+        }
+        try (MeterSelection selection = meters(options)) {
+            return PowerLog.run(selection, clock, options.intervalS(), options.output(), stop);
+        }
+    }
+
+    /** Opens the meters {@code options} name on this machine (the caller closes them). */
+    public MeterSelection meters(PowerOptions options) throws MeterException {
+        return MeterSelector.withDiscoveredProviders().select(options.meters(), context(options));
+    }
+
+    private PowerMeasure powerMeasure(PowerOptions options) {
+        return new PowerMeasure(MeterSelector.withDiscoveredProviders(), context(options), options.meters(),
+                options.intervalS(), options.baselineS(), clock);
+    }
+
+    private static MeterContext context(PowerOptions options) {
+        return new MeterContext(options.powercapRoot(), options.procRoot(), OptionalInt.empty(), null,
+                SysfsReader.files());
+    }
+
+    private ExperimentRunner experimentRunner() {
+        if (models == null) {
+            throw new IllegalStateException("studies need a ModelResolver: Lem.builder().models(...)");
+        }
+        return new ExperimentRunner(EmbeddedEngine.current(engineMainClass), models, meters, clock,
                 Environment.probe(procRoot, lemHome), listener);
-        return new StudyRunner(runner, listener).run(study, studyDir);
     }
 
     public static final class Builder {
@@ -61,19 +138,19 @@ public final class Lem {
         private StudyListener listener = StudyListener.NONE;
         private String engineMainClass = "io.lem.cli.Main";
         private Path lemHome;
-        private Path powercapRoot = io.lem.meter.MeterContext.system().powercapRoot();
-        private Path procRoot = io.lem.meter.MeterContext.system().procRoot();
+        private Path powercapRoot = Path.of(io.lem.config.Defaults.POWERCAP_ROOT);
+        private Path procRoot = Path.of(io.lem.config.Defaults.PROC_ROOT);
 
         private Builder() {
         }
 
-        /** Resolves engine configs to model files (required). */
+        /** Resolves engine configs to model files (required for studies and experiments). */
         public Builder models(ModelResolver models) {
             this.models = models;
             return this;
         }
 
-        /** Opens meters per experiment; default: the local machine's RAPL and process meters. */
+        /** Opens meters per experiment or load run; default: this machine's meters under the roots below. */
         public Builder meters(MeterFactory meters) {
             this.meters = meters;
             return this;

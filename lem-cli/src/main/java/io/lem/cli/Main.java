@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
  * exceptions to exit codes: 0 success, 1 failure, 2 user error (bad config, flag or input file).
  */
 @Command(name = "lem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        resourceBundle = "io.lem.cli.KeyDefaults",
         description = "Measures the energy and carbon of LLM inference.",
         subcommands = {RunCommand.class, LoadCommand.class, PowerCommand.class, MetersCommand.class, ServeCommand.class,
                 ModelCommand.class, VerifyCommand.class,

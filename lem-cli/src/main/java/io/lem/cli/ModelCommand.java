@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lem model}: model files; {@code lem model synth} writes a synthetic GGUF model. */
 @Command(name = "model", mixinStandardHelpOptions = true, subcommands = ModelCommand.Synth.class,
-        description = "Work with model files.")
+        description = "Works with model files: writes synthetic GGUF models.")
 public final class ModelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,8 +29,8 @@ public final class ModelCommand implements Callable<Integer> {
 
     /** Writes a llama-architecture GGUF model with random weights and a real model's shapes. */
     @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = "Write a synthetic GGUF model (random weights, real shapes). Presets: tiny, small,"
-                    + " qwen2.5-0.5b, llama-3.2-1b.")
+            description = {"Writes a synthetic GGUF model: random weights in a real architecture's shapes.", "",
+                    "Presets: tiny, small, qwen2.5-0.5b, llama-3.2-1b."})
     public static final class Synth implements Callable<Integer> {
         @Spec
         CommandSpec spec;

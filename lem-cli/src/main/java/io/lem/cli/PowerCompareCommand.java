@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
  * windows (scripts/gpu-check.sh). Hidden: a verification tool for the kit, not a measurement.
  */
 @Command(name = "compare", hidden = true, mixinStandardHelpOptions = true,
-        description = "Compares each GPU's energy counter with integrated instant and 1 s-averaged power over"
-                + " sliding windows of a power.csv; prints JSON.")
+        description = {"Compares each GPU's energy counter with its integrated power readings in a power.csv.", "",
+                "Integrates instant and 1 s-averaged power over sliding windows and prints JSON."})
 final class PowerCompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec

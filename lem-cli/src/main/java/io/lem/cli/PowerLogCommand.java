@@ -1,69 +1,50 @@
 package io.lem.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.lem.config.ConfigException;
-import io.lem.meter.Clock;
-import io.lem.meter.MeterSelection;
-import io.lem.meter.MeterSelector;
-import io.lem.result.PowerCsvWriter;
-import io.lem.study.PowerRecorder;
-import io.lem.study.PowerSummary;
+import io.lem.Lem;
+import io.lem.config.PowerOptions;
+import io.lem.study.PowerLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lem power log}: the inference energy protocol's log-power, every meter into a wide CSV, one row per sample, as it goes. */
-@Command(name = "log", mixinStandardHelpOptions = true, description = "Samples every meter and writes a wide CSV (one row per sample) as it goes;"
-        + " Ctrl-C ends it cleanly.")
+@Command(name = "log", mixinStandardHelpOptions = true, description = {
+        "Samples every meter into a wide CSV, one row per sample as it goes.", "",
+        "Ends after --duration or cleanly on Ctrl-C, then prints the mean power per domain and the total's energy."})
 final class PowerLogCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    PowerOptions options;
+    MeterFlags meters;
 
-    @Option(names = "--duration", paramLabel = "S", description = "How long to log, in seconds (default: until Ctrl-C).")
+    @Option(names = "--duration", paramLabel = "S", description = "How long to log, in seconds (power.duration_s; default: until Ctrl-C).")
     Double durationS;
 
-    @Option(names = "--output", paramLabel = "FILE.csv", description = "The CSV to write (required).")
-    Path output;
+    @Option(names = "--output", paramLabel = "FILE.csv", description = "The CSV to write (power.output; required).")
+    String output;
+
+    @Mixin
+    SetOption set;
 
     @Override
     public Integer call() throws Exception {
-        if (output == null) {
-            throw new ConfigException("--output", "missing: give the CSV file to write, e.g. --output power.csv");
-        }
-        if (durationS != null && !(durationS > 0)) {
-            throw new ConfigException("--duration", "must be > 0 seconds, was " + durationS);
-        }
-        double intervalS = options.intervalS();
-        Clock clock = Clock.system();
-        PrintWriter out = spec.commandLine().getOut();
-        try (MeterSelection selection = MeterSelector.withDiscoveredProviders().select(options.meters, options.context());
-             PowerStop stop = PowerStop.onSignal()) {
-            PowerRecorder recorder;
-            boolean signalled;
-            try (PowerCsvWriter csv = new PowerCsvWriter(output, clock.nanoTime())) {
-                recorder = PowerRecorder.start(selection.meters(), clock, intervalS, List.of(csv));
-                try {
-                    signalled = stop.await(durationS);
-                } finally {
-                    recorder.close();
-                }
-            }
-            long[] t = recorder.trace().timesNs();
-            PowerSummary summary = PowerSummary.of(recorder.trace(), t[0], t[t.length - 1], recorder.periodNs(),
-                    Map.of());
-            out.println(PowerReport.logParagraph(summary, output.toString(), selection.meters(), signalled));
+        PrintWriter err = spec.commandLine().getErr();
+        PowerOptions options = PowerOptions.of(meters.into(new Keys(), err, "lem power log")
+                .flag("--duration", "power.duration_s", durationS).flag("--output", "power.output", output)
+                .set(set.pairs).map());
+        PowerLog.Result result;
+        try (PowerStop stop = PowerStop.onSignal()) {
+            result = Lem.builder().build().log(options, () -> stop.await(options.durationS()));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(PowerReport.logParagraph(result));
             out.flush();
-            return 0;
         }
+        return 0;
     }
 }

@@ -1,13 +1,12 @@
 package io.lem.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.lem.analysis.EstimateLabel;
 import io.lem.meter.CpuPowerModel;
-import io.lem.meter.Meter;
+import io.lem.study.PowerLog;
 import io.lem.study.PowerMeasure;
 import io.lem.study.PowerSummary;
 import io.lem.study.PowerSummary.DomainFigure;
@@ -19,11 +18,11 @@ final class PowerReport {
     }
 
     /** One paragraph: what was logged, mean power per domain, energy of the total, which figures are estimates. */
-    static String logParagraph(PowerSummary s, String file, List<Meter> meters, boolean interrupted) {
+    static String logParagraph(PowerLog.Result log) {
+        PowerSummary s = log.summary();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Logged %.1f s, %d samples to %s%s with %s. Mean power: ", s.durationS(),
-                s.samples(), file, interrupted ? " (stopped early)" : "",
-                meters.stream().map(Meter::name).collect(Collectors.joining(", "))));
+                s.samples(), log.file(), log.stoppedEarly() ? " (stopped early)" : "", String.join(", ", log.meters())));
         b.append(s.domains().stream()
                 .map(f -> String.format(Locale.ROOT, "%s %.2f W (%s)", f.domain().id(), f.meanPowerW(), f.domain().method()))
                 .collect(Collectors.joining(", ")));

@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lem.Lem;
 import io.lem.config.ConfigException;
+import io.lem.config.PowerOptions;
 import io.lem.meter.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterSelection;
-import io.lem.meter.MeterSelector;
+import io.lem.result.PowerMetrics;
 import io.lem.study.PowerRecorder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,39 +30,39 @@ import picocli.CommandLine.Option;
  * {@code lem power serve}: a Prometheus exporter of live power and energy on 127.0.0.1 (loopback only: the
  * readings reveal what a machine runs, so exposing them is the operator's decision, through a proxy).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves live power and energy of every meter at http://127.0.0.1:PORT/metrics"
-        + " (Prometheus text format 0.0.4) until Ctrl-C.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = {
+        "Serves live power and energy of every meter to Prometheus on 127.0.0.1.", "",
+        "Answers http://127.0.0.1:PORT/metrics (Prometheus text format 0.0.4) until --duration or Ctrl-C."})
 final class PowerServeCommand implements Callable<Integer> {
-
-    static final int DEFAULT_PORT = 9925;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    PowerOptions options;
+    MeterFlags meters;
 
     @Option(names = "--port", paramLabel = "P", description = "TCP port on 127.0.0.1; 0 picks a free one"
-            + " (default: ${DEFAULT-VALUE}).")
-    int port = DEFAULT_PORT;
+            + " (power.port; default: ${bundle:power.port}).")
+    Integer port;
 
-    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds (default: until Ctrl-C).")
+    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds (power.duration_s; default:"
+            + " until Ctrl-C).")
     Double durationS;
+
+    @Mixin
+    SetOption set;
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65_535) {
-            throw new ConfigException("--port", "must be between 0 and 65535, was " + port);
-        }
-        if (durationS != null && !(durationS > 0)) {
-            throw new ConfigException("--duration", "must be > 0 seconds, was " + durationS);
-        }
+        PowerOptions options = PowerOptions.of(meters.into(new Keys(), spec.commandLine().getErr(), "lem power serve")
+                .flag("--port", "power.port", port).flag("--duration", "power.duration_s", durationS)
+                .set(set.pairs).map());
         double intervalS = options.intervalS();
         PrintWriter out = spec.commandLine().getOut();
-        try (MeterSelection selection = MeterSelector.withDiscoveredProviders().select(options.meters, options.context());
+        try (MeterSelection selection = Lem.builder().build().meters(options);
              PowerStop stop = PowerStop.onSignal()) {
             PowerMetrics metrics = new PowerMetrics(selection.domains());
-            HttpServer server = bind();
+            HttpServer server = bind(options.port());
             server.createContext("/metrics", exchange -> respond(exchange, metrics));
             PowerRecorder recorder = PowerRecorder.start(selection.meters(), Clock.system(), intervalS, List.of(metrics));
             try {
@@ -69,7 +71,7 @@ final class PowerServeCommand implements Callable<Integer> {
                         server.getAddress().getPort(),
                         selection.meters().stream().map(Meter::name).collect(Collectors.joining(", ")), intervalS);
                 out.flush();
-                stop.await(durationS);
+                stop.await(options.durationS());
             } finally {
                 server.stop(0);
                 recorder.close();
@@ -80,7 +82,7 @@ final class PowerServeCommand implements Callable<Integer> {
         }
     }
 
-    private HttpServer bind() throws IOException {
+    private static HttpServer bind(int port) throws IOException {
         try {
             return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (BindException e) {

@@ -3,8 +3,6 @@ package io.lem.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.lem.Lem;
@@ -20,9 +18,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lem run [STUDY.yaml]}: runs a study (the demo study without a file) and prints a table per experiment. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
-        "Runs a study: each experiment launches a fresh engine, measures an idle baseline, warms up, runs the measured",
-        "load and writes result.json, requests.jsonl and power.csv. Without STUDY.yaml it runs the demo study:",
-        "the synthetic 'small' model at 1, 2 and 4 parallel slots."})
+        "Runs a study of experiments, each in a fresh engine, and reports the energy per token of each.",
+        "",
+        "Each experiment launches a fresh engine, measures an idle baseline, warms up, runs the measured load and writes",
+        "result.json, requests.jsonl and power.csv. Without STUDY.yaml it runs the demo study: the synthetic 'small'",
+        "model at 1, 2 and 4 parallel slots."})
 public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -38,9 +38,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Continue an interrupted study in this directory: finished experiments are kept.")
     Path resume;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a key in every experiment, e.g. --set workload.requests=32 (repeatable).")
-    Map<String, String> overrides = new LinkedHashMap<>();
+    @CommandLine.Mixin
+    SetOption set;
 
     @Option(names = "--print-demo", description = "Print the demo study's YAML (a starting point for your own) and exit.")
     boolean printDemo;
@@ -53,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        StudyConfig study = studyFile == null ? DemoStudy.load(overrides) : StudyLoader.load(studyFile, overrides);
+        StudyConfig study = studyFile == null ? DemoStudy.load(set.pairs) : StudyLoader.load(studyFile, set.pairs);
         if (resume != null && !Files.isDirectory(resume)) {
             throw new ConfigException("--resume", resume + " is not a study directory; fix: give a directory under "
                     + results + " written by an earlier run");

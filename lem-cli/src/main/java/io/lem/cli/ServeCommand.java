@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * through a shutdown hook.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a GGUF model over HTTP on 127.0.0.1 (OpenAI /v1/*, Ollama /api/*, /health, /tokenize).")
+        description = "Serves a GGUF model over HTTP on 127.0.0.1 (OpenAI /v1/*, Ollama /api/*, /health, /tokenize).")
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,20 +35,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "CPU threads for llama.cpp. Default: cores - 1 (at least 1).")
     Integer threads;
 
-    @Option(names = "--parallel", defaultValue = "1", paramLabel = "S",
-            description = "Parallel slots (concurrent requests, continuous batching). Default: ${DEFAULT-VALUE}.")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "S",
+            description = "Parallel slots (concurrent requests, continuous batching; engine.parallel). Default: ${DEFAULT-VALUE}.")
+    int parallel = ServeOptions.DEFAULT_PARALLEL;
 
-    @Option(names = "--ctx", defaultValue = "2048", paramLabel = "C",
-            description = "Context tokens per slot; the engine gets C x S in total. Default: ${DEFAULT-VALUE}.")
-    int ctxPerSlot;
+    @Option(names = "--ctx", paramLabel = "C",
+            description = "Context tokens per slot; the engine gets C x S in total (engine.ctx). Default: ${DEFAULT-VALUE}.")
+    int ctxPerSlot = ServeOptions.DEFAULT_CTX_PER_SLOT;
 
-    @Option(names = "--batch", defaultValue = "512", paramLabel = "B",
-            description = "Logical batch size for prompt processing. Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Option(names = "--batch", paramLabel = "B",
+            description = "Logical batch size for prompt processing (engine.batch). Default: ${DEFAULT-VALUE}.")
+    int batch = ServeOptions.DEFAULT_BATCH;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Default sampling seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Option(names = "--seed", description = "Default sampling seed (engine.seed). Default: ${DEFAULT-VALUE}.")
+    long seed = ServeOptions.DEFAULT_SEED;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import io.lem.client.ClientOptions;
+import io.lem.engine.EngineTokenizer;
 import io.lem.llamacpp.gguf.TensorType;
 import io.lem.llamacpp.serve.LlamaServer;
 import io.lem.llamacpp.serve.ServeOptions;
@@ -40,7 +41,7 @@ class LoadAgainstLemServeTest {
     @TempDir
     static Path shared;
     static LlamaServer server;
-    static LoadTokenizer tokenizer;
+    static EngineTokenizer tokenizer;
 
     @TempDir
     Path dir;
@@ -54,7 +55,8 @@ class LoadAgainstLemServeTest {
                 .withCtxPerSlot(256));
         server.loadModel();
         ClientOptions options = ClientOptions.of(server.baseUri(), server.modelName(), Duration.ofSeconds(30));
-        tokenizer = LoadTokenizer.probe(HttpClient.newHttpClient(), options);
+        tokenizer = new EngineTokenizer(HttpClient.newHttpClient(), options.endpoint("/tokenize"), options.model(),
+                null, options.timeout()).probe();
     }
 
     @AfterAll
@@ -91,7 +93,7 @@ class LoadAgainstLemServeTest {
     @Test
     void syntheticPromptsOverOpenAiHaveExactlyTheAskedLengths() throws Exception {
         List<JsonNode> rows = lem("--api", "openai", "--synthetic-input", "12", "--max-tokens", "5", "--requests", "4",
-                "--concurrency", "2");
+                "--warmup", "0", "--concurrency", "2");
 
         List<Prompt> prompts = new SyntheticSource(new LengthDistribution.Fixed(12), new LengthDistribution.Fixed(5),
                 tokenizer).take(4, SEED);
@@ -147,7 +149,7 @@ class LoadAgainstLemServeTest {
         String tools = "Tool: calc(x).";
         String context = "user: hi\nassistant: hello";
         List<JsonNode> rows = lem("--api", "ollama", "--prompts", sharegpt.toString(), "--max-tokens", "4",
-                "--requests", "4", "--concurrency", "2",
+                "--requests", "4", "--warmup", "0", "--concurrency", "2",
                 "--system-prompt", Files.writeString(dir.resolve("system.txt"), system + "\n").toString(),
                 "--inject", "tools=" + Files.writeString(dir.resolve("tools.txt"), tools).toString(),
                 "--context", Files.writeString(dir.resolve("context.txt"), context).toString());

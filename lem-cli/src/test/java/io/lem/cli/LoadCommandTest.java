@@ -57,7 +57,7 @@ class LoadCommandTest {
     @Test
     void closedLoopWritesEveryRequestAndTheVllmFigures() throws Exception {
         List<String> args = base();
-        args.addAll(List.of("--requests", "12", "--concurrency", "3", "--warmup", "2", "--goodput", "ttft:60000", "tpot:60000"));
+        args.addAll(List.of("--requests", "10", "--concurrency", "3", "--warmup", "2", "--goodput", "ttft:60000", "tpot:60000"));
         assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
 
         List<String> rows = Files.readAllLines(dir.resolve("out/requests.jsonl"));
@@ -85,13 +85,32 @@ class LoadCommandTest {
     @Test
     void warmupAndCooldownAreExcludedFromTheFigures() throws Exception {
         List<String> args = base();
-        args.addAll(List.of("--requests", "12", "--concurrency", "2", "--warmup", "2", "--cooldown", "3"));
+        // --requests counts the measured requests, as workload.requests does: warm-up and cool-down come on top
+        args.addAll(List.of("--requests", "7", "--concurrency", "2", "--warmup-requests", "2", "--cooldown", "3"));
         assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
         assertThat(Files.readAllLines(dir.resolve("out/requests.jsonl"))).hasSize(12);
         JsonNode metrics = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("metrics");
         assertThat(metrics.get("requests").asInt()).isEqualTo(7);
-        args.addAll(List.of("--cooldown", "10"));
-        assertThat(lem(args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(err.toString()).contains("lem load: note: sent 2 warm-up + 7 measured + 3 cool-down requests");
+    }
+
+    @Test
+    void setGivesAnyKeyTheFlagsAliasAndOldSpellingsStillWork() throws Exception {
+        List<String> args = base();
+        args.addAll(List.of("--concurrency", "2", "--set", "workload.requests=3", "--set",
+                "measurement.warmup_requests=1", "--set", "workload.max_output_tokens=5", "--timeout", "30",
+                "--max-tokens", "6", "--no-metrics"));
+        assertThat(lem(args.toArray(String[]::new))).isEqualTo(2); // two spellings of one key: given twice
+        assertThat(err.toString()).contains("--set: workload.max_output_tokens is given by --max-output-tokens too");
+
+        args.remove("--max-tokens");
+        args.remove("6");
+        assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out/requests.jsonl"))).hasSize(4);
+        JsonNode run = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("run");
+        assertThat(run.get("warmup_requests").asInt()).isEqualTo(1);
+        assertThat(run.get("max_tokens").asInt()).isEqualTo(5);
+        assertThat(Json.compact().readTree(server.lastBody.get()).get("max_tokens").asInt()).isEqualTo(5);
     }
 
     @Test
@@ -99,7 +118,7 @@ class LoadCommandTest {
         List<String> args = base();
         long pid = ProcessHandle.current().pid(); // this JVM serves the SSE endpoint: its process tree is the engine
         args.addAll(List.of("--requests", "40", "--concurrency", "4", "--meters", "auto", "--engine-pid",
-                Long.toString(pid), "--baseline", "0.3", "--sample-rate", "50"));
+                Long.toString(pid), "--baseline", "0.3", "--sample-rate", "50", "--warmup", "0"));
         assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
 
         JsonNode energy = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("energy");
@@ -124,7 +143,7 @@ class LoadCommandTest {
     @Test
     void openLoopSendsTheScheduleAndRecordsLateness() throws Exception {
         List<String> args = base();
-        args.addAll(List.of("--duration", "0.3", "--rate", "100", "--burstiness", "0.5", "--seed", "7"));
+        args.addAll(List.of("--duration", "0.3", "--rate", "100", "--burstiness", "0.5", "--seed", "7", "--warmup", "0"));
         int before = server.requests.get();
         assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isZero();
 
@@ -140,24 +159,27 @@ class LoadCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--requests 5 --concurrency 2 --api tgi|--api: 'tgi' is not one of openai, openai-completions, ollama",
+            "--requests 5 --concurrency 2 --api tgi|--api: 'tgi' is not one of [openai, openai-completions, ollama",
+            "--requests 5 --concurrency 2 --set load.api=tgi|load.api: 'tgi' is not one of [openai, openai-completions",
+            "--requests 5 --concurrency 2 --set engine.parallel=2|engine.parallel: is not a setting of lem load",
+            "--requests 5 --concurrency 2 --set workload.requests=6|--set: workload.requests is given by --requests too",
+            "--requests 5|--concurrency: a run needs an arrival; fix: give --concurrency N (closed loop), --rate R",
             "--concurrency 2|--requests: a run needs a stop",
             "--requests 5 --concurrency 2 --burstiness 0.5|--burstiness: applies to open-loop runs only",
             "--requests 5 --concurrency 2 --max-concurrency 3|--max-concurrency: caps open-loop runs only",
             "--requests 5 --concurrency 2 --goodput itl:5|goodput: 'itl:5' is not METRIC:MS",
             "--requests 5 --rate 0|rate: must be > 0",
-            "--requests 5 --concurrency 2 --warmup 5|--warmup: 5 warm-up and 0 cool-down requests leave none of 5",
-            "--requests 5 --concurrency 2 --warmup 2 --cooldown 3|--cooldown: 2 warm-up and 3 cool-down requests leave none",
-            "--duration 1 --concurrency 2 --cooldown 1|--cooldown: counts requests, so it needs --requests N",
-            "--requests 5 --concurrency 2 --prompts-format csv|--prompts-format: unknown format 'csv'",
-            "--requests 5 --concurrency 2 --sampling random|--sampling: unknown sampling 'random'",
+            "--requests 5 --concurrency 2 --warmup -1|--warmup-requests: -1 is out of range",
+            "--duration 1 --concurrency 2 --cooldown 1|--cooldown-requests: counts requests, so it needs --requests N",
+            "--requests 5 --concurrency 2 --prompts-format csv|--prompts-format: 'csv' is not one of [auto, text",
+            "--requests 5 --concurrency 2 --sampling random|--sampling: 'random' is not one of [without-replacement",
             "--requests 5 --concurrency 2 --synthetic-output 8|--synthetic-output: needs --synthetic-input",
             "--requests 5 --concurrency 2 --inject tools=none.txt|--inject tools: no such file: none.txt",
             "--requests 5 --concurrency 2 --system-prompt none.txt|--system-prompt: no such file: none.txt",
             "--requests 5 --concurrency 2 --no-metrics --metrics-url http://127.0.0.1:1/metrics|--no-metrics: contradicts --metrics-url",
-            "--requests 5 --concurrency 2 --metrics-interval 0|--metrics-interval: must be > 0 s",
+            "--requests 5 --concurrency 2 --metrics-interval 0|--metrics-interval: 0.0 is out of range",
             "--requests 5 --trace none.csv|--trace: no such file: none.csv",
-            "--requests 5 --concurrency 2 --timeout -1|--timeout: must be > 0 s"})
+            "--requests 5 --concurrency 2 --timeout -1|--request-timeout: -1.0 is out of range; fix: give a number between 0.1"})
     void badValuesExitTwoWithOneLine(String flags, String message) throws Exception {
         List<String> args = base();
         args.addAll(List.of(flags.split(" ")));
@@ -173,7 +195,7 @@ class LoadCommandTest {
             "--requests 5 --concurrency 2 --rate 3|mutually exclusive",
             "--requests 5 --concurrency 2 --trace t.csv|mutually exclusive",
             "--requests 5 --concurrency 2 --synthetic-input 8|mutually exclusive",
-            "--requests 5|Missing required argument",
+            "--requests 5 --concurrency 2 --endpoint|Missing required parameter for option '--endpoint'",
             "--requests five --concurrency 2|Invalid value for option '--requests'"})
     void badFlagsExitTwo(String flags, String message) throws Exception {
         List<String> args = base();
@@ -204,7 +226,7 @@ class LoadCommandTest {
                 {"messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": "hi"}], "output_tokens": 3}
                 """);
         assertThat(lem("--endpoint", server.uri() + "/v1", "--model", "m", "--prompts", prompts.toString(),
-                "--requests", "2", "--concurrency", "1", "--sampling", "in-order", "--api-key", "sk-test",
+                "--requests", "2", "--warmup", "0", "--concurrency", "1", "--sampling", "in-order", "--api-key", "sk-test",
                 "--no-ignore-eos", "--no-metrics", "--output", dir.resolve("out").toString())).as(err.toString()).isZero();
 
         JsonNode body = Json.compact().readTree(server.lastBody.get());
@@ -271,7 +293,8 @@ class LoadCommandTest {
     @Test
     void anUnreachableMetricsUrlIsAWarningToo() throws Exception {
         List<String> args = base();
-        args.addAll(List.of("--requests", "2", "--concurrency", "1", "--metrics-url", "http://127.0.0.1:1/metrics"));
+        args.addAll(List.of("--requests", "2", "--concurrency", "1", "--warmup", "0", "--metrics-url",
+                "http://127.0.0.1:1/metrics"));
         assertThat(lem(args.toArray(String[]::new))).isZero();
         assertThat(err.toString()).contains("warning: no engine metrics from http://127.0.0.1:1/metrics")
                 .doesNotContain("--no-metrics");
@@ -342,7 +365,7 @@ class LoadCommandTest {
         try {
             List<String> args = base();
             args.set(args.indexOf(server.uri().toString()), "http://127.0.0.1:" + failing.getAddress().getPort());
-            args.addAll(List.of("--requests", "6", "--concurrency", "2", "--warmup", "1", "--no-metrics"));
+            args.addAll(List.of("--requests", "5", "--concurrency", "2", "--warmup", "1", "--no-metrics"));
 
             assertThat(lem(args.toArray(String[]::new))).as(err.toString()).isEqualTo(1);
             assertThat(err.toString()).contains("lem load: every one of the 5 measured requests failed (first: "

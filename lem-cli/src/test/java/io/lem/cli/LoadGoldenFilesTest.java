@@ -18,6 +18,7 @@ import io.lem.client.EngineTimings;
 import io.lem.client.RequestRecord;
 import io.lem.client.RequestStatus;
 import io.lem.load.LoadRecord;
+import io.lem.study.LoadRows;
 import io.lem.load.Portion;
 import io.lem.result.Json;
 import org.junit.jupiter.params.ParameterizedTest;

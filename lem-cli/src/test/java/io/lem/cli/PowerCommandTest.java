@@ -56,8 +56,8 @@ class PowerCommandTest {
     @Test
     void logWritesOneRowPerSampleAndSummarisesWhatItWrote() throws Exception {
         Path csv = dir.resolve("out/power.csv");
-        int code = lem("log", "--duration", "0.7", "--interval", "0.05", "--output", csv.toString(),
-                "--powercap-root", rapl.root.toString());
+        int code = lem("log", "--set", "power.duration_s=0.7", "--set", "measurement.sample_rate_hz=20", "--output",
+                csv.toString(), "--powercap-root", rapl.root.toString());
 
         assertThat(code).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(csv);
@@ -86,7 +86,7 @@ class PowerCommandTest {
     void sigtermEndsLogCleanlyWithEveryRowComplete() throws Exception {
         Path csv = dir.resolve("power.csv");
         Process lem = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-                System.getProperty("java.class.path"), PowerMain.class.getName(), "log", "--interval", "0.02",
+                System.getProperty("java.class.path"), PowerMain.class.getName(), "log", "--sample-rate", "50",
                 "--output", csv.toString(), "--meters", "host-estimate")
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile())
                 .start();
@@ -116,7 +116,8 @@ class PowerCommandTest {
 
         assertThat(code).as(err.toString()).isEqualTo(5);
         String report = err.toString();
-        assertThat(report).contains("Energy of 'sh -c i=0;").contains("exit 5")
+        assertThat(report).startsWith("lem power measure: note: --interval 0.05 is the old spelling of --sample-rate 20.0")
+                .contains("Energy of 'sh -c i=0;").contains("exit 5")
                 .containsPattern("cpu-package0 +[0-9.]+ +[0-9.]+ +[0-9.]+ +([0-9.]+|-) +counter")
                 .containsPattern("cpu-host-estimate +[0-9.]+ .* estimate")
                 .containsPattern("process:\\d+ +[0-9.]+ +[0-9.]+ +- +- +counter") // RAPL share: measured
@@ -134,7 +135,7 @@ class PowerCommandTest {
     @Test
     void serveExposesLiveReadingsToAPrometheusScraper() throws Exception {
         CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> lem("serve", "--port", "0",
-                "--duration", "2", "--interval", "0.05", "--powercap-root", rapl.root.toString()));
+                "--duration", "2", "--sample-rate", "20", "--powercap-root", rapl.root.toString()));
         URI uri = awaitUrl();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> first = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
@@ -171,11 +172,14 @@ class PowerCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "measure                                     | COMMAND: missing",
-            "measure --baseline -1 -- true               | --baseline: must be between 0 and 3600",
+            "measure --baseline -1 -- true               | --baseline: -1.0 is out of range",
             "log --duration 1                            | --output: missing",
-            "log --duration 0 --output x.csv             | --duration: must be > 0",
-            "log --interval 0 --duration 1 --output x.csv| --interval: must be between",
-            "serve --port 70000                          | --port: must be between 0 and 65535",
+            "log --duration 0 --output x.csv             | --duration: 0.0 is out of range",
+            "log --interval 0 --duration 1 --output x.csv| --interval: must be > 0 s",
+            "log --sample-rate 5000 --output x.csv       | --sample-rate: 5000.0 is out of range",
+            "log --set measurement.sample_rate_hz=0 --output x.csv| measurement.sample_rate_hz: 0 is out of range",
+            "log --set workload.requests=3 --output x.csv| workload.requests: is not a setting of lem power",
+            "serve --port 70000                          | --port: 70000 is out of range; fix: give an integer between 0 and 65535",
             "measure --meters nosuch -- true             | unknown meter 'nosuch'",
             "measure --meters auto,rapl -- true          | 'auto' cannot be combined"})
     void badUsageExitsWithTwoAndOneLine(String args, String message) {

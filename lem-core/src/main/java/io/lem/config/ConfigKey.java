@@ -107,4 +107,27 @@ public sealed interface ConfigKey {
             return values;
         }
     }
+
+    /** A list of free-form text items (SLOs such as {@code ttft:500}, {@code NAME=FILE} blocks); may be empty. */
+    record TextListKey(String name, String help) implements ConfigKey {
+        @Override
+        public Object coerce(Object raw) {
+            List<?> items = raw instanceof List<?> l ? l
+                    : raw == null || raw.toString().isBlank() ? List.of() : List.of(raw.toString().split(","));
+            return items.stream().map(o -> String.valueOf(o).strip()).filter(v -> !v.isEmpty()).toList();
+        }
+    }
+
+    /** true or false (YAML booleans, or the words). */
+    record BoolKey(String name, String help) implements ConfigKey {
+        @Override
+        public Object coerce(Object raw) {
+            String value = raw == null ? "" : raw.toString().strip();
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new ConfigException(name, "'" + raw + "' is not true or false; fix: give true or false (" + help
+                        + ")");
+            }
+            return Boolean.parseBoolean(value);
+        }
+    }
 }

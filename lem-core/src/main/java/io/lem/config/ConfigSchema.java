@@ -5,8 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 
-/** Every key an experiment accepts, with its default. The single list behind YAML, flags and the API. */
+/**
+ * Every setting of lem, with its default (from {@link Defaults}): the single list behind YAML, {@code --set KEY=VALUE},
+ * CLI flags (each an alias of a key, same meaning and unit) and the Java builders. Sections: {@code engine},
+ * {@code workload} and {@code measurement} make up an experiment (all of them, and only they, enter its config
+ * hash); {@code load} holds what only {@code lem load} has (the server, its prompts and arrivals), {@code power}
+ * what only {@code lem power} has, and {@code host} where this machine's interfaces are. {@code lem load} and
+ * {@code lem power} read the workload and measurement keys they share with studies under the same names.
+ */
 public final class ConfigSchema {
+
+    /** The sections of an experiment's config (and hash). */
+    public static final List<String> EXPERIMENT_SECTIONS = List.of("engine", "workload", "measurement");
 
     private static final SequencedMap<String, ConfigKey> KEYS = new LinkedHashMap<>();
     private static final Map<String, Object> DEFAULTS = new LinkedHashMap<>();
@@ -41,7 +51,7 @@ public final class ConfigSchema {
 
         add(new ConfigKey.ListKey("measurement.meters", List.of(),
                 "energy meters: auto, or names from `lem meters` (rapl, nvml, process, ...)"), Defaults.METERS);
-        add(new ConfigKey.DoubleKey("measurement.sample_rate_hz", 0.1, 1000, "meter sampling rate"),
+        add(new ConfigKey.DoubleKey("measurement.sample_rate_hz", 0.01, 1000, "sampling rate of all meters, in Hz"),
                 Defaults.SAMPLE_RATE_HZ);
         add(new ConfigKey.DoubleKey("measurement.baseline_s", 0, 86_400, "idle baseline before each experiment; 0 disables"),
                 Defaults.BASELINE_S);
@@ -63,12 +73,13 @@ public final class ConfigSchema {
                 "thermal floor: the largest temperature slope that counts as stable"), Defaults.WARMUP_THERMAL_C_PER_MIN);
         add(new ConfigKey.DoubleKey("measurement.warmup_max_s", 1, 86_400,
                 "cap on the whole warm-up (duration, convergence and thermal floor)"), Defaults.WARMUP_MAX_S);
+        LoadKeys.addTo(ConfigSchema::add);
     }
 
     private ConfigSchema() {
     }
 
-    private static void add(ConfigKey key, Object defaultValue) {
+    static void add(ConfigKey key, Object defaultValue) {
         KEYS.put(key.name(), key);
         DEFAULTS.put(key.name(), defaultValue);
     }
@@ -78,9 +89,25 @@ public final class ConfigSchema {
         return java.util.Collections.unmodifiableSequencedMap(KEYS);
     }
 
-    /** A fresh, mutable map of every key to its default. */
+    /** A fresh, mutable map of every experiment key to its default. */
     public static Map<String, Object> defaults() {
-        return new LinkedHashMap<>(DEFAULTS);
+        Map<String, Object> experiment = new LinkedHashMap<>();
+        DEFAULTS.forEach((k, v) -> {
+            if (isExperimentKey(k)) {
+                experiment.put(k, v);
+            }
+        });
+        return experiment;
+    }
+
+    /** The default of any key (null for none), coerced like a given value. */
+    public static Object defaultOf(String name) {
+        Object value = DEFAULTS.get(key(name).name());
+        return value == null ? null : key(name).coerce(value);
+    }
+
+    public static boolean isExperimentKey(String name) {
+        return name.contains(".") && EXPERIMENT_SECTIONS.contains(name.substring(0, name.indexOf('.')));
     }
 
     /** Looks a key up, or throws a {@link ConfigException} that lists the section's valid keys. */

@@ -3,8 +3,9 @@ package io.lem.config;
 import java.util.List;
 
 /**
- * Every default of lem in one place, with the reason for each. Options reach the code through
- * {@link ExperimentConfig}, whether they came from YAML, CLI flags or the Java API.
+ * Every default of lem in one place, with the reason for each; each is the default of one key of
+ * {@link ConfigSchema}. Options reach the code through {@link ExperimentConfig} (a study) or {@link Settings}
+ * (lem load, lem power), whether they came from YAML, {@code --set}, CLI flags or the Java API.
  */
 public final class Defaults {
 
@@ -56,6 +57,22 @@ public final class Defaults {
     public static final double WARMUP_THERMAL_MIN_S = 60;
     /** Ten minutes bound every warm-up strategy, so a non-converging run still ends. */
     public static final double WARMUP_MAX_S = 600;
+
+    /** lem load: the OpenAI chat API, which every server listed in the README speaks. */
+    public static final String LOAD_API = "openai";
+    /** lem load: dataset prompts in file order unless asked otherwise is biased; draw without replacement. */
+    public static final String LOAD_SAMPLING = "without-replacement";
+    public static final String LOAD_PROMPTS_FORMAT = "auto";
+    /** lem load: vLLM and SGLang update their gauges about once a second; scraping faster adds nothing. */
+    public static final double LOAD_METRICS_INTERVAL_S = 1;
+    /** lem power measure: a command is short, like perf stat's; its idle window is short too (a distinct key). */
+    public static final double POWER_MEASURE_BASELINE_S = 2;
+    /** lem power serve: the port Scaphandre's exporter does not use (it takes 8080). */
+    public static final int POWER_SERVE_PORT = 9925;
+    /** Linux's powercap sysfs (RAPL counters). */
+    public static final String POWERCAP_ROOT = "/sys/class/powercap";
+    /** Linux's procfs (CPU times, cpuinfo). */
+    public static final String PROC_ROOT = "/proc";
 
     /** Where results go, relative to the working directory. */
     public static final String RESULTS_DIR = "results";

@@ -25,7 +25,14 @@ public record ExperimentConfig(int index, Map<String, Object> values, EngineConf
     /** Resolves a flat map of raw values: unknown keys and bad values throw {@link ConfigException}. */
     public static ExperimentConfig resolve(int index, Map<String, ?> overrides) {
         Map<String, Object> values = ConfigSchema.defaults();
-        overrides.forEach((key, raw) -> values.put(key, ConfigSchema.key(key).coerce(raw)));
+        overrides.forEach((key, raw) -> {
+            ConfigKey k = ConfigSchema.key(key);
+            if (!ConfigSchema.isExperimentKey(key)) {
+                throw new ConfigException(key, "is not a study setting (it belongs to lem load or lem power); fix: use"
+                        + " an engine.*, workload.* or measurement.* key");
+            }
+            values.put(key, k.coerce(raw));
+        });
         // defaults pass through coerce too, so a default can never escape validation
         values.replaceAll((key, value) -> value == null ? null : ConfigSchema.key(key).coerce(value));
         EngineConfig engine = new EngineConfig(

@@ -117,12 +117,7 @@ public record PowerMeasure(MeterSelector selector, MeterContext context, List<St
                 } finally {
                     recorder.close();
                 }
-                PowerSummary summary = PowerSummary.of(recorder.trace(), startNs, endNs, recorder.periodNs(), idle);
-                if (summary.domains().stream().anyMatch(f -> f.domain().estimated())) {
-                    notes.add("estimated domains: " + CpuPowerModel.VALIDATION_ERROR);
-                }
-                recorder.errorCounts().forEach((m, n) -> notes.add(m + ": " + n + " failed reads (rows skipped)"));
-                return new Result(exit, pid, (endNs - startNs) / 1e9, summary, idle, selection.statuses(), notes);
+                return result(exit, pid, startNs, endNs, recorder, idle, selection, notes);
             }
         } finally {
             if (child != null && child.isAlive()) {
@@ -130,6 +125,47 @@ public record PowerMeasure(MeterSelector selector, MeterContext context, List<St
             }
             deleteTree(gateDir);
         }
+    }
+
+    /**
+     * A Java callable measured like a command: the process meter follows this JVM, so its process-tree energy is
+     * the whole JVM's (the sampler's thread included) while the callable runs.
+     *
+     * @return the callable's value with the measurement (exit code 0)
+     */
+    public <T> Measured<T> call(java.util.concurrent.Callable<T> work) throws Exception {
+        List<String> notes = new ArrayList<>();
+        Map<String, Double> idle = baseline(notes);
+        int pid = Math.toIntExact(ProcessHandle.current().pid());
+        try (MeterSelection selection = selector.select(meters, context.withEnginePid(pid))) {
+            noteUnusedProcessMeter(selection, pid, notes);
+            PowerRecorder recorder = PowerRecorder.start(selection.meters(), clock, intervalS, List.of());
+            long startNs;
+            long endNs;
+            T value;
+            try {
+                startNs = clock.nanoTime();
+                value = work.call();
+                endNs = clock.nanoTime();
+            } finally {
+                recorder.close();
+            }
+            return new Measured<>(value, result(0, pid, startNs, endNs, recorder, idle, selection, notes));
+        }
+    }
+
+    /** A callable's value and its energy. */
+    public record Measured<T>(T value, Result result) {
+    }
+
+    private static Result result(int exit, int pid, long startNs, long endNs, PowerRecorder recorder,
+                                 Map<String, Double> idle, MeterSelection selection, List<String> notes) {
+        PowerSummary summary = PowerSummary.of(recorder.trace(), startNs, endNs, recorder.periodNs(), idle);
+        if (summary.domains().stream().anyMatch(f -> f.domain().estimated())) {
+            notes.add("estimated domains: " + CpuPowerModel.VALIDATION_ERROR);
+        }
+        recorder.errorCounts().forEach((m, n) -> notes.add(m + ": " + n + " failed reads (rows skipped)"));
+        return new Result(exit, pid, (endNs - startNs) / 1e9, summary, idle, selection.statuses(), notes);
     }
 
     private Map<String, Double> baseline(List<String> notes) throws MeterException, InterruptedException {

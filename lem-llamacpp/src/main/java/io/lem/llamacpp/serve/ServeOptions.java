@@ -14,10 +14,11 @@ public record ServeOptions(Path model, String host, int port, int threads, int p
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
-    public static final int DEFAULT_PARALLEL = 1;
-    public static final int DEFAULT_CTX_PER_SLOT = 2048;
-    public static final int DEFAULT_BATCH = 512;
-    public static final long DEFAULT_SEED = 42;
+    public static final int DEFAULT_PARALLEL = io.lem.config.Defaults.ENGINE_PARALLEL;
+    /** engine.ctx's default: one context per slot for lem serve alone and for the engines a study launches. */
+    public static final int DEFAULT_CTX_PER_SLOT = io.lem.config.Defaults.ENGINE_CTX_PER_SLOT;
+    public static final int DEFAULT_BATCH = io.lem.config.Defaults.ENGINE_BATCH;
+    public static final long DEFAULT_SEED = io.lem.config.Defaults.ENGINE_SEED;
 
     public ServeOptions {
         Objects.requireNonNull(model, "model");
@@ -31,7 +32,7 @@ public record ServeOptions(Path model, String host, int port, int threads, int p
 
     /** Cores − 1 measured best on small machines: one core stays free for HTTP, the sampler and the OS. */
     public static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return io.lem.config.Defaults.ENGINE_THREADS;
     }
 
     public static ServeOptions defaults(Path model) {

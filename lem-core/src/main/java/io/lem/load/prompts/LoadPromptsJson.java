@@ -1,23 +1,21 @@
-package io.lem.cli;
+package io.lem.load.prompts;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.lem.load.TokenCounter;
-import io.lem.load.prompts.Composition;
-import io.lem.load.prompts.Prompt;
 
 /**
  * The summary.json section on where the prompts came from and, with a composition, what each injected part costs
  * in tokens (the engine's /tokenize) or only in characters when the server has no tokenizer endpoint.
  */
-final class LoadPromptsJson {
+public final class LoadPromptsJson {
 
     private LoadPromptsJson() {
     }
 
-    static Map<String, Object> describe(LoadPrompts prompts, boolean fromTrace, List<Prompt> pool,
+    public static Map<String, Object> describe(LoadPrompts prompts, boolean fromTrace, List<Prompt> pool,
                                         TokenCounter tokenizer) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", fromTrace ? "trace" : prompts.file() != null ? "file" : "synthetic");

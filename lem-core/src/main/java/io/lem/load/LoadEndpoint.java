@@ -1,4 +1,4 @@
-package io.lem.cli;
+package io.lem.load;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,7 +18,7 @@ import io.lem.load.LoadRecord;
  * What {@code lem load} checks around the run: that something answers at the endpoint before it starts (a run
  * against nothing "measures" 100 % connection errors), and whether every measured request failed after it ends.
  */
-final class LoadEndpoint {
+public final class LoadEndpoint {
 
     /** Long enough for a busy server to accept a connection, short enough that a typo fails at once. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -30,7 +30,7 @@ final class LoadEndpoint {
      * Why nothing answers at {@code endpoint}, or empty when something does. Any HTTP response counts (a 404 or
      * 401 on the root is still a server); only a failure to get one at all means there is nothing to load.
      */
-    static Optional<String> unreachable(HttpClient http, URI endpoint, Duration requestTimeout) {
+    public static Optional<String> unreachable(HttpClient http, URI endpoint, Duration requestTimeout) {
         Duration timeout = requestTimeout.compareTo(PROBE_TIMEOUT) < 0 ? requestTimeout : PROBE_TIMEOUT;
         HttpRequest probe = HttpRequest.newBuilder(endpoint).timeout(timeout).GET().build();
         try {
@@ -52,7 +52,7 @@ final class LoadEndpoint {
     }
 
     /** The line that ends a run in which every measured request failed, or empty when any succeeded (or none ran). */
-    static Optional<String> allFailed(List<LoadRecord> records) {
+    public static Optional<String> allFailed(List<LoadRecord> records) {
         List<LoadRecord> measured = records.stream().filter(LoadRecord::measured).toList();
         if (measured.isEmpty() || measured.stream().anyMatch(r -> r.request().ok())) {
             return Optional.empty();

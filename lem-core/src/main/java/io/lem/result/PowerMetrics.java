@@ -1,4 +1,4 @@
-package io.lem.cli;
+package io.lem.result;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +26,9 @@ import io.lem.meter.SampleListener;
  * </ul>
  * Written by the sampler thread, read by HTTP threads: both sides synchronise on this object.
  */
-final class PowerMetrics implements SampleListener {
+public final class PowerMetrics implements SampleListener {
 
-    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final List<Domain> domains;
     private final double[] last;
@@ -39,7 +39,7 @@ final class PowerMetrics implements SampleListener {
     private long samples;
     private final Map<String, Long> errors = new LinkedHashMap<>();
 
-    PowerMetrics(List<Domain> domains) {
+    public PowerMetrics(List<Domain> domains) {
         this.domains = List.copyOf(domains);
         this.last = new double[domains.size()];
         this.previous = new double[domains.size()];
@@ -73,7 +73,7 @@ final class PowerMetrics implements SampleListener {
     }
 
     /** The exposition text of the latest sample. */
-    synchronized String render() {
+    public synchronized String render() {
         StringBuilder out = new StringBuilder(2048);
         List<Integer> energy = new ArrayList<>();
         Map<String, List<Integer>> gauges = new LinkedHashMap<>();

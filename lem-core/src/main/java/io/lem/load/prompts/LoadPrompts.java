@@ -1,4 +1,4 @@
-package io.lem.cli;
+package io.lem.load.prompts;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -20,16 +20,6 @@ import io.lem.load.Portion;
 import io.lem.load.RequestFactory;
 import io.lem.load.SyntheticPrompts;
 import io.lem.load.TokenCounter;
-import io.lem.load.prompts.ComposedPrompts;
-import io.lem.load.prompts.Composition;
-import io.lem.load.prompts.JsonlPrompts;
-import io.lem.load.prompts.LengthDistribution;
-import io.lem.load.prompts.Prompt;
-import io.lem.load.prompts.PromptSource;
-import io.lem.load.prompts.Sampling;
-import io.lem.load.prompts.ShareGptPrompts;
-import io.lem.load.prompts.SyntheticSource;
-import io.lem.load.prompts.TextFilePrompts;
 
 /**
  * Prompts for {@code lem load}: a dataset file or synthetic lengths (or, for a trace with input lengths, synthetic
@@ -41,12 +31,12 @@ import io.lem.load.prompts.TextFilePrompts;
  * @param syntheticOutput {@code --synthetic-output} distribution, or null (the run's --max-tokens)
  * @param inject          named blocks appended to the system prompt, in flag order
  */
-record LoadPrompts(Path file, String format, String syntheticInput, String syntheticOutput, Sampling sampling,
+public record LoadPrompts(Path file, String format, String syntheticInput, String syntheticOutput, Sampling sampling,
                    Path systemPrompt, Map<String, Path> inject, Path context) {
 
-    static final List<String> FORMATS = List.of("auto", "text", "jsonl", "sharegpt");
+    public static final List<String> FORMATS = List.of("auto", "text", "jsonl", "sharegpt");
 
-    LoadPrompts {
+    public LoadPrompts {
         inject = inject == null ? Map.of() : new LinkedHashMap<>(inject);
         if (!FORMATS.contains(format)) {
             throw new ConfigException("--prompts-format", "unknown format '" + format + "'; use one of "
@@ -58,12 +48,12 @@ record LoadPrompts(Path file, String format, String syntheticInput, String synth
         }
     }
 
-    boolean hasSource() {
+    public boolean hasSource() {
         return file != null || syntheticInput != null;
     }
 
     /** The dataset's format: as given, or by extension (.jsonl/.ndjson, .json = ShareGPT), else by first character. */
-    String resolvedFormat() {
+    public String resolvedFormat() {
         if (file == null || !format.equals("auto")) {
             return format;
         }
@@ -81,19 +71,19 @@ record LoadPrompts(Path file, String format, String syntheticInput, String synth
         return head.startsWith("[") ? "sharegpt" : head.startsWith("{") ? "jsonl" : "text";
     }
 
-    Composition composition() {
+    public Composition composition() {
         List<Composition.Block> blocks = new ArrayList<>();
         inject.forEach((name, path) -> blocks.add(new Composition.Block(name, read("--inject " + name, path).strip())));
         return new Composition(systemPrompt == null ? "" : read("--system-prompt", systemPrompt).strip(), blocks,
                 context == null ? "" : read("--context", context).strip());
     }
 
-    boolean composed() {
+    public boolean composed() {
         return systemPrompt != null || context != null || !inject.isEmpty();
     }
 
     /** The source of the run's prompts; only valid when {@link #hasSource()}. */
-    PromptSource source(TokenCounter counter, int maxTokens) {
+    public PromptSource source(TokenCounter counter, int maxTokens) {
         PromptSource base;
         if (syntheticInput != null) {
             LengthDistribution in = LengthDistribution.parse("--synthetic-input", syntheticInput);
@@ -111,7 +101,7 @@ record LoadPrompts(Path file, String format, String syntheticInput, String synth
     }
 
     /** True when the trace gives every row an input length: its prompts are then synthesized to those lengths. */
-    boolean fromTrace(ArrivalProcess process) {
+    public boolean fromTrace(ArrivalProcess process) {
         long withInput = process instanceof ArrivalProcess.TraceReplay t
                 ? t.rows().stream().filter(r -> r.inputTokens() > 0).count() : 0;
         int rows = process instanceof ArrivalProcess.TraceReplay t ? t.rows().size() : 0;
@@ -131,7 +121,7 @@ record LoadPrompts(Path file, String format, String syntheticInput, String synth
     }
 
     /** A replayed trace's input lengths as synthetic prompts, one per arrival, composed like any other. */
-    List<Prompt> forTrace(List<Arrival> arrivals, TokenCounter counter, long seed) throws IOException {
+    public List<Prompt> forTrace(List<Arrival> arrivals, TokenCounter counter, long seed) throws IOException {
         int[] targets = arrivals.stream().mapToInt(Arrival::inputTokens).toArray();
         List<String> texts = SyntheticPrompts.generate(targets, new SplittableRandom(seed), counter);
         Composition composition = composition();
@@ -156,9 +146,9 @@ record LoadPrompts(Path file, String format, String syntheticInput, String synth
      *
      * @param exactLength also send min_tokens = max_tokens (with ignore_eos: exactly that many tokens on vLLM)
      */
-    record Factory(List<Prompt> pool, int maxTokens, long seed, boolean exactLength) implements RequestFactory {
+    public record Factory(List<Prompt> pool, int maxTokens, long seed, boolean exactLength) implements RequestFactory {
 
-        Factory {
+        public Factory {
             pool = List.copyOf(pool);
         }
 

@@ -1,4 +1,4 @@
-package io.lem.cli;
+package io.lem.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,7 +1,6 @@
-package io.lem.cli;
+package io.lem.study;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.lem.load.MetricsPoller;
 import io.lem.load.PrometheusScraper;
@@ -50,16 +50,25 @@ final class LoadEngineMetrics {
         return new LoadEngineMetrics(null, null, null, "disabled by --no-metrics");
     }
 
+    /** Off, the given URL, or the endpoint's own /metrics, as the options say. */
+    static LoadEngineMetrics start(io.lem.load.LoadOptions.Metrics options, URI endpoint, HttpClient http, Clock clock,
+                                   Consumer<String> notes) {
+        if (!options.enabled()) {
+            return off();
+        }
+        return start(options.url() != null ? options.url() : defaultUrl(endpoint), options.url() != null, http, clock,
+                options.interval(), notes);
+    }
+
     /** @param explicit the URL came from --metrics-url (else it is the endpoint's /metrics, tried by default) */
-    static LoadEngineMetrics start(URI url, boolean explicit, HttpClient http, Clock clock, Duration interval,
-                                   PrintWriter err) {
+    private static LoadEngineMetrics start(URI url, boolean explicit, HttpClient http, Clock clock, Duration interval,
+                                           Consumer<String> notes) {
         PrometheusScraper scraper = new PrometheusScraper(http, url, SCRAPE_TIMEOUT);
         try {
             scraper.scrape();
         } catch (IOException e) {
-            err.println("lem load: warning: no engine metrics from " + url + " (" + e.getMessage() + "); the run goes"
+            notes.accept("warning: no engine metrics from " + url + " (" + e.getMessage() + "); the run goes"
                     + " on without them" + (explicit ? "" : "; name them with --metrics-url URL or pass --no-metrics"));
-            err.flush();
             return new LoadEngineMetrics(url, interval, null, e.getMessage());
         }
         return new LoadEngineMetrics(url, interval, new MetricsPoller(scraper, clock, interval).start(), null);

@@ -1,4 +1,4 @@
-package io.lem.cli;
+package io.lem.study;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,12 +6,11 @@ import java.util.Map;
 import io.lem.load.ArrivalProcess;
 import io.lem.load.LoadRecord;
 import io.lem.result.Json;
-import io.lem.study.RequestRows;
 
 /**
  * The JSON of {@code lem load}'s files: one requests.jsonl row per request, and the arrival process.
  */
-final class LoadRows {
+public final class LoadRows {
 
     private LoadRows() {
     }
@@ -20,7 +19,7 @@ final class LoadRows {
      * The shared request row ({@link RequestRows#toJson}) with lem load's schedule in front: the portion (warm-up,
      * measured, cool-down) instead of the warm-up flag, the scheduled send and the generator's lateness.
      */
-    static Map<String, Object> toJson(LoadRecord load, long anchorNs) {
+    public static Map<String, Object> toJson(LoadRecord load, long anchorNs) {
         Map<String, Object> request = RequestRows.toJson(load.request(), anchorNs);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", request.remove("id"));
@@ -32,7 +31,7 @@ final class LoadRows {
         return row;
     }
 
-    static Map<String, Object> arrivalJson(ArrivalProcess process) {
+    public static Map<String, Object> arrivalJson(ArrivalProcess process) {
         Map<String, Object> json = new LinkedHashMap<>();
         switch (process) {
             case ArrivalProcess.Closed c -> {
