@@ -2,15 +2,14 @@ package io.lem;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 import io.lem.config.StudyConfig;
-import io.lem.engine.EmbeddedEngine;
+import io.lem.engine.EngineDriver;
+import io.lem.engine.EngineDrivers;
 import io.lem.meter.Clock;
 import io.lem.result.Environment;
 import io.lem.study.ExperimentRunner;
 import io.lem.study.MeterFactory;
-import io.lem.study.ModelResolver;
 import io.lem.study.StudyListener;
 import io.lem.study.StudyResult;
 import io.lem.study.StudyRunner;
@@ -19,26 +18,24 @@ import io.lem.study.StudyRunner;
  * lem's library entry point. The CLI is a thin layer over this:
  * <pre>{@code
  * StudyConfig study = StudyLoader.load(Path.of("study.yaml"), Map.of());
- * StudyResult result = Lem.builder().models(myResolver).build()
+ * StudyResult result = Lem.builder().build()
  *         .runStudy(study, StudyRunner.newStudyDir(Path.of("results"), study.studyName()));
  * }</pre>
  */
 public final class Lem {
 
-    private final ModelResolver models;
+    private final EngineDrivers engines;
     private final MeterFactory meters;
     private final Clock clock;
     private final StudyListener listener;
-    private final String engineMainClass;
     private final Path lemHome;
     private final Path procRoot;
 
     private Lem(Builder b) {
-        this.models = Objects.requireNonNull(b.models, "models: a ModelResolver is required");
+        this.engines = b.engines;
         this.meters = b.meters != null ? b.meters : io.lem.study.LocalMeters.factory(b.powercapRoot, b.procRoot);
         this.clock = b.clock;
         this.listener = b.listener;
-        this.engineMainClass = b.engineMainClass;
         this.lemHome = b.lemHome;
         this.procRoot = b.procRoot;
     }
@@ -49,17 +46,16 @@ public final class Lem {
 
     /** Runs (or resumes) a study into {@code studyDir}. */
     public StudyResult runStudy(StudyConfig study, Path studyDir) throws IOException, InterruptedException {
-        ExperimentRunner runner = new ExperimentRunner(EmbeddedEngine.current(engineMainClass), models, meters, clock,
+        ExperimentRunner runner = new ExperimentRunner(engines, meters, clock,
                 Environment.probe(procRoot, lemHome), listener);
         return new StudyRunner(runner, listener).run(study, studyDir);
     }
 
     public static final class Builder {
-        private ModelResolver models;
+        private EngineDrivers engines = EngineDrivers.discover();
         private MeterFactory meters;
         private Clock clock = Clock.system();
         private StudyListener listener = StudyListener.NONE;
-        private String engineMainClass = "io.lem.cli.Main";
         private Path lemHome;
         private Path powercapRoot = io.lem.meter.MeterContext.system().powercapRoot();
         private Path procRoot = io.lem.meter.MeterContext.system().procRoot();
@@ -67,9 +63,12 @@ public final class Lem {
         private Builder() {
         }
 
-        /** Resolves engine configs to model files (required). */
-        public Builder models(ModelResolver models) {
-            this.models = models;
+        /**
+         * Runs experiments of this driver's {@code engine.type} with it, in place of the one found on the class path
+         * (default: the drivers in {@code META-INF/services/io.lem.engine.EngineDriver}, e.g. lem-llamacpp's).
+         */
+        public Builder engine(EngineDriver driver) {
+            this.engines = engines.with(driver);
             return this;
         }
 
@@ -86,12 +85,6 @@ public final class Lem {
 
         public Builder listener(StudyListener listener) {
             this.listener = listener;
-            return this;
-        }
-
-        /** The main class that has the {@code serve} subcommand (the engine child runs it). */
-        public Builder engineMainClass(String engineMainClass) {
-            this.engineMainClass = engineMainClass;
             return this;
         }
 
