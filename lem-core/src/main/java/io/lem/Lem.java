@@ -10,7 +10,8 @@ import io.lem.config.ExperimentConfig;
 import io.lem.config.PowerOptions;
 import io.lem.config.StudyConfig;
 import io.lem.engine.EngineException;
-import io.lem.engine.EmbeddedEngine;
+import io.lem.engine.EngineDriver;
+import io.lem.engine.EngineDrivers;
 import io.lem.load.LoadOptions;
 import io.lem.meter.Clock;
 import io.lem.meter.MeterContext;
@@ -25,7 +26,6 @@ import io.lem.study.LoadListener;
 import io.lem.study.LoadResult;
 import io.lem.study.LoadRunner;
 import io.lem.study.MeterFactory;
-import io.lem.study.ModelResolver;
 import io.lem.study.PowerLog;
 import io.lem.study.PowerMeasure;
 import io.lem.study.StudyListener;
@@ -35,7 +35,7 @@ import io.lem.study.StudyRunner;
 /**
  * lem's library entry point; each CLI command is parse, options, one call here, render:
  * <pre>{@code
- * Lem lem = Lem.builder().models(myResolver).build();
+ * Lem lem = Lem.builder().build();
  * StudyResult study = lem.runStudy(StudyLoader.load(Path.of("study.yaml"), Map.of()), Path.of("results/s1"));
  * LoadResult load = lem.load(LoadOptions.builder().endpoint(URI.create("http://127.0.0.1:8000")).model("m")
  *         .prompts(Path.of("q.txt")).concurrency(4).requests(100).output(Path.of("out")).build(), LoadListener.NONE);
@@ -46,20 +46,18 @@ import io.lem.study.StudyRunner;
  */
 public final class Lem {
 
-    private final ModelResolver models;
+    private final EngineDrivers engines;
     private final MeterFactory meters;
     private final Clock clock;
     private final StudyListener listener;
-    private final String engineMainClass;
     private final Path lemHome;
     private final Path procRoot;
 
     private Lem(Builder b) {
-        this.models = b.models;
+        this.engines = b.engines;
         this.meters = b.meters != null ? b.meters : io.lem.study.LocalMeters.factory(b.powercapRoot, b.procRoot);
         this.clock = b.clock;
         this.listener = b.listener;
-        this.engineMainClass = b.engineMainClass;
         this.lemHome = b.lemHome;
         this.procRoot = b.procRoot;
     }
@@ -124,19 +122,15 @@ public final class Lem {
     }
 
     private ExperimentRunner experimentRunner() {
-        if (models == null) {
-            throw new IllegalStateException("studies need a ModelResolver: Lem.builder().models(...)");
-        }
-        return new ExperimentRunner(EmbeddedEngine.current(engineMainClass), models, meters, clock,
+        return new ExperimentRunner(engines, meters, clock,
                 Environment.probe(procRoot, lemHome), listener);
     }
 
     public static final class Builder {
-        private ModelResolver models;
+        private EngineDrivers engines = EngineDrivers.discover();
         private MeterFactory meters;
         private Clock clock = Clock.system();
         private StudyListener listener = StudyListener.NONE;
-        private String engineMainClass = "io.lem.cli.Main";
         private Path lemHome;
         private Path powercapRoot = Path.of(io.lem.config.Defaults.POWERCAP_ROOT);
         private Path procRoot = Path.of(io.lem.config.Defaults.PROC_ROOT);
@@ -144,9 +138,12 @@ public final class Lem {
         private Builder() {
         }
 
-        /** Resolves engine configs to model files (required for studies and experiments). */
-        public Builder models(ModelResolver models) {
-            this.models = models;
+        /**
+         * Runs experiments of this driver's {@code engine.type} with it, in place of the one found on the class path
+         * (default: the drivers in {@code META-INF/services/io.lem.engine.EngineDriver}, e.g. lem-llamacpp's).
+         */
+        public Builder engine(EngineDriver driver) {
+            this.engines = engines.with(driver);
             return this;
         }
 
@@ -163,12 +160,6 @@ public final class Lem {
 
         public Builder listener(StudyListener listener) {
             this.listener = listener;
-            return this;
-        }
-
-        /** The main class that has the {@code serve} subcommand (the engine child runs it). */
-        public Builder engineMainClass(String engineMainClass) {
-            this.engineMainClass = engineMainClass;
             return this;
         }
 

@@ -64,9 +64,7 @@ public final class RunCommand implements Callable<Integer> {
                     + "study files default to 30 s and 5). See `lem run --print-demo`.");
         }
         Lem lem = Lem.builder()
-                .models(new ModelCache(ModelCache.defaultDir(), progress::step))
                 .lemHome(lemHome())
-                .engineMainClass(Main.class.getName())
                 .listener(progress)
                 .build();
         StudyResult result = lem.runStudy(study, resume != null ? resume : io.lem.study.StudyRunner.newStudyDir(results, study.studyName()));

@@ -1,6 +1,6 @@
 package io.lem.cli;
 
-import io.lem.llamacpp.serve.LlamaServer;
+import io.lem.llamacpp.serve.ServeMain;
 import io.lem.llamacpp.serve.ServeException;
 import io.lem.llamacpp.serve.ServeOptions;
 import java.io.PrintWriter;
@@ -52,27 +52,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LlamaServer server = null;
         try {
-            ServeOptions options = new ServeOptions(model, ServeOptions.DEFAULT_HOST, port,
-                    threads == null ? ServeOptions.defaultThreads() : threads, parallel, ctxPerSlot, batch, seed);
-            server = LlamaServer.start(options);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lem-serve-shutdown"));
-            server.loadModel();
-            out.printf("lem serve: ready on %s model=%s slots=%d threads=%d%n", server.baseUri(),
-                    server.modelName(), options.parallel(), options.threads());
-            out.flush();
-            server.awaitStop();
-            return 0;
+            return ServeMain.serve(new ServeOptions(model, ServeOptions.DEFAULT_HOST, port,
+                    threads == null ? ServeOptions.defaultThreads() : threads, parallel, ctxPerSlot, batch, seed),
+                    spec.commandLine().getOut(), err);
         } catch (ServeException e) {
             err.println("lem serve: " + e.getMessage());
             err.flush();
-            if (server != null) {
-                server.close();
-            }
-            return e.userError() ? 2 : 1;
+            return 2;
         }
     }
 }

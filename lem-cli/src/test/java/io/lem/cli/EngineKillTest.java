@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.lem.llamacpp.gguf.TensorType;
+import io.lem.llamacpp.serve.ServeMain;
 import io.lem.llamacpp.synth.ModelPreset;
 import io.lem.llamacpp.synth.SyntheticModels;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class EngineKillTest {
                         ? Files.readAllLines(requests.get()).size() : 0;
                 if (lines >= rows) {
                     ProcessHandle engine = ProcessHandle.current().children()
-                            .filter(p -> p.info().commandLine().orElse("").contains(" serve --model ")).findFirst()
+                            .filter(p -> p.info().commandLine().orElse("").contains(ServeMain.class.getName() + " --model ")).findFirst()
                             .orElseThrow();
                     engine.destroyForcibly();
                     engine.onExit().get(10, TimeUnit.SECONDS);

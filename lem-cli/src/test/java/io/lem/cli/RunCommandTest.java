@@ -220,6 +220,16 @@ class RunCommandTest {
     }
 
     @Test
+    void unknownEngineTypeIsOneLineNamingTheKnownTypes() throws IOException {
+        Run run = lem("run", study("bad-type", "engine: {model: " + model + "}").toString(),
+                "--set", "engine.type=foo", "--results", tmp.resolve("r-type").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("run: engine.type: 'foo' is not a known engine type; fix: use one of "
+                + "[embedded]");
+        assertThat(tmp.resolve("r-type")).as("nothing is written before the engine type is known").doesNotExist();
+    }
+
+    @Test
     void negativeConcurrencyIsExitTwo() throws IOException {
         Run run = lem("run", study("neg", "engine: {model: " + model + "}").toString(),
                 "--set", "workload.concurrency=-1");

@@ -22,8 +22,8 @@ public final class ConfigSchema {
     private static final Map<String, Object> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        add(new ConfigKey.ChoiceKey("engine.type", List.of("embedded"), "the engine: embedded = lem serve (llama.cpp)"),
-                Defaults.ENGINE_TYPE);
+        add(new ConfigKey.TextKey("engine.type", false, "the engine driver (checked against those on the class path): "
+                + "embedded = lem serve (llama.cpp)"), Defaults.ENGINE_TYPE);
         add(new ConfigKey.TextKey("engine.preset", true, "a synthetic model preset: tiny, small, qwen2.5-0.5b, llama-3.2-1b"),
                 Defaults.ENGINE_PRESET);
         add(new ConfigKey.TextKey("engine.model", true, "path to a GGUF model file; overrides engine.preset"), null);

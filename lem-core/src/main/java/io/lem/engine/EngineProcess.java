@@ -16,8 +16,8 @@ import io.lem.load.LoadStop;
 import io.lem.meter.Clock;
 
 /**
- * A running engine child process: started from an {@link EngineLaunch}, healthy once {@code GET /health} answers
- * 200, stopped with SIGTERM then SIGKILL. Its stdout and stderr go to the launch's log file, kept with the results.
+ * A running engine child process: started from an {@link EngineLaunch}, healthy once its driver's health path
+ * answers 200, stopped with SIGTERM then SIGKILL. Its stdout and stderr go to the launch's log file, kept with the results.
  */
 public final class EngineProcess implements AutoCloseable {
 
@@ -55,10 +55,14 @@ public final class EngineProcess implements AutoCloseable {
         return launch;
     }
 
-    /** Polls {@code /health} until it answers 200; fails with the engine's own last log lines if it exits first. */
-    public void awaitHealthy(HttpClient http, Duration timeout) throws EngineException, InterruptedException {
+    /**
+     * Polls {@code healthPath} ({@link EngineDriver#healthPath()}) until it answers 200; fails with the engine's own
+     * last log lines if it exits first.
+     */
+    public void awaitHealthy(HttpClient http, String healthPath, Duration timeout)
+            throws EngineException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(launch.baseUrl().resolve("/health"))
+        HttpRequest health = HttpRequest.newBuilder(launch.baseUrl().resolve(healthPath))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -15,11 +15,13 @@ import io.lem.client.RequestRecord;
 import io.lem.config.ExperimentConfig;
 import io.lem.config.MeasurementConfig;
 import io.lem.config.WorkloadConfig;
-import io.lem.engine.EmbeddedEngine;
+import io.lem.engine.EngineDriver;
+import io.lem.engine.EngineDrivers;
 import io.lem.engine.EngineException;
 import io.lem.engine.EngineFailedException;
 import io.lem.engine.EngineProcess;
 import io.lem.engine.EngineWatch;
+import io.lem.engine.PreparedModel;
 import io.lem.engine.EngineTokenizer;
 import io.lem.load.ClosedLoop;
 import io.lem.load.LoadStop;
@@ -48,24 +50,21 @@ public final class ExperimentRunner {
     public static final String REQUEST_ENERGY_FILE = "request_energy.jsonl";
     private static final Duration ENGINE_START_TIMEOUT = Duration.ofMinutes(10);
 
-    private final EmbeddedEngine engine;
-    private final ModelResolver models;
+    private final EngineDrivers engines;
     private final MeterFactory meters;
     private final Clock clock;
     private final Environment environment;
     private final StudyListener listener;
 
-    public ExperimentRunner(EmbeddedEngine engine, ModelResolver models, MeterFactory meters, Clock clock,
-                            Environment environment, StudyListener listener) {
-        this.engine = engine;
-        this.models = models;
+    public ExperimentRunner(EngineDrivers engines, MeterFactory meters, Clock clock, Environment environment,
+                            StudyListener listener) {
+        this.engines = engines;
         this.meters = meters;
         this.clock = clock;
         this.environment = environment;
         this.listener = listener;
     }
 
-    /** Resolves the experiment's model (writing a synthetic one if needed) and fails early when it is missing. */
     private void step(double seconds, String what) {
         if (seconds > 0) {
             listener.step(String.format(java.util.Locale.ROOT, "%s %.0f s", what, seconds));
@@ -86,19 +85,24 @@ public final class ExperimentRunner {
         return text.toString();
     }
 
-    public Path prepare(ExperimentConfig config) throws IOException {
-        return models.resolve(config.engine());
+    /**
+     * Prepares the experiment's model with its engine's driver (writing a synthetic one if needed); fails early on
+     * an unknown {@code engine.type} or a missing model.
+     */
+    public PreparedModel prepare(ExperimentConfig config) throws IOException {
+        return engines.forExperiment(config).prepare(config.engine(), listener::step);
     }
 
     public ExperimentSummary run(String studyName, ExperimentConfig config, Path dir)
             throws IOException, EngineException, MeterException, InterruptedException {
-        Path model = prepare(config);
-        listener.step("starting engine (" + model.getFileName() + ", " + config.engine().parallel() + " slots, "
+        EngineDriver engine = engines.forExperiment(config);
+        PreparedModel model = engine.prepare(config.engine(), listener::step);
+        listener.step("starting engine (" + model.servedName() + ", " + config.engine().parallel() + " slots, "
                 + config.engine().threads() + " threads)");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (EngineProcess process = EngineProcess.start(engine.launch(config.engine(), model, dir.resolve(ENGINE_LOG)))) {
-            process.awaitHealthy(http, ENGINE_START_TIMEOUT);
+            process.awaitHealthy(http, engine.healthPath(), ENGINE_START_TIMEOUT);
             WorkloadConfig workload = config.workload();
             MeasurementConfig measurement = config.measurement();
             Duration requestTimeout = Duration.ofMillis((long) (workload.requestTimeoutS() * 1000));
@@ -124,7 +128,7 @@ public final class ExperimentRunner {
                         warmup, prompts.get(i), workload.maxOutputTokens(), config.engine().seed()));
             }
             InferenceClient client = watch.watched(new OpenAiChatClient(http, process.baseUrl(),
-                    model.getFileName().toString(), clock, requestTimeout, watch::chunk));
+                    model.servedName(), clock, requestTimeout, watch::chunk));
 
             MeterFactory.Opened opened = meters.open(measurement.meters(), process.pid());
             Instant wallAnchor = Instant.now();

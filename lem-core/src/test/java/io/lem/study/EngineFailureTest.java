@@ -40,7 +40,7 @@ class EngineFailureTest {
                 """.formatted(model));
         StudyConfig study = StudyLoader.load(file, Map.of());
         List<String> steps = new ArrayList<>();
-        Lem lem = Lem.builder().models(engine -> model).engineMainClass(HangingEngine.class.getName())
+        Lem lem = Lem.builder().engine(new StandInDriver())
                 .listener(new StudyListener() {
                     @Override
                     public void step(String description) {
@@ -92,7 +92,7 @@ class EngineFailureTest {
                   - {engine.parallel: 1}
                   - {engine.parallel: 2}
                 """.formatted(model));
-        Lem lem = Lem.builder().models(engine -> model).engineMainClass(HangingEngine.class.getName()).build();
+        Lem lem = Lem.builder().engine(new StandInDriver()).build();
         Path studyDir = tmp.resolve("study");
 
         StudyResult result = lem.runStudy(StudyLoader.load(file, Map.of()), studyDir);

@@ -11,8 +11,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in engine process launched as {@code HangingEngine serve --port N ...} (the command line lem gives
- * {@code lem serve}): healthy, tokenizes one token per word, answers its first {@link #ANSWERED} chat requests with
+ * A stand-in engine process launched as {@code HangingEngine --model FILE --port N} (by {@link StandInDriver}): healthy, tokenizes one token per word, answers its first {@link #ANSWERED} chat requests with
  * a short stream, then accepts chat requests and never sends a chunk, like an engine stuck in a kernel. With a model
  * path containing {@value #DIE_ON_TOKENIZE} it dies on its first tokenize request instead.
  */

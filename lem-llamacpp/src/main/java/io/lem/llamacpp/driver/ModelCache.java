@@ -1,9 +1,10 @@
-package io.lem.cli;
+package io.lem.llamacpp.driver;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.lem.config.ConfigException;
@@ -11,35 +12,29 @@ import io.lem.config.EngineConfig;
 import io.lem.llamacpp.gguf.TensorType;
 import io.lem.llamacpp.synth.ModelPreset;
 import io.lem.llamacpp.synth.SyntheticModels;
-import io.lem.study.ModelResolver;
 
 /**
  * Resolves models for experiments: a given GGUF path is checked, a synthetic preset is written once into the cache
- * ({@code $LEM_CACHE}, else {@code $XDG_CACHE_HOME/lem}, else {@code ~/.cache/lem}) and reused: the same preset,
- * type and seed always give the same bytes.
+ * ({@code $LEM_CACHE/models}, else {@code $XDG_CACHE_HOME/lem/models}, else {@code ~/.cache/lem/models}) and reused:
+ * the same preset, type and seed always give the same bytes.
+ *
+ * @param dir where synthetic models are written
  */
-final class ModelCache implements ModelResolver {
+public record ModelCache(Path dir) {
 
-    private final Path dir;
-    private final Consumer<String> progress;
-
-    ModelCache(Path dir, Consumer<String> progress) {
-        this.dir = dir;
-        this.progress = progress;
-    }
-
-    static Path defaultDir() {
-        String lem = System.getenv("LEM_CACHE");
+    /** The cache directory named by the environment (see the class comment). */
+    public static Path defaultDir(Map<String, String> env) {
+        String lem = env.get("LEM_CACHE");
         if (lem != null && !lem.isBlank()) {
             return Path.of(lem, "models");
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
+        String xdg = env.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("lem").resolve("models");
     }
 
-    @Override
-    public Path resolve(EngineConfig engine) throws IOException {
+    /** The GGUF file for this engine config, written first when it is a synthetic preset not yet in the cache. */
+    public Path resolve(EngineConfig engine, Consumer<String> progress) throws IOException {
         if (engine.model() != null) {
             Path model = Path.of(engine.model());
             if (!Files.isRegularFile(model)) {

@@ -1,0 +1,50 @@
+package io.lem.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.lem.config.EngineConfig;
+
+/**
+ * An inference engine lem can start, measure and stop, selected by {@code engine.type} (its {@link #type()}).
+ * Drivers are found with {@link java.util.ServiceLoader} (see {@link EngineDrivers}): a module registers one in
+ * {@code META-INF/services/io.lem.engine.EngineDriver}. A driver describes the engine as a command-line program with
+ * its own flags and health endpoint; lem starts it as a child process ({@link EngineProcess}), one per experiment.
+ */
+public interface EngineDriver {
+
+    /** The value of {@code engine.type} that selects this driver, e.g. {@code embedded}. */
+    String type();
+
+    /** The {@code engine.*} keys this driver reads; setting any other engine key is a config error. */
+    List<String> keys();
+
+    /**
+     * Finds, checks or writes what the engine will serve, before anything of the study runs, so that a missing
+     * model fails early. Called once per experiment before the study starts and again before its engine starts;
+     * it must be cheap the second time.
+     *
+     * @param progress told about slow preparation (writing a synthetic model), one line each
+     * @throws io.lem.config.ConfigException when the config names a model or preset that does not exist
+     */
+    PreparedModel prepare(EngineConfig engine, Consumer<String> progress) throws IOException;
+
+    /** The command line, URL and log file of one experiment's engine, on a port free at this moment. */
+    EngineLaunch launch(EngineConfig engine, PreparedModel model, Path logFile) throws IOException;
+
+    /**
+     * The path under the base URL that answers 200 once the engine serves requests: {@code /health} for lem serve,
+     * vLLM, SGLang, TGI and llama-server; an engine without it (Ollama) names its own.
+     */
+    default String healthPath() {
+        return "/health";
+    }
+
+    /**
+     * The most requests the engine decodes together (B: parallel slots, vLLM's {@code max_num_seqs}): ML.ENERGY's
+     * steady-state window and batch checks are defined in terms of it.
+     */
+    int batchLimit(EngineConfig engine);
+}
