@@ -24,11 +24,13 @@ import io.lem.client.InferenceClient;
 import io.lem.config.ConfigException;
 import io.lem.config.Defaults;
 import io.lem.load.ArrivalProcess;
-import io.lem.load.ClosedLoop;
 import io.lem.load.Extent;
 import io.lem.load.LoadRecord;
+import io.lem.load.LoadRun;
 import io.lem.load.LoadShape;
-import io.lem.load.OpenLoop;
+import io.lem.load.LoadStop;
+import io.lem.load.LoadTarget;
+import io.lem.load.Loads;
 import io.lem.load.Schedule;
 import io.lem.load.Schedules;
 import io.lem.load.TraceFile;
@@ -222,17 +224,14 @@ public final class LoadCommand implements Callable<Integer> {
         LoadEngineMetrics metrics = noMetrics ? LoadEngineMetrics.off()
                 : LoadEngineMetrics.start(metricsUrl != null ? metricsUrl : LoadEngineMetrics.defaultUrl(endpoint), metricsUrl != null,
                         http, clock, metricsInterval, err);
-        List<LoadRecord> records;
+        LoadRun run;
         try (energy; JsonlWriter rows = new JsonlWriter(requestsFile)) {
-            records = switch (process) {
-                case ArrivalProcess.Closed closed -> ClosedLoop.run(client, closed, shape, factory, clock,
-                        r -> rows.append(LoadRows.toJson(r, anchorNs)), progress);
-                default -> OpenLoop.run(client, schedule, factory, clock,
-                        r -> rows.append(LoadRows.toJson(r, anchorNs)), progress);
-            };
+            run = Loads.run(new LoadTarget(api, options, client), process, shape, schedule, factory, clock,
+                    r -> rows.append(LoadRows.toJson(r, anchorNs)), progress, new LoadStop());
         } finally {
             metrics.stop();
         }
+        List<LoadRecord> records = run.records();
         Map<String, Object> energyJson = energy.finish(records);
         progress.finish();
         LoadSummary summary = LoadMetrics.summarize(records.stream().filter(LoadRecord::measured)
@@ -243,6 +242,7 @@ public final class LoadCommand implements Callable<Integer> {
         json.put("metrics", summary.toJson());
         json.put("engine_metrics", metrics.write(output, anchorNs));
         json.put("energy", energyJson);
+        json.put("load_generator", run.generator().toJson());
         AtomicFiles.write(output.resolve("summary.json"), Json.pretty().writeValueAsBytes(json));
         PrintWriter out = spec.commandLine().getOut();
         LoadSummaryTable.print(summary, out);
