@@ -28,6 +28,7 @@ import io.lem.load.Extent;
 import io.lem.load.LoadRecord;
 import io.lem.load.LoadRun;
 import io.lem.load.LoadShape;
+import io.lem.load.LoadSink;
 import io.lem.load.LoadStop;
 import io.lem.load.LoadTarget;
 import io.lem.load.Loads;
@@ -227,7 +228,8 @@ public final class LoadCommand implements Callable<Integer> {
         LoadRun run;
         try (energy; JsonlWriter rows = new JsonlWriter(requestsFile)) {
             run = Loads.run(new LoadTarget(api, options, client), process, shape, schedule, factory, clock,
-                    r -> rows.append(LoadRows.toJson(r, anchorNs)), progress, new LoadStop());
+                    LoadSink.batched(r -> rows.write(LoadRows.toJson(r, anchorNs)), rows::flush), progress,
+                    new LoadStop());
         } finally {
             metrics.stop();
         }

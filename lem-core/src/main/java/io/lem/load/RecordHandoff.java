@@ -27,13 +27,12 @@ final class RecordHandoff implements AutoCloseable {
         writer = Thread.ofPlatform().name("lem-load-writer").daemon().start(() -> {
             try {
                 for (List<LoadRecord> records = queue.take(); records != END; records = queue.take()) {
-                    for (LoadRecord r : records) {
-                        if (failure == null) {
-                            try {
-                                state.complete(r);
-                            } catch (RuntimeException e) {
-                                failure = e;
-                            }
+                    if (failure == null) {
+                        try {
+                            records.forEach(state::complete);
+                            state.flush();
+                        } catch (RuntimeException e) {
+                            failure = e;
                         }
                     }
                 }
