@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Capacity benchmark of lem's load generator, all on 127.0.0.1 and bounded in time:
-#  1. one fast SSE endpoint (16 chunks per request): wrk's request rate, then lem's, and the ratio (target >= 0.5);
-#  2. an endpoint that holds each stream open for HOLD_MS: lem keeps 10,000 streams open at once without errors.
+#  1. request rate against one nginx worker answering every POST with a 16-chunk OpenAI SSE body + usage + [DONE]
+#     (an endpoint far faster than any JVM client, so it is not the limit): wrk -t1 -cN, then lem load
+#     --concurrency N, for the same duration, one after the other. Prints both rates, the ratio (goal >= 0.5) and CPU
+#     microseconds per request of both. lem parses every event, times every chunk and writes requests.jsonl.
+#  2. an endpoint that holds each stream open for HOLD_MS (nginx cannot hold a stream, so a small Java server does;
+#     it is not measured for rate): lem keeps STREAMS streams open at once without errors.
 # Usage: bench/capacity.sh [SECONDS=10] [CONNECTIONS=64] [STREAMS=10000] [HOLD_MS=20000]
+# Installs nginx-light and wrk with apt-get when they are missing (as root). On a shared machine both sides are
+# slowed alike by other load; read the ratio, not the absolute rates.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-10}"; connections="${2:-64}"; streams="${3:-10000}"; hold_ms="${4:-20000}"
@@ -12,13 +18,18 @@ lem_find_jdk || exit 1
 export JAVA_HOME="$LEM_JAVA_HOME"
 java="$JAVA_HOME/bin/java"
 
-if ! command -v wrk >/dev/null; then
+need() { # command, Debian package
+  command -v "$1" >/dev/null && return 0
+  [ -x "/usr/sbin/$1" ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+    apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }
   else
-    echo "capacity.sh: wrk is missing; install it with: sudo apt-get install -y wrk" >&2; exit 2
+    echo "capacity.sh: $1 is missing; install it with: sudo apt-get install -y $2" >&2; exit 2
   fi
-fi
+}
+need wrk wrk
+need nginx nginx-light
+nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 # each stream is one socket on both ends; the default 1024 is far too low for 10,000 streams
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" -lt $((streams + 1000)) ]; then
@@ -35,39 +46,82 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 for i in $(seq 1 64); do echo "prompt number $i about joules and tokens"; done > "$work/prompts.txt"
 
-start_server() { # port hold_ms
-  "$java" -XX:+UseParallelGC "$here/bench/SseServer.java" "$1" "$2" > "$work/server-$1.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$1/stats" >/dev/null && return 0; sleep 0.2; done
-  echo "capacity.sh: server on port $1 did not start: $(cat "$work/server-$1.log")" >&2; exit 1
+# the SSE body, as nginx's return string (\n escapes, no single quotes inside)
+body=""
+for i in $(seq 0 15); do
+  body+="data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"t$i\"},\"finish_reason\":null}]}\\n\\n"
+done
+body+="data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"model\":\"bench\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":16,\"total_tokens\":25}}\\n\\ndata: [DONE]\\n\\n"
+mkdir -p "$work/nginx/logs"
+cat > "$work/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  keepalive_timeout 300s;
+  client_body_temp_path $work/nginx/body;
+  server {
+    listen 127.0.0.1:$port_fast;
+    location = /v1/chat/completions { default_type text/event-stream; return 200 '$body'; }
+    location / { return 404; }
+  }
 }
-lem_load() { # output-dir, then lem load flags
-  local out="$1"; shift
-  timeout 600 "$java" -XX:+UseParallelGC -cp "$cp" "$here/bench/LoadMain.java" --endpoint "$url" --model bench \
-    --prompts "$work/prompts.txt" --max-tokens 16 --output "$out" "$@" > "$out.log" 2> "$out.err"
-}
-field() { grep -o "\"$2\" : [0-9.]*" "$1" | head -1 | awk '{print $3}'; }
-
-echo "== 1. request rate on one fast endpoint (16 SSE chunks per request), $seconds s each, $connections connections"
-start_server $port_fast 0
+EOF
+"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" > "$work/nginx/logs/stdout.log" 2>&1 &
+pids+=($!)
 url="http://127.0.0.1:$port_fast"
-wrk -t2 -c"$connections" -d3s "$url/v1/chat/completions" >/dev/null # warms the server's JIT
-wrk_rps="$(wrk -t2 -c"$connections" -d"${seconds}s" "$url/v1/chat/completions" | awk '/Requests\/sec/ {print $2}')"
-lem_load "$work/warm" --concurrency "$connections" --duration 3
-lem_load "$work/fast" --concurrency "$connections" --duration "$seconds"
-lem_rps="$(field "$work/fast/summary.json" request_throughput_per_s)"
-lem_failed="$(field "$work/fast/summary.json" requests_failed)"
-echo "wrk: $wrk_rps req/s"
-echo "lem: $lem_rps req/s (closed loop, $lem_failed failed; every request parsed: 16 chunks timed, usage read)"
-echo "ratio lem/wrk: $(awk -v a="$lem_rps" -v b="$wrk_rps" 'BEGIN {printf "%.2f", a / b}') (target >= 0.5)"
-grep -o '"error":"[^"]*"' "$work/fast/requests.jsonl" | sort | uniq -c | sort -rn | head -3 || true
-kill "${pids[0]}"
+for _ in $(seq 1 50); do curl -sf -X POST "$url/v1/chat/completions" -o /dev/null && break; sleep 0.1; done
+curl -sf -X POST "$url/v1/chat/completions" | grep -q '\[DONE\]' \
+  || { echo "capacity.sh: nginx did not answer: $(cat "$work/nginx/logs/"*)" >&2; exit 1; }
+cat > "$work/post.lua" <<'EOF'
+wrk.method = "POST"
+wrk.body = '{"model":"bench","messages":[{"role":"user","content":"prompt number 1 about joules and tokens"}],"max_tokens":16,"stream":true}'
+wrk.headers["Content-Type"] = "application/json"
+EOF
+
+cpu_s() { awk '{print $1 + $2}' "$1"; } # "user sys" seconds from bash's time
+field() { grep -o "\"$2\" : [0-9.eE+-]*" "$1" | head -1 | awk '{print $3}'; }
+TIMEFORMAT='%U %S'
+
+echo "== 1. request rate against one nginx worker (16 SSE chunks + usage + [DONE] per POST), $seconds s each, $connections connections"
+wrk -t1 -c"$connections" -d2s -s "$work/post.lua" "$url/v1/chat/completions" >/dev/null # nginx's first contact
+{ time wrk -t1 -c"$connections" -d"${seconds}s" -s "$work/post.lua" "$url/v1/chat/completions" > "$work/wrk.txt"; } 2> "$work/wrk.time"
+wrk_rps="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")"
+wrk_requests="$(awk '/requests in/ {print $1}' "$work/wrk.txt")"
+wrk_us="$(awk -v c="$(cpu_s "$work/wrk.time")" -v n="$wrk_requests" 'BEGIN {printf "%.1f", c * 1e6 / n}')"
+out="$work/lem"
+{ time timeout 600 "$java" -XX:+UseParallelGC -cp "$cp" io.lem.cli.Main load --endpoint "$url" --model bench \
+    --prompts "$work/prompts.txt" --max-tokens 16 --no-metrics --concurrency "$connections" --duration "$seconds" \
+    --output "$out" > "$out.log" 2> "$out.err"; } 2> "$work/lem.time" \
+  || { echo "capacity.sh: lem load failed: $(tail -5 "$out.err")" >&2; exit 1; }
+lem_rps="$(field "$out/summary.json" request_throughput_per_s)"
+lem_ok="$(field "$out/summary.json" requests_ok)"
+lem_failed="$(field "$out/summary.json" requests_failed)"
+lem_rows="$(wc -l < "$out/requests.jsonl")"
+lem_full="$(grep -c '"status":"ok","http_status":200,.*"completion_tokens":16,.*"chunks":16,' "$out/requests.jsonl" || true)"
+lem_us="$(field "$out/summary.json" cpu_us_per_request)"
+lem_process_us="$(awk -v c="$(cpu_s "$work/lem.time")" -v n="$lem_rows" 'BEGIN {printf "%.1f", c * 1e6 / n}')"
+echo "wrk: $wrk_rps req/s ($wrk_requests requests), $wrk_us us CPU per request"
+echo "lem: $lem_rps req/s ($lem_ok ok, $lem_failed failed; $lem_full of $lem_rows rows in requests.jsonl with 16 timed chunks and usage)," \
+  "$lem_us us CPU per request over the load ($lem_process_us with JVM start-up and JIT)"
+echo "ratio lem/wrk: rate $(awk -v a="$lem_rps" -v b="$wrk_rps" 'BEGIN {printf "%.2f", a / b}') (goal >= 0.5)," \
+  "CPU per request $(awk -v a="$lem_us" -v b="$wrk_us" 'BEGIN {printf "%.2f", a / b}') (goal <= 3)"
+grep -o '"error":"[^"]*"' "$out/requests.jsonl" | sort | uniq -c | sort -rn | head -3 || true
 
 echo "== 2. $streams concurrent open streams (each held ~$hold_ms ms)"
-start_server $port_hold "$hold_ms"
+"$java" -XX:+UseParallelGC "$here/bench/SseServer.java" "$port_hold" "$hold_ms" > "$work/server-hold.log" 2>&1 &
+pids+=($!)
 url="http://127.0.0.1:$port_hold"
-lem_load "$work/hold" --concurrency "$streams" --requests "$streams" --timeout 120
+for _ in $(seq 1 100); do curl -sf "$url/stats" >/dev/null && break; sleep 0.2; done
+out="$work/hold"
+timeout 600 "$java" -XX:+UseParallelGC -cp "$cp" io.lem.cli.Main load --endpoint "$url" --model bench \
+  --prompts "$work/prompts.txt" --max-tokens 16 --no-metrics --concurrency "$streams" --requests "$streams" \
+  --timeout 120 --output "$out" > "$out.log" 2> "$out.err" || true
 max_open="$(curl -s "$url/stats" | grep -o '"max_open":[0-9]*' | cut -d: -f2)"
-echo "lem: $(field "$work/hold/summary.json" requests_ok) ok, $(field "$work/hold/summary.json" requests_failed) failed;" \
+echo "lem: $(field "$out/summary.json" requests_ok) ok, $(field "$out/summary.json" requests_failed) failed;" \
   "server saw $max_open streams open at once"
-grep -o '"error":"[^"]*"' "$work/hold/requests.jsonl" | sort | uniq -c | sort -rn | head -3 || true
+grep -o '"error":"[^"]*"' "$out/requests.jsonl" | sort | uniq -c | sort -rn | head -3 || true

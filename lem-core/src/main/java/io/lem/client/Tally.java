@@ -33,6 +33,10 @@ final class Tally {
         return clock.nanoTime();
     }
 
+    long sendNs() {
+        return sendNs;
+    }
+
     int chunks() {
         return chunks;
     }

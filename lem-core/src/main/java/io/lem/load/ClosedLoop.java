@@ -101,6 +101,7 @@ public final class ClosedLoop {
                         }
                         Arrival arrival = new Arrival(i, offsetNs, rule.classify(i, offsetNs), -1, -1);
                         state.complete(new LoadRecord(client.send(factory.create(arrival)), arrival.portion(), -1));
+                        state.flush();
                     }
                 });
             }

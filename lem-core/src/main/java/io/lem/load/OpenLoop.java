@@ -38,6 +38,7 @@ public final class OpenLoop {
                 senders.submit(() -> {
                     try {
                         state.complete(new LoadRecord(client.send(factory.create(arrival)), arrival.portion(), dueNs));
+                        state.flush();
                     } finally {
                         if (slots != null) {
                             slots.release();

@@ -40,6 +40,11 @@ final class RunState {
         listener.progress(Progress.of(done, failed.get(), total, clock.nanoTime() - startNs, endNs));
     }
 
+    /** After a batch of {@link #complete} calls: lets the sink make them durable. */
+    void flush() {
+        sink.flush();
+    }
+
     List<LoadRecord> records() {
         synchronized (records) {
             return List.copyOf(records);

@@ -23,9 +23,22 @@ public final class JsonlWriter implements AutoCloseable {
     }
 
     public synchronized void append(Object row) {
+        write(row);
+        flush();
+    }
+
+    /** Buffers one row; {@link #flush} writes it out (a writer taking rows in batches flushes once a batch). */
+    public synchronized void write(Object row) {
         try {
             out.write(Json.compact().writeValueAsString(row));
             out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void flush() {
+        try {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

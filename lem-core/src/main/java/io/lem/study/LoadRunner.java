@@ -18,15 +18,17 @@ import io.lem.client.Clients;
 import io.lem.client.InferenceClient;
 import io.lem.engine.EngineTokenizer;
 import io.lem.load.ArrivalProcess;
-import io.lem.load.ClosedLoop;
 import io.lem.load.EndpointUnreachableException;
 import io.lem.load.Extent;
 import io.lem.load.LoadEndpoint;
 import io.lem.load.LoadOptions;
 import io.lem.load.LoadRecord;
+import io.lem.load.LoadRun;
 import io.lem.load.LoadShape;
 import io.lem.load.LoadSink;
-import io.lem.load.OpenLoop;
+import io.lem.load.LoadStop;
+import io.lem.load.LoadTarget;
+import io.lem.load.Loads;
 import io.lem.load.Progress;
 import io.lem.load.RequestFactory;
 import io.lem.load.Schedule;
@@ -90,13 +92,16 @@ public final class LoadRunner {
         RequestFactory factory = new LoadPrompts.Factory(pool, o.maxOutputTokens(), o.seed(), o.client().ignoreEos());
         LoadEngineMetrics metrics = LoadEngineMetrics.start(o.metrics(), o.client().baseUrl(), http, clock,
                 listener::note);
-        List<LoadRecord> records;
+        LoadRun run;
         try (energy; JsonlWriter rows = new JsonlWriter(requestsFile)) {
-            records = drive(client, process, shape, schedule, factory,
-                    r -> rows.append(LoadRows.toJson(r, anchorNs)), listener);
+            // the one call into the load engine; rows reach requests.jsonl in batches, off the hot path
+            run = Loads.run(new LoadTarget(o.api(), o.client(), client), process, shape, schedule, factory, clock,
+                    LoadSink.batched(r -> rows.write(LoadRows.toJson(r, anchorNs)), rows::flush), listener,
+                    new LoadStop());
         } finally {
             metrics.stop();
         }
+        List<LoadRecord> records = run.records();
         Map<String, Object> energyJson = energy.finish(records);
         LoadSummary summary = LoadMetrics.summarize(records.stream().filter(LoadRecord::measured)
                 .map(LoadRunner::timing).toList(), slos);
@@ -106,20 +111,11 @@ public final class LoadRunner {
         json.put("metrics", summary.toJson());
         json.put("engine_metrics", metrics.write(output, anchorNs));
         json.put("energy", energyJson);
+        json.put("load_generator", run.generator().toJson());
         Path summaryFile = output.resolve(SUMMARY_FILE);
         // recomputed from requests.jsonl (and power.csv with meters) as lem verify would, the verdict in the file
         listener.note(VerifiedResult.write(summaryFile, json));
         return new LoadResult(records, summary, energyJson, requestsFile, summaryFile, LoadEndpoint.allFailed(records));
-    }
-
-    /** The one call into the load loop: a closed loop, or an open loop over a schedule (rates and traces). */
-    private List<LoadRecord> drive(InferenceClient client, ArrivalProcess process, LoadShape shape, Schedule schedule,
-                                   RequestFactory factory, LoadSink sink, Progress.Listener progress)
-            throws InterruptedException {
-        return switch (process) {
-            case ArrivalProcess.Closed closed -> ClosedLoop.run(client, closed, shape, factory, clock, sink, progress);
-            default -> OpenLoop.run(client, schedule, factory, clock, sink, progress);
-        };
     }
 
     private static int poolSize(Schedule schedule, LoadShape shape) {

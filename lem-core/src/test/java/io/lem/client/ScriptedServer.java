@@ -72,7 +72,7 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    private static Request readRequest(InputStream in) throws IOException {
+    static Request readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {

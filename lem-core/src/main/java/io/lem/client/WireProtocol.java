@@ -1,0 +1,155 @@
+package io.lem.client;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+import io.lem.meter.Clock;
+
+/**
+ * The OpenAI-compatible APIs over plain HTTP/1.1 for an event loop that owns its sockets: where to connect and, for
+ * each request, a {@link WireExchange} holding its bytes. The bytes are exactly what {@link OpenAiChatClient} and
+ * {@link OpenAiCompletionsClient} send as body; each distinct prompt is JSON-encoded once and later requests splice
+ * their seed into the encoded bytes. HTTPS and Ollama's NDJSON are not spoken here ({@link #of} is empty for them).
+ * Not thread-safe: one event loop uses it.
+ */
+public final class WireProtocol {
+
+    /** A seed no request uses, encoded once per prompt and replaced by each request's own. */
+    private static final long SEED_MARK = 7_239_113_077_194_211_571L;
+    private static final byte[] SEED_FIELD = ("\"seed\":" + SEED_MARK).getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_TEMPLATES = 4096;
+
+    private record Key(Object content, int maxOutputTokens, int minOutputTokens) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.content == content && k.maxOutputTokens == maxOutputTokens
+                    && k.minOutputTokens == minOutputTokens;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(content) * 31 + maxOutputTokens * 17 + minOutputTokens;
+        }
+    }
+
+    private record Template(byte[] beforeSeed, byte[] afterSeed) {
+    }
+
+    private final ClientOptions options;
+    private final boolean chat;
+    private final URI endpoint;
+    private final InetSocketAddress address;
+    private final Clock clock;
+    private final LongConsumer onChunk;
+    private final byte[] head;
+    private final EventScan scan = new EventScan();
+    private final Map<Key, Template> templates = new HashMap<>();
+
+    private WireProtocol(ClientOptions options, boolean chat, Clock clock, LongConsumer onChunk) {
+        this.options = options;
+        this.chat = chat;
+        this.endpoint = options.endpoint(chat ? "/v1/chat/completions" : "/v1/completions");
+        this.clock = clock;
+        this.onChunk = onChunk;
+        int port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
+        this.address = new InetSocketAddress(endpoint.getHost(), port);
+        String path = endpoint.getRawPath() + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
+        String hostHeader = endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + port);
+        this.head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nContent-Type: application/json\r\n"
+                + "Accept: " + OpenAiBodies.accept(options) + "\r\n"
+                + (options.apiKey() == null ? "" : "Authorization: Bearer " + options.apiKey() + "\r\n")
+                + "Content-Length: ").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The protocol for {@code api} at the options' endpoint, or empty where only the JDK client serves. */
+    public static Optional<WireProtocol> of(String api, ClientOptions options, Clock clock) {
+        return of(api, options, clock, arrivedNs -> { });
+    }
+
+    /** @param onChunk told the arrival time of every streamed chunk, on the event loop (keep it quick) */
+    public static Optional<WireProtocol> of(String api, ClientOptions options, Clock clock, LongConsumer onChunk) {
+        if (!"http".equals(options.baseUrl().getScheme())) {
+            return Optional.empty();
+        }
+        return switch (api == null ? "" : api) {
+            case "openai" -> Optional.of(new WireProtocol(options, true, clock, onChunk));
+            case "openai-completions" -> Optional.of(new WireProtocol(options, false, clock, onChunk));
+            default -> Optional.empty();
+        };
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Duration timeout() {
+        return options.timeout();
+    }
+
+    /** Starts {@code request} now: its send time is read from the clock here. */
+    public WireExchange start(PromptRequest request) {
+        Tally tally = new Tally(request, clock, options.stream(), onChunk);
+        return new WireExchange(this, encode(request), new WireBody(tally, chat, options.stream(), scan));
+    }
+
+    private byte[] encode(PromptRequest request) {
+        Template t = template(request);
+        byte[] seed = Long.toString(request.seed()).getBytes(StandardCharsets.US_ASCII);
+        int bodyLength = t.beforeSeed.length + seed.length + t.afterSeed.length;
+        byte[] length = (bodyLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(head, head.length + length.length + bodyLength);
+        int p = head.length;
+        for (byte[] part : new byte[][] {length, t.beforeSeed, seed, t.afterSeed}) {
+            System.arraycopy(part, 0, out, p, part.length);
+            p += part.length;
+        }
+        return out;
+    }
+
+    private Template template(PromptRequest request) {
+        Object content = request.messages().isEmpty() ? request.prompt() : request.messages();
+        Key key = new Key(content, request.maxOutputTokens(), request.minOutputTokens());
+        Template t = templates.get(key);
+        if (t == null) {
+            if (templates.size() >= MAX_TEMPLATES) {
+                templates.clear(); // a run with ever new prompts (a long trace) encodes each once anyway
+            }
+            t = split(body(new PromptRequest(request.id(), request.warmup(), request.prompt(),
+                    request.maxOutputTokens(), SEED_MARK, request.messages(), request.minOutputTokens())));
+            templates.put(key, t);
+        }
+        return t;
+    }
+
+    private byte[] body(PromptRequest request) {
+        Map<String, Object> body = OpenAiBodies.common(options, request);
+        if (chat) {
+            body.put("messages", request.chatMessages());
+        } else {
+            body.put("prompt", request.completionText());
+        }
+        return OpenAiBodies.json(body, options).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Template split(byte[] body) {
+        for (int i = 0; i + SEED_FIELD.length <= body.length; i++) {
+            if (Arrays.equals(body, i, i + SEED_FIELD.length, SEED_FIELD, 0, SEED_FIELD.length)) {
+                int seedAt = i + SEED_FIELD.length - Long.toString(SEED_MARK).length();
+                return new Template(Arrays.copyOfRange(body, 0, seedAt),
+                        Arrays.copyOfRange(body, i + SEED_FIELD.length, body.length));
+            }
+        }
+        throw new IllegalStateException("encoded body has no seed field: " + new String(body, StandardCharsets.UTF_8));
+    }
+}
