@@ -1,6 +1,8 @@
 package io.lem.verify.gpu;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,6 +32,9 @@ public record PowerCsvTable(List<String> columns, double[] timesS, double[][] va
      * @throws ConfigException naming the file, line and cell when it is not lem's power CSV
      */
     public static PowerCsvTable read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString()); // the CLI's one line for a file that is not there
+        }
         try {
             PowerTable table = ResultFormats.POWER.read(file);
             return new PowerCsvTable(table.columns(), table.timesS(), table.values());
