@@ -56,6 +56,9 @@ class EngineKillTest {
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         Path studyDir = only(results, "kill_");
         JsonNode experiments = JSON.readTree(studyDir.resolve("study.json").toFile()).path("experiments");
+        ResultSchemaCheck.matches("study", studyDir.resolve("study.json"));
+        assertThat(io.lem.result.ResultFormats.STUDY.readIn(studyDir).experiments().getFirst().engineExit().signal())
+                .isEqualTo("SIGKILL");
         JsonNode first = experiments.get(0);
         assertThat(first.path("status").asString()).isEqualTo("failed");
         assertThat(first.path("error").asString()).isEqualTo("engine killed by SIGKILL during the measured load");
@@ -82,6 +85,7 @@ class EngineKillTest {
         assertThat(resumed.err()).contains("experiment 1 failed before (engine killed by SIGKILL during the measured "
                 + "load); running it again", "experiment 2: tiny-p2-c2 already measured");
         assertThat(failedDir.resolve("result.json")).exists();
+        ResultSchemaCheck.matches("result", failedDir.resolve("result.json"));
         assertThat(JSON.readTree(studyDir.resolve("study.json").toFile()).path("experiments").get(0).path("status")
                 .asString()).isEqualTo("done");
         Path movedAside = only(studyDir, failedDir.getFileName() + ".failed-");

@@ -80,6 +80,7 @@ class LoadCommandTest {
         JsonNode verification = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("verification");
         assertThat(verification.get("passed").asBoolean()).as(verification.toString()).isTrue();
         assertThat(err.toString()).contains("lem load: verification: passed");
+        ResultSchemaCheck.matches("summary", dir.resolve("out/summary.json"));
     }
 
     @Test
@@ -138,6 +139,7 @@ class LoadCommandTest {
         assertThat(out.toString()).contains("============ energy: ");
         JsonNode verification = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("verification");
         assertThat(verification.get("passed").asBoolean()).as(verification.toString()).isTrue();
+        ResultSchemaCheck.matches("summary", dir.resolve("out/summary.json"));
     }
 
     @Test

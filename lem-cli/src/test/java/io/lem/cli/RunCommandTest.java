@@ -76,11 +76,13 @@ class RunCommandTest {
         }
         JsonNode studyJson = JSON.readTree(studyDir.resolve("study.json").toFile());
         assertThat(studyJson.path("experiments")).hasSize(2);
+        ResultSchemaCheck.matches("study", studyDir.resolve("study.json"));
         for (JsonNode experiment : studyJson.path("experiments")) {
             assertThat(experiment.path("status").asString()).isEqualTo("done");
             Path dir = studyDir.resolve(experiment.path("dir").asString());
             assertThat(dir.getFileName().toString()).matches("00[12]-tiny-p[12]-c[12]-[0-9a-f]{8}");
             checkExperiment(dir);
+            ResultSchemaCheck.matches("result", dir.resolve("result.json"));
             checkConsoleShowsTheFilesFigure(run.out(), experiment.path("slug").asString(), dir);
         }
 

@@ -13,9 +13,10 @@ import io.lem.meter.Quantity;
 import io.lem.meter.SampleListener;
 
 /**
- * Writes the power trace as it is sampled: one row per sample, {@code t_s} (seconds since the run's clock anchor)
- * then one column per domain: {@code <id>_energy_j} (cumulative, unwrapped) for counters, {@code <id>_power_w} for
- * power sensors, {@code <id>} for gauges (the id ends with its unit). Flushed about once a second, so a crash loses at most the last second.
+ * Writes the power trace as it is sampled, in the {@link PowerCsv} format: one row per sample, {@code t_s} (seconds
+ * since the run's clock anchor) then one column per domain: {@code <id>_energy_j} (cumulative, unwrapped) for
+ * counters, {@code <id>_power_w} for power sensors, {@code <id>} for gauges (the id ends with its unit); a missing
+ * sample (NaN) is an empty cell. Flushed about once a second, so a crash loses at most the last second.
  */
 public final class PowerCsvWriter implements SampleListener, AutoCloseable {
 
@@ -30,21 +31,17 @@ public final class PowerCsvWriter implements SampleListener, AutoCloseable {
         this.anchorNs = anchorNs;
     }
 
-    /** The column header for a domain. */
+    /** The column header for a domain ({@link PowerCsv#column}). */
     public static String column(Domain domain) {
-        return switch (domain.quantity()) {
-            case ENERGY_J -> domain.id() + "_energy_j";
-            case POWER_W -> domain.id() + "_power_w";
-            case GAUGE -> domain.id(); // the id carries its unit, e.g. gpu0:temperature_c
-        };
+        return PowerCsv.column(domain);
     }
 
     @Override
     public void onStart(List<Domain> domains) {
         line.setLength(0);
-        line.append("t_s");
+        line.append(PowerCsv.TIME);
         for (Domain domain : domains) {
-            line.append(',').append(column(domain));
+            line.append(',').append(PowerCsv.column(domain));
         }
         writeLine(true);
     }
@@ -54,7 +51,7 @@ public final class PowerCsvWriter implements SampleListener, AutoCloseable {
         line.setLength(0);
         line.append(Double.toString((timeNs - anchorNs) / 1e9));
         for (double value : row) {
-            line.append(',').append(Double.toString(value));
+            PowerCsv.appendCell(line, value);
         }
         boolean flush = timeNs - lastFlushNs > 1_000_000_000L;
         if (flush) {

@@ -28,10 +28,13 @@ import io.lem.load.LoadStop;
 import io.lem.load.SyntheticPrompts;
 import io.lem.meter.Clock;
 import io.lem.meter.MeterException;
-import io.lem.result.AtomicFiles;
 import io.lem.result.Environment;
-import io.lem.result.Json;
 import io.lem.result.JsonlWriter;
+import io.lem.result.PowerCsv;
+import io.lem.result.RequestEnergyJsonl;
+import io.lem.result.RequestsJsonl;
+import io.lem.result.ResultFormats;
+import io.lem.result.ResultJson;
 
 /**
  * Runs one experiment in a fresh engine process: launch, wait for health, open meters, start the sampler, idle
@@ -42,12 +45,12 @@ import io.lem.result.JsonlWriter;
  */
 public final class ExperimentRunner {
 
-    public static final String RESULT_FILE = "result.json";
-    public static final String REQUESTS_FILE = "requests.jsonl";
-    public static final String POWER_FILE = "power.csv";
+    public static final String RESULT_FILE = ResultJson.FILE;
+    public static final String REQUESTS_FILE = RequestsJsonl.FILE;
+    public static final String POWER_FILE = PowerCsv.FILE;
     public static final String ENGINE_LOG = "engine.log";
     /** Derived from the raw files after the run: per-request phases and attributed energy. */
-    public static final String REQUEST_ENERGY_FILE = "request_energy.jsonl";
+    public static final String REQUEST_ENERGY_FILE = RequestEnergyJsonl.FILE;
     private static final Duration ENGINE_START_TIMEOUT = Duration.ofMinutes(10);
 
     private final EngineDrivers engines;
@@ -172,9 +175,7 @@ public final class ExperimentRunner {
                     session.statuses(), session.errorCounts(), session.periodNs(), warmup.stoppedBecause(), runWarnings);
             ResultDocument document = new ResultDocument(studyName, config, environment, session.devices(),
                     process.launch(), wallAnchor, analysis);
-            StringBuilder rows = new StringBuilder();
-            RequestEnergyRows.of(analysis).forEach(row -> rows.append(Json.compact().writeValueAsString(row)).append('\n'));
-            AtomicFiles.write(dir.resolve(REQUEST_ENERGY_FILE), rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ResultFormats.REQUEST_ENERGY.write(dir.resolve(REQUEST_ENERGY_FILE), RequestEnergyRows.of(analysis));
             listener.step(VerifiedResult.write(dir.resolve(RESULT_FILE), document.toJson()));
             return analysis.summary(dir);
         }

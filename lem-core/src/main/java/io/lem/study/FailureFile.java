@@ -9,6 +9,8 @@ import java.util.Map;
 import io.lem.engine.EngineFailure;
 import io.lem.result.AtomicFiles;
 import io.lem.result.Json;
+import io.lem.result.StudyFile;
+import io.lem.result.StudyJson;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -29,7 +31,8 @@ final class FailureFile {
         json.put("slug", outcome.slug());
         json.put("config_hash", outcome.configHash());
         json.put("error", outcome.error());
-        json.put("engine_exit", outcome.engineFailure() == null ? null : engineExit(outcome.engineFailure()));
+        StudyFile.EngineExit exit = engineExit(outcome.engineFailure());
+        json.put(StudyJson.ENGINE_EXIT, exit == null ? null : StudyJson.engineExit(exit));
         AtomicFiles.write(dir.resolve(NAME), Json.pretty().writeValueAsBytes(json));
     }
 
@@ -47,13 +50,10 @@ final class FailureFile {
         }
     }
 
-    static Map<String, Object> engineExit(EngineFailure failure) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("phase", failure.phase());
-        json.put("exit_code", failure.exitCode() < 0 ? null : failure.exitCode());
-        json.put("signal", failure.signal());
-        json.put("stalled_s", Json.finiteOrNull(failure.stalledS()));
-        json.put("engine_log_tail", failure.logTail());
-        return json;
+    /** How the engine ended, as study.json and failure.json hold it; null when no engine failure failed it. */
+    static StudyFile.EngineExit engineExit(EngineFailure failure) {
+        return failure == null ? null : new StudyFile.EngineExit(failure.phase(),
+                failure.exitCode() < 0 ? null : failure.exitCode(), failure.signal(),
+                Json.finiteOrNull(failure.stalledS()), failure.logTail());
     }
 }

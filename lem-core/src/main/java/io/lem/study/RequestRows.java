@@ -1,12 +1,14 @@
 package io.lem.study;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.lem.client.EngineTimings;
 import io.lem.client.RequestRecord;
 import io.lem.result.Json;
 import io.lem.result.JsonlWriter;
+import io.lem.result.RequestRow;
+import io.lem.result.RequestsJsonl;
 
 /**
  * The requests.jsonl row of one request, shared by {@code lem run} and {@code lem load}: times in seconds since the
@@ -19,47 +21,34 @@ public record RequestRows(JsonlWriter out, long anchorNs) {
         out.append(toJson(r, anchorNs));
     }
 
+    /** The row as a mutable map in file order ({@link RequestsJsonl}); lem load puts its schedule in front. */
     public static Map<String, Object> toJson(RequestRecord r, long anchorNs) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", r.id());
-        row.put("warmup", r.warmup());
-        row.put("status", r.status().jsonName());
-        row.put("http_status", r.httpStatus() == 0 ? null : r.httpStatus());
-        row.put("send_s", (r.sendNs() - anchorNs) / 1e9);
-        row.put("first_token_s", r.firstTokenNs() < 0 ? null : (r.firstTokenNs() - anchorNs) / 1e9);
-        row.put("end_s", (r.endNs() - anchorNs) / 1e9);
-        row.put("prompt_tokens", r.promptTokens() < 0 ? null : r.promptTokens());
-        row.put("completion_tokens", r.completionTokens() < 0 ? null : r.completionTokens());
-        row.put("tokens_approximate", r.tokensApproximate());
-        row.put("chunks", r.chunks());
-        row.put("reasoning_chunks", r.reasoningChunks());
-        row.put("ttft_ms", Json.finiteOrNull(r.ttftMs()));
-        row.put("tpot_ms", Json.finiteOrNull(r.tpotMs()));
-        row.put("e2e_ms", r.e2eMs());
+        return RequestsJsonl.toJson(row(r, anchorNs));
+    }
+
+    /** lem run's typed row of a request; {@code anchorNs} is the run's clock anchor. */
+    public static RequestRow row(RequestRecord r, long anchorNs) {
         long[] chunkTimes = r.chunkTimesNs();
-        double[] chunkMs = new double[chunkTimes.length];
+        Double[] chunkMs = new Double[chunkTimes.length];
         for (int i = 0; i < chunkTimes.length; i++) {
             chunkMs[i] = (chunkTimes[i] - r.sendNs()) / 1e6;
         }
-        row.put("chunk_ms", chunkMs);
-        row.put("engine", engineJson(r.engineTimings()));
-        row.put("error", r.error());
-        return row;
+        return new RequestRow(r.id(), r.warmup(), null, r.status().jsonName(),
+                r.httpStatus() == 0 ? null : r.httpStatus(), (r.sendNs() - anchorNs) / 1e9,
+                r.firstTokenNs() < 0 ? null : (r.firstTokenNs() - anchorNs) / 1e9, (r.endNs() - anchorNs) / 1e9,
+                count(r.promptTokens()), count(r.completionTokens()), r.tokensApproximate(), r.chunks(),
+                r.reasoningChunks(), Json.finiteOrNull(r.ttftMs()), Json.finiteOrNull(r.tpotMs()), r.e2eMs(),
+                List.of(chunkMs), engine(r.engineTimings()), r.error());
     }
 
-    /** Ollama's own counts and durations (null for APIs that give none); -1 (absent) becomes null. */
-    private static Map<String, Object> engineJson(EngineTimings t) {
-        if (t == null) {
-            return null;
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("prompt_eval_count", t.promptEvalCount() < 0 ? null : t.promptEvalCount());
-        json.put("eval_count", t.evalCount() < 0 ? null : t.evalCount());
-        json.put("prompt_eval_duration_ms", ms(t.promptEvalDurationNs()));
-        json.put("eval_duration_ms", ms(t.evalDurationNs()));
-        json.put("load_duration_ms", ms(t.loadDurationNs()));
-        json.put("total_duration_ms", ms(t.totalDurationNs()));
-        return json;
+    /** Ollama's counts and durations; -1 (absent) becomes null. */
+    private static RequestRow.EngineCounts engine(EngineTimings t) {
+        return t == null ? null : new RequestRow.EngineCounts(count(t.promptEvalCount()), count(t.evalCount()),
+                ms(t.promptEvalDurationNs()), ms(t.evalDurationNs()), ms(t.loadDurationNs()), ms(t.totalDurationNs()));
+    }
+
+    private static Long count(int n) {
+        return n < 0 ? null : (long) n;
     }
 
     private static Double ms(long ns) {

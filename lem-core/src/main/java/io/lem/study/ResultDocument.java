@@ -14,8 +14,11 @@ import io.lem.config.ExperimentConfig;
 import io.lem.engine.EngineLaunch;
 import io.lem.meter.Domain;
 import io.lem.result.Environment;
+import io.lem.result.ResultFields;
+import io.lem.result.ResultJson;
 
 import static io.lem.result.Json.finiteOrNull;
+import static io.lem.result.ResultFields.*;
 
 /**
  * The result.json of one experiment. Field names are snake_case with units; the methodology's metric names are always
@@ -25,59 +28,59 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
                       List<Map<String, Object>> devices, EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a) {
 
     /** Bumped when a field changes meaning or goes away. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = ResultJson.VERSION;
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("schema_version", SCHEMA_VERSION);
-        json.put("study_name", studyName);
-        json.put("experiment", experiment());
-        json.put("environment", environmentJson());
-        json.put("engine", engineJson());
-        json.put("methods", methods());
-        json.put("timeline", timeline());
-        json.put("baseline", baseline());
-        json.put("energy", energy());
-        json.put("steady_state", steadyState());
-        json.put("phases", phases());
-        json.put("attribution", attribution());
-        json.put("metrics", metrics());
-        json.put("latency", latency());
-        json.put("telemetry", telemetry());
-        json.put("requests", requests());
-        json.put("warnings", a.warnings);
+        json.put(ResultFields.SCHEMA_VERSION, SCHEMA_VERSION);
+        json.put(STUDY_NAME, studyName);
+        json.put(EXPERIMENT, experiment());
+        json.put(ENVIRONMENT, environmentJson());
+        json.put(ENGINE, engineJson());
+        json.put(METHODS, methods());
+        json.put(TIMELINE, timeline());
+        json.put(BASELINE, baseline());
+        json.put(ENERGY, energy());
+        json.put(STEADY_STATE, steadyState());
+        json.put(PHASES, phases());
+        json.put(ATTRIBUTION, attribution());
+        json.put(METRICS, metrics());
+        json.put(LATENCY, latency());
+        json.put(TELEMETRY, telemetry());
+        json.put(REQUESTS, requests());
+        json.put(WARNINGS, a.warnings);
         return json;
     }
 
     private Map<String, Object> experiment() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("index", config.index());
-        json.put("slug", config.slug());
-        json.put("config_hash", config.hash());
-        json.put("config", config.values());
+        json.put(INDEX, config.index());
+        json.put(SLUG, config.slug());
+        json.put(CONFIG_HASH, config.hash());
+        json.put(CONFIG, config.values());
         return json;
     }
 
     private Map<String, Object> environmentJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cpu_model", environment.cpuModel());
-        json.put("sockets", environment.sockets());
-        json.put("logical_cpus", environment.logicalCpus());
-        json.put("ram_bytes", environment.ramBytes());
-        json.put("os", environment.os());
-        json.put("kernel", environment.kernel());
-        json.put("jvm", environment.jvm());
-        json.put("lem_version", environment.lemVersion());
-        json.put("lem_git_commit", environment.gitCommit());
-        json.put("gpus", devices);
+        json.put(CPU_MODEL, environment.cpuModel());
+        json.put(SOCKETS, environment.sockets());
+        json.put(LOGICAL_CPUS, environment.logicalCpus());
+        json.put(RAM_BYTES, environment.ramBytes());
+        json.put(OS, environment.os());
+        json.put(KERNEL, environment.kernel());
+        json.put(JVM, environment.jvm());
+        json.put(LEM_VERSION, environment.lemVersion());
+        json.put(LEM_GIT_COMMIT, environment.gitCommit());
+        json.put(GPUS, devices);
         return json;
     }
 
     private Map<String, Object> engineJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", engine.name());
-        json.put("base_url", engine.baseUrl().toString());
-        json.put("command", engine.command());
+        json.put(NAME, engine.name());
+        json.put(BASE_URL, engine.baseUrl().toString());
+        json.put(COMMAND, engine.command());
         return json;
     }
 
@@ -86,110 +89,110 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         List<Map<String, Object>> meters = new ArrayList<>();
         a.meterStatuses.forEach(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("available", s.available());
-            m.put("used", s.used());
-            m.put("reason", s.reason());
-            m.put("fix", s.fix());
+            m.put(NAME, s.name());
+            m.put(AVAILABLE, s.available());
+            m.put(USED, s.used());
+            m.put(REASON, s.reason());
+            m.put(FIX, s.fix());
             meters.add(m);
         });
-        json.put("meters", meters);
+        json.put(METERS, meters);
         List<Map<String, Object>> domains = new ArrayList<>();
         for (PowerSummary.DomainFigure f : a.measuredWindow.domains()) { // gauges are listed under telemetry
             Domain d = f.domain();
             WindowEnergy w = f.window();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", d.id());
-            m.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("method", d.method());
-            m.put("estimated", d.estimated());
-            m.put("source", d.source());
-            m.put("samples_in_measured_window", w.samples());
-            m.put("max_gap_s", finiteOrNull(w.maxGapS()));
+            m.put(ID, d.id());
+            m.put(KIND, d.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put(METHOD, d.method());
+            m.put(ESTIMATED, d.estimated());
+            m.put(SOURCE, d.source());
+            m.put(SAMPLES_IN_MEASURED_WINDOW, w.samples());
+            m.put(MAX_GAP_S, finiteOrNull(w.maxGapS()));
             domains.add(m);
         }
-        json.put("domains", domains);
-        json.put("sample_rate_hz", 1e9 / a.samplePeriodNs);
-        json.put("samples_total", a.trace.size());
+        json.put(DOMAINS, domains);
+        json.put(SAMPLE_RATE_HZ, 1e9 / a.samplePeriodNs);
+        json.put(SAMPLES_TOTAL, a.trace.size());
         EnergyTotals t = a.totals();
-        json.put("total_energy_domains", t.description());
-        json.put("total_domain_ids", t.totalDomainIds());
-        json.put("cpu_domain_ids", t.cpuDomainIds());
-        json.put("dram_domain_ids", t.dramDomainIds());
-        json.put("gpu_domain_ids", t.gpuDomainIds());
-        json.put("llm_domain_ids", t.processDomainIds());
-        json.put("total_estimated", t.totalEstimated());
-        json.put("domain_notes", t.notes());
-        json.put("energy_window", "measured window: first measured request sent to last measured request ended;"
+        json.put(TOTAL_ENERGY_DOMAINS, t.description());
+        json.put(TOTAL_DOMAIN_IDS, t.totalDomainIds());
+        json.put(CPU_DOMAIN_IDS, t.cpuDomainIds());
+        json.put(DRAM_DOMAIN_IDS, t.dramDomainIds());
+        json.put(GPU_DOMAIN_IDS, t.gpuDomainIds());
+        json.put(LLM_DOMAIN_IDS, t.processDomainIds());
+        json.put(TOTAL_ESTIMATED, t.totalEstimated());
+        json.put(DOMAIN_NOTES, t.notes());
+        json.put(ENERGY_WINDOW, "measured window: first measured request sent to last measured request ended;"
                 + " energy, metrics and attribution cover it, steady_state its steady part");
-        json.put("active_energy", "E_active = E - P_idle * duration per domain and for the total, P_idle from the"
+        json.put(ACTIVE_ENERGY, "E_active = E - P_idle * duration per domain and for the total, P_idle from the"
                 + " baseline window; null when negative (baseline not valid for the window), raw difference in"
                 + " active_energy_raw_j");
-        json.put("latency_per_token_definition", "mean over measured ok requests of e2e_ms / completion_tokens");
-        json.put("phases", "per request: ttft window [send, first token] (includes queueing) and decode window "
+        json.put(LATENCY_PER_TOKEN_DEFINITION, "mean over measured ok requests of e2e_ms / completion_tokens");
+        json.put(PHASES, "per request: ttft window [send, first token] (includes queueing) and decode window "
                 + "[first token, end] of the total domains; windows of concurrent requests overlap");
-        json.put("tpot_definition", "(e2e - ttft) / (completion_tokens - 1), per request (vLLM)");
+        json.put(TPOT_DEFINITION, "(e2e - ttft) / (completion_tokens - 1), per request (vLLM)");
         return json;
     }
 
     private Map<String, Object> timeline() {
         Marks m = a.marks;
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("wall_clock_anchor", wallAnchor.toString());
-        json.put("clock", "monotonic (System.nanoTime); all *_s fields are seconds since the anchor");
-        json.put("baseline", window(m.baselineStartNs(), m.baselineEndNs()));
-        json.put("warmup", window(m.warmupStartNs(), m.warmupEndNs()));
-        json.put("measured", window(m.measuredStartNs(), m.measuredEndNs()));
-        json.put("steady_state", a.steadyState == null ? null : window(a.steadyState.startNs(), a.steadyState.endNs()));
-        json.put("after", m.afterEndNs() > m.afterStartNs() ? window(m.afterStartNs(), m.afterEndNs()) : null);
-        json.put("warmup_stopped_because", a.warmupStoppedBecause);
+        json.put(WALL_CLOCK_ANCHOR, wallAnchor.toString());
+        json.put(CLOCK, "monotonic (System.nanoTime); all *_s fields are seconds since the anchor");
+        json.put(BASELINE, window(m.baselineStartNs(), m.baselineEndNs()));
+        json.put(WARMUP, window(m.warmupStartNs(), m.warmupEndNs()));
+        json.put(MEASURED, window(m.measuredStartNs(), m.measuredEndNs()));
+        json.put(STEADY_STATE, a.steadyState == null ? null : window(a.steadyState.startNs(), a.steadyState.endNs()));
+        json.put(AFTER, m.afterEndNs() > m.afterStartNs() ? window(m.afterStartNs(), m.afterEndNs()) : null);
+        json.put(WARMUP_STOPPED_BECAUSE, a.warmupStoppedBecause);
         return json;
     }
 
     private Map<String, Object> window(long startNs, long endNs) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("start_s", a.marks.seconds(startNs));
-        json.put("end_s", a.marks.seconds(endNs));
-        json.put("duration_s", (endNs - startNs) / 1e9);
+        json.put(START_S, a.marks.seconds(startNs));
+        json.put(END_S, a.marks.seconds(endNs));
+        json.put(DURATION_S, (endNs - startNs) / 1e9);
         return json;
     }
 
     private Map<String, Object> baseline() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("duration_s", a.baselineDurationS);
-        json.put("power_w", finiteOrNull(a.baselinePowerW));
+        json.put(DURATION_S, a.baselineDurationS);
+        json.put(POWER_W, finiteOrNull(a.baselinePowerW));
         Map<String, Object> byDomain = new LinkedHashMap<>();
         a.idlePowerWByDomain.forEach((id, w) -> byDomain.put(id, finiteOrNull(w)));
-        json.put("power_w_by_domain", byDomain);
-        json.put("after_duration_s", a.marks.afterEndNs() > a.marks.afterStartNs()
+        json.put(POWER_W_BY_DOMAIN, byDomain);
+        json.put(AFTER_DURATION_S, a.marks.afterEndNs() > a.marks.afterStartNs()
                 ? (a.marks.afterEndNs() - a.marks.afterStartNs()) / 1e9 : null);
-        json.put("after_power_w", finiteOrNull(a.baselineAfterPowerW));
-        json.put("drift", finiteOrNull(Math.abs(a.baselineAfterPowerW - a.baselinePowerW) / a.baselinePowerW));
+        json.put(AFTER_POWER_W, finiteOrNull(a.baselineAfterPowerW));
+        json.put(DRIFT, finiteOrNull(Math.abs(a.baselineAfterPowerW - a.baselinePowerW) / a.baselinePowerW));
         return json;
     }
 
     private Map<String, Object> energy() {
         EnergyTotals.Figures f = a.measuredFigures();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("window", "measured");
-        json.put("total_energy_j", finiteOrNull(f.totalEnergyJ()));
-        json.put("active_energy_j", finiteOrNull(a.active.energyJ()));
-        json.put("active_energy_raw_j", finiteOrNull(a.active.rawJ()));
-        json.put("cpu_energy_j", finiteOrNull(f.cpuEnergyJ()));
-        json.put("dram_energy_j", finiteOrNull(f.dramEnergyJ()));
-        json.put("gpu_energy_j", finiteOrNull(f.gpuEnergyJ()));
-        json.put("llm_energy_j", finiteOrNull(f.llmEnergyJ()));
-        json.put("estimated", a.totals().totalEstimated());
-        json.put("llm_energy_estimated", EstimateLabel.llmEstimated(a.totals(), a.trace.domains()));
+        json.put(WINDOW, "measured");
+        json.put(TOTAL_ENERGY_J, finiteOrNull(f.totalEnergyJ()));
+        json.put(ACTIVE_ENERGY_J, finiteOrNull(a.active.energyJ()));
+        json.put(ACTIVE_ENERGY_RAW_J, finiteOrNull(a.active.rawJ()));
+        json.put(CPU_ENERGY_J, finiteOrNull(f.cpuEnergyJ()));
+        json.put(DRAM_ENERGY_J, finiteOrNull(f.dramEnergyJ()));
+        json.put(GPU_ENERGY_J, finiteOrNull(f.gpuEnergyJ()));
+        json.put(LLM_ENERGY_J, finiteOrNull(f.llmEnergyJ()));
+        json.put(ESTIMATED, a.totals().totalEstimated());
+        json.put(LLM_ENERGY_ESTIMATED, EstimateLabel.llmEstimated(a.totals(), a.trace.domains()));
         Map<String, Object> byDomain = new LinkedHashMap<>();
         Map<String, Object> activeByDomain = new LinkedHashMap<>();
         for (PowerSummary.DomainFigure d : a.measuredWindow.domains()) {
             byDomain.put(d.domain().id(), finiteOrNull(d.energyJ()));
             activeByDomain.put(d.domain().id(), finiteOrNull(d.active().energyJ()));
         }
-        json.put("energy_j_by_domain", byDomain);
-        json.put("active_energy_j_by_domain", activeByDomain);
-        json.put("gpu_counter_vs_power", a.gpuCrossCheck);
+        json.put(ENERGY_J_BY_DOMAIN, byDomain);
+        json.put(ACTIVE_ENERGY_J_BY_DOMAIN, activeByDomain);
+        json.put(GPU_COUNTER_VS_POWER, a.gpuCrossCheck);
         return json;
     }
 
@@ -200,42 +203,42 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         double energy = w == null ? Double.NaN : w.figures().totalEnergyJ();
         double activeJ = w == null ? Double.NaN : w.totalActive().energyJ();
         double duration = a.steadyState == null ? Double.NaN : a.steadyState.durationS();
-        json.put("rule", a.steadyState == null ? null : a.steadyState.rule());
-        json.put("duration_s", finiteOrNull(duration));
-        json.put("total_energy_j", finiteOrNull(energy));
-        json.put("active_energy_j", finiteOrNull(activeJ));
-        json.put("active_energy_raw_j", finiteOrNull(w == null ? Double.NaN : w.totalActive().rawJ()));
-        json.put("output_tokens", finiteOrNull(a.steadyOutputTokens));
-        json.put("output_tokens_method", "streamed chunks inside the window (each completion_tokens / chunks); "
+        json.put(RULE, a.steadyState == null ? null : a.steadyState.rule());
+        json.put(DURATION_S, finiteOrNull(duration));
+        json.put(TOTAL_ENERGY_J, finiteOrNull(energy));
+        json.put(ACTIVE_ENERGY_J, finiteOrNull(activeJ));
+        json.put(ACTIVE_ENERGY_RAW_J, finiteOrNull(w == null ? Double.NaN : w.totalActive().rawJ()));
+        json.put(OUTPUT_TOKENS, finiteOrNull(a.steadyOutputTokens));
+        json.put(OUTPUT_TOKENS_METHOD, "streamed chunks inside the window (each completion_tokens / chunks); "
                 + "without chunk times, a request's tokens spread evenly over [first token, end]");
-        json.put("joules_per_output_token", finiteOrNull(energy / a.steadyOutputTokens));
-        json.put("active_joules_per_output_token", finiteOrNull(activeJ / a.steadyOutputTokens));
-        json.put("tokens_per_second", finiteOrNull(a.steadyOutputTokens / duration));
+        json.put(JOULES_PER_OUTPUT_TOKEN, finiteOrNull(energy / a.steadyOutputTokens));
+        json.put(ACTIVE_JOULES_PER_OUTPUT_TOKEN, finiteOrNull(activeJ / a.steadyOutputTokens));
+        json.put(TOKENS_PER_SECOND, finiteOrNull(a.steadyOutputTokens / duration));
         SteadyState.BatchLimitRule batch = a.batchLimit;
         Map<String, Object> alt = new LinkedHashMap<>();
-        alt.put("rule", batch.window() == null ? null : batch.window().rule());
-        alt.put("not_applicable_because", batch.notApplicableBecause());
+        alt.put(RULE, batch.window() == null ? null : batch.window().rule());
+        alt.put(NOT_APPLICABLE_BECAUSE, batch.notApplicableBecause());
         if (batch.window() != null) {
             alt.putAll(window(batch.window().startNs(), batch.window().endNs()));
-            alt.put("total_energy_j", finiteOrNull(a.totalEnergyJ(batch.window().startNs(), batch.window().endNs())));
+            alt.put(TOTAL_ENERGY_J, finiteOrNull(a.totalEnergyJ(batch.window().startNs(), batch.window().endNs())));
         }
-        json.put("batch_limit_window", alt);
+        json.put(BATCH_LIMIT_WINDOW, alt);
         return json;
     }
 
     private Map<String, Object> attribution() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("file", ExperimentRunner.REQUEST_ENERGY_FILE);
-        json.put("token_proportional", "E_r = E_active / sum(completion_tokens) * completion_tokens_r (inference energy protocol)");
-        json.put("time_sharing", "each sampling interval's active energy split among requests by the tokens they "
+        json.put(FILE, ExperimentRunner.REQUEST_ENERGY_FILE);
+        json.put(TOKEN_PROPORTIONAL, "E_r = E_active / sum(completion_tokens) * completion_tokens_r (inference energy protocol)");
+        json.put(TIME_SHARING, "each sampling interval's active energy split among requests by the tokens they "
                 + "emitted in it (prompt tokens at the first-token interval; an interval without tokens split evenly"
                 + " among requests in flight)");
-        json.put("intervals_active_energy_j", finiteOrNull(a.attribution.activeEnergyJ()));
-        json.put("time_sharing_sum_j", finiteOrNull(a.attribution.timeSharingSumJ()));
-        json.put("unattributed_j", finiteOrNull(a.attribution.unattributedJ()));
-        json.put("check", "sum of the sampling intervals' active energy against energy.active_energy_raw_j, the"
+        json.put(INTERVALS_ACTIVE_ENERGY_J, finiteOrNull(a.attribution.activeEnergyJ()));
+        json.put(TIME_SHARING_SUM_J, finiteOrNull(a.attribution.timeSharingSumJ()));
+        json.put(UNATTRIBUTED_J, finiteOrNull(a.attribution.unattributedJ()));
+        json.put(CHECK, "sum of the sampling intervals' active energy against energy.active_energy_raw_j, the"
                 + " measured window's from the window integrator; relative difference below");
-        json.put("check_relative_difference", finiteOrNull(a.attributionCheckRelativeError()));
+        json.put(CHECK_RELATIVE_DIFFERENCE, finiteOrNull(a.attributionCheckRelativeError()));
         return json;
     }
 
@@ -244,18 +247,18 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         list.add(phase("ttft", a.ttftEnergyJ, "sum over measured requests of E[send, first token]"));
         list.add(phase("decode", a.decodeEnergyJ, "sum over measured requests of E[first token, end]"));
         Map<String, Object> closure = new LinkedHashMap<>();
-        closure.put("name", "closure_error");
-        closure.put("energy_j", finiteOrNull(a.phaseClosureErrorJ));
-        closure.put("definition", "sum of E[send, end] - (ttft + decode); ~0 with one trace");
+        closure.put(NAME, "closure_error");
+        closure.put(ENERGY_J, finiteOrNull(a.phaseClosureErrorJ));
+        closure.put(DEFINITION, "sum of E[send, end] - (ttft + decode); ~0 with one trace");
         list.add(closure);
         return list;
     }
 
     private static Map<String, Object> phase(String name, double energyJ, String definition) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", name);
-        json.put("energy_j", finiteOrNull(energyJ));
-        json.put("definition", definition);
+        json.put(NAME, name);
+        json.put(ENERGY_J, finiteOrNull(energyJ));
+        json.put(DEFINITION, definition);
         return json;
     }
 
@@ -266,59 +269,59 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         long total = a.inputTokens + a.outputTokens;
         double energy = f.totalEnergyJ();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total_tokens", total);
-        m.put("input_tokens", a.inputTokens);
-        m.put("output_tokens", a.outputTokens);
-        m.put("inference_time_sec", duration);
-        m.put("tokens_per_second", finiteOrNull(a.outputTokens / duration));
-        m.put("total_tokens_per_second", finiteOrNull(total / duration));
-        m.put("latency_per_token_ms", finiteOrNull(a.latencyPerTokenMs().mean()));
-        m.put("total_energy_j", finiteOrNull(energy));
-        m.put("active_energy_j", finiteOrNull(a.active.energyJ()));
-        m.put("gpu_energy_j", finiteOrNull(f.gpuEnergyJ()));
-        m.put("cpu_energy_j", finiteOrNull(f.cpuEnergyJ()));
-        m.put("gpu_power_w", finiteOrNull(f.gpuEnergyJ() / duration));
-        m.put("cpu_power_w", finiteOrNull(f.cpuEnergyJ() / duration));
-        m.put("duration_sec", duration);
-        m.put("joules_per_token", finiteOrNull(total == 0 ? Double.NaN : energy / total));
-        m.put("tokens_per_joule", finiteOrNull(total / energy));
-        m.put("joules_per_output_token", finiteOrNull(a.perOutputToken(energy)));
-        m.put("active_joules_per_output_token", finiteOrNull(a.perOutputToken(a.active.energyJ())));
-        m.put("joules_per_request", finiteOrNull(a.attributed.isEmpty() ? Double.NaN : energy / a.attributed.size()));
-        m.put("wh_per_1000_output_tokens", finiteOrNull(a.perOutputToken(energy) * 1000 / 3600));
-        m.put("flops_total", null);
-        m.put("flops_per_second", null);
-        m.put("flops_method", null);
-        m.put("flops_confidence", null);
-        m.put("tpot_ms", finiteOrNull(a.tpotMs().mean()));
-        m.put("e2e_latency_mean_ms", finiteOrNull(a.e2eMs().mean()));
-        m.put("e2e_latency_median_ms", finiteOrNull(a.e2eMs().median()));
-        m.put("e2e_latency_p95_ms", finiteOrNull(a.e2eMs().p95()));
-        m.put("e2e_latency_p99_ms", finiteOrNull(a.e2eMs().p99()));
-        m.put("ttft_mean_ms", finiteOrNull(a.ttftMs().mean()));
-        m.put("ttft_median_ms", finiteOrNull(a.ttftMs().median()));
-        m.put("ttft_p95_ms", finiteOrNull(a.ttftMs().p95()));
-        m.put("ttft_p99_ms", finiteOrNull(a.ttftMs().p99()));
-        m.put("token_efficiency_index", null);
-        m.put("tokens_per_gb_vram", null);
-        m.put("model_memory_utilisation", null);
-        m.put("kv_cache_memory_ratio", null);
-        m.put("sm_utilisation_mean", null);
-        m.put("memory_bandwidth_utilisation", null);
-        m.put("effective_batch_size", null);
-        m.put("batch_utilisation", null);
-        m.put("padding_overhead", null);
-        m.put("kv_cache_hit_rate", null);
-        m.put("kv_cache_blocks_used", null);
-        m.put("kv_cache_blocks_total", null);
+        m.put(TOTAL_TOKENS, total);
+        m.put(INPUT_TOKENS, a.inputTokens);
+        m.put(OUTPUT_TOKENS, a.outputTokens);
+        m.put(INFERENCE_TIME_SEC, duration);
+        m.put(TOKENS_PER_SECOND, finiteOrNull(a.outputTokens / duration));
+        m.put(TOTAL_TOKENS_PER_SECOND, finiteOrNull(total / duration));
+        m.put(LATENCY_PER_TOKEN_MS, finiteOrNull(a.latencyPerTokenMs().mean()));
+        m.put(TOTAL_ENERGY_J, finiteOrNull(energy));
+        m.put(ACTIVE_ENERGY_J, finiteOrNull(a.active.energyJ()));
+        m.put(GPU_ENERGY_J, finiteOrNull(f.gpuEnergyJ()));
+        m.put(CPU_ENERGY_J, finiteOrNull(f.cpuEnergyJ()));
+        m.put(GPU_POWER_W, finiteOrNull(f.gpuEnergyJ() / duration));
+        m.put(CPU_POWER_W, finiteOrNull(f.cpuEnergyJ() / duration));
+        m.put(DURATION_SEC, duration);
+        m.put(JOULES_PER_TOKEN, finiteOrNull(total == 0 ? Double.NaN : energy / total));
+        m.put(TOKENS_PER_JOULE, finiteOrNull(total / energy));
+        m.put(JOULES_PER_OUTPUT_TOKEN, finiteOrNull(a.perOutputToken(energy)));
+        m.put(ACTIVE_JOULES_PER_OUTPUT_TOKEN, finiteOrNull(a.perOutputToken(a.active.energyJ())));
+        m.put(JOULES_PER_REQUEST, finiteOrNull(a.attributed.isEmpty() ? Double.NaN : energy / a.attributed.size()));
+        m.put(WH_PER_1000_OUTPUT_TOKENS, finiteOrNull(a.perOutputToken(energy) * 1000 / 3600));
+        m.put(FLOPS_TOTAL, null);
+        m.put(FLOPS_PER_SECOND, null);
+        m.put(FLOPS_METHOD, null);
+        m.put(FLOPS_CONFIDENCE, null);
+        m.put(TPOT_MS, finiteOrNull(a.tpotMs().mean()));
+        m.put(E2E_LATENCY_MEAN_MS, finiteOrNull(a.e2eMs().mean()));
+        m.put(E2E_LATENCY_MEDIAN_MS, finiteOrNull(a.e2eMs().median()));
+        m.put(E2E_LATENCY_P95_MS, finiteOrNull(a.e2eMs().p95()));
+        m.put(E2E_LATENCY_P99_MS, finiteOrNull(a.e2eMs().p99()));
+        m.put(TTFT_MEAN_MS, finiteOrNull(a.ttftMs().mean()));
+        m.put(TTFT_MEDIAN_MS, finiteOrNull(a.ttftMs().median()));
+        m.put(TTFT_P95_MS, finiteOrNull(a.ttftMs().p95()));
+        m.put(TTFT_P99_MS, finiteOrNull(a.ttftMs().p99()));
+        m.put(TOKEN_EFFICIENCY_INDEX, null);
+        m.put(TOKENS_PER_GB_VRAM, null);
+        m.put(MODEL_MEMORY_UTILISATION, null);
+        m.put(KV_CACHE_MEMORY_RATIO, null);
+        m.put(SM_UTILISATION_MEAN, null);
+        m.put(MEMORY_BANDWIDTH_UTILISATION, null);
+        m.put(EFFECTIVE_BATCH_SIZE, null);
+        m.put(BATCH_UTILISATION, null);
+        m.put(PADDING_OVERHEAD, null);
+        m.put(KV_CACHE_HIT_RATE, null);
+        m.put(KV_CACHE_BLOCKS_USED, null);
+        m.put(KV_CACHE_BLOCKS_TOTAL, null);
         return m;
     }
 
     private Map<String, Object> latency() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("ttft", a.ttftMs().toJson("ms"));
-        json.put("tpot", a.tpotMs().toJson("ms"));
-        json.put("e2e", a.e2eMs().toJson("ms"));
+        json.put(TTFT, a.ttftMs().toJson("ms"));
+        json.put(TPOT, a.tpotMs().toJson("ms"));
+        json.put(E2E, a.e2eMs().toJson("ms"));
         return json;
     }
 
@@ -327,10 +330,10 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         Map<String, Object> json = new LinkedHashMap<>();
         a.gauges.forEach((id, d) -> {
             Map<String, Object> stats = new LinkedHashMap<>();
-            stats.put("samples", d.count());
-            stats.put("mean", finiteOrNull(d.mean()));
-            stats.put("min", finiteOrNull(d.min()));
-            stats.put("max", finiteOrNull(d.max()));
+            stats.put(SAMPLES, d.count());
+            stats.put(MEAN, finiteOrNull(d.mean()));
+            stats.put(MIN, finiteOrNull(d.min()));
+            stats.put(MAX, finiteOrNull(d.max()));
             json.put(id, stats);
         });
         return json;
@@ -339,12 +342,12 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
     private Map<String, Object> requests() {
         Map<String, Object> json = new LinkedHashMap<>();
         long ok = a.attributed.size();
-        json.put("measured", a.measured.size());
-        json.put("ok", ok);
-        json.put("failed", a.measured.size() - ok);
-        json.put("warmup", a.warmup.size());
-        json.put("error_rate", a.measured.isEmpty() ? null : (double) (a.measured.size() - ok) / a.measured.size());
-        json.put("file", ExperimentRunner.REQUESTS_FILE);
+        json.put(MEASURED, a.measured.size());
+        json.put(OK, ok);
+        json.put(FAILED, a.measured.size() - ok);
+        json.put(WARMUP, a.warmup.size());
+        json.put(ERROR_RATE, a.measured.isEmpty() ? null : (double) (a.measured.size() - ok) / a.measured.size());
+        json.put(FILE, ExperimentRunner.REQUESTS_FILE);
         return json;
     }
 }

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.lem.config.ConfigException;
 import io.lem.config.ExperimentConfig;
@@ -17,8 +15,9 @@ import io.lem.engine.EngineException;
 import io.lem.engine.EngineFailedException;
 import io.lem.engine.EngineFailure;
 import io.lem.meter.MeterException;
-import io.lem.result.AtomicFiles;
-import io.lem.result.Json;
+import io.lem.result.ResultFormats;
+import io.lem.result.StudyFile;
+import io.lem.result.StudyJson;
 
 /**
  * Runs the experiments of a study one after another into {@code <results>/<study>_<timestamp>/NNN-<slug>-<hash8>/}.
@@ -28,7 +27,7 @@ import io.lem.result.Json;
  */
 public final class StudyRunner {
 
-    public static final String STUDY_FILE = "study.json";
+    public static final String STUDY_FILE = StudyJson.FILE;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ExperimentRunner runner;
@@ -104,27 +103,17 @@ public final class StudyRunner {
 
     private static void writeStudyFile(StudyConfig study, Path studyDir, List<StudyResult.Outcome> outcomes)
             throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("schema_version", ResultDocument.SCHEMA_VERSION);
-        json.put("study_name", study.studyName());
-        List<Map<String, Object>> experiments = new ArrayList<>();
+        List<StudyFile.Experiment> experiments = new ArrayList<>();
         for (ExperimentConfig config : study.experiments()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("index", config.index());
-            e.put("slug", config.slug());
-            e.put("config_hash", config.hash());
-            e.put("dir", experimentDir(studyDir, config).getFileName().toString());
             StudyResult.Outcome outcome = outcomes.stream().filter(o -> o.index() == config.index()).findFirst()
                     .orElse(null);
-            e.put("status", outcome == null ? "pending" : outcome.status());
-            e.put("error", outcome == null ? null : outcome.error());
-            if (outcome != null && outcome.engineFailure() != null) {
-                e.put("engine_exit", FailureFile.engineExit(outcome.engineFailure()));
-            }
-            e.put("config", config.values());
-            experiments.add(e);
+            experiments.add(new StudyFile.Experiment(config.index(), config.slug(), config.hash(),
+                    experimentDir(studyDir, config).getFileName().toString(),
+                    outcome == null ? StudyFile.Status.PENDING : StudyFile.Status.of(outcome.status()),
+                    outcome == null ? null : outcome.error(),
+                    outcome == null ? null : FailureFile.engineExit(outcome.engineFailure()), config.values()));
         }
-        json.put("experiments", experiments);
-        AtomicFiles.write(studyDir.resolve(STUDY_FILE), Json.pretty().writeValueAsBytes(json));
+        ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), new StudyFile(ResultDocument.SCHEMA_VERSION,
+                study.studyName(), experiments));
     }
 }

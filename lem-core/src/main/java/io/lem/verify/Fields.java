@@ -2,7 +2,8 @@ package io.lem.verify;
 
 /**
  * Every field name the verifier reads, in one place: result.json paths (JSON pointers, printed as dotted figure
- * names), and the keys of requests.jsonl and request_energy.jsonl rows.
+ * names); the rows of requests.jsonl and request_energy.jsonl are read through the shared readers, whose
+ * formats name their keys.
  */
 final class Fields {
 
@@ -112,30 +113,11 @@ final class Fields {
     /** A verification section already in result.json is output, not input: never read. */
     static final String VERIFICATION = "verification";
 
-    // requests.jsonl
-    static final String ID = "id";
-    static final String ROW_WARMUP = "warmup";
-    /** lem load's rows: "warmup", "measured" or "cooldown" instead of the warm-up flag. */
-    static final String ROW_PORTION = "portion";
-    static final String PORTION_MEASURED = "measured";
-    static final String STATUS = "status";
-    static final String STATUS_OK = "ok";
-    static final String SEND_S = "send_s";
-    static final String FIRST_TOKEN_S = "first_token_s";
-    static final String ROW_END_S = "end_s";
-    static final String PROMPT_TOKENS = "prompt_tokens";
-    static final String COMPLETION_TOKENS = "completion_tokens";
-    static final String TTFT_MS = "ttft_ms";
-    static final String E2E_MS = "e2e_ms";
-    static final String ROW_TPOT_MS = "tpot_ms";
-    static final String CHUNK_MS = "chunk_ms";
-
     // request_energy.jsonl
     static final String WINDOW_ENERGY = "window_energy_j";
     static final String TTFT_WINDOW_ENERGY = "ttft_window_energy_j";
     static final String DECODE_WINDOW_ENERGY = "decode_window_energy_j";
     static final String TOKEN_PROPORTIONAL = "token_proportional_j";
-    static final String TIME_SHARING = "time_sharing_j";
 
     private Fields() {
     }

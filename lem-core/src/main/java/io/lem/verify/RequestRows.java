@@ -2,20 +2,22 @@ package io.lem.verify;
 
 import static io.lem.verify.Fields.*;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.lem.result.JsonFiles;
+import io.lem.result.ResultFileException;
+import io.lem.result.ResultFormats;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The rows of requests.jsonl and request_energy.jsonl, read with the verifier's own small reader. */
+/**
+ * The rows of requests.jsonl and request_energy.jsonl as the verifier uses them, read through the shared result
+ * readers ({@link ResultFormats}): readers only, no analysis is shared.
+ */
 final class RequestRows {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * One requests.jsonl row; times in seconds on the run's clock, latencies in ms.
@@ -45,54 +47,39 @@ final class RequestRows {
     }
 
     static Rows<Request> requests(Path dir) {
-        return read(dir.resolve(REQUESTS_FILE), n -> new Request(n.path(ID).asLong(), measured(n),
-                STATUS_OK.equals(n.path(STATUS).asString(null)), number(n, SEND_S), number(n, FIRST_TOKEN_S),
-                number(n, ROW_END_S), n.path(PROMPT_TOKENS).asLong(0), n.path(COMPLETION_TOKENS).asLong(0),
-                number(n, TTFT_MS), number(n, E2E_MS), number(n, ROW_TPOT_MS), numbers(n.path(CHUNK_MS))));
+        return read(dir.resolve(REQUESTS_FILE), () -> ResultFormats.REQUESTS.readIn(dir), r -> new Request(r.id(),
+                r.measured(), r.ok(), finite(r.sendS()), r.firstTokenS(), finite(r.endS()), count(r.promptTokens()),
+                count(r.completionTokens()), r.ttftMs(), finite(r.e2eMs()), r.tpotMs(), r.chunkMs()));
     }
 
     static Rows<Energy> energies(Path dir) {
-        return read(dir.resolve(REQUEST_ENERGY_FILE), n -> new Energy(n.path(ID).asLong(), number(n, WINDOW_ENERGY),
-                number(n, TTFT_WINDOW_ENERGY), number(n, DECODE_WINDOW_ENERGY), number(n, TOKEN_PROPORTIONAL),
-                number(n, TIME_SHARING)));
-    }
-
-    private static boolean measured(JsonNode row) {
-        JsonNode portion = row.path(ROW_PORTION);
-        return portion.isString() ? PORTION_MEASURED.equals(portion.asString()) : !row.path(ROW_WARMUP).asBoolean();
+        return read(dir.resolve(REQUEST_ENERGY_FILE), () -> ResultFormats.REQUEST_ENERGY.readIn(dir),
+                r -> new Energy(r.id(), r.windowEnergyJ(), r.ttftWindowEnergyJ(), r.decodeWindowEnergyJ(),
+                        r.tokenProportionalJ(), r.timeSharingJ()));
     }
 
     static Double number(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.doubleValue() : null;
+        return JsonFiles.number(node, field);
     }
 
-    private static List<Double> numbers(JsonNode array) {
-        List<Double> values = new ArrayList<>();
-        for (JsonNode v : array.values()) {
-            if (v.isNumber()) {
-                values.add(v.doubleValue());
-            }
-        }
-        return values;
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
-    private static <T> Rows<T> read(Path file, java.util.function.Function<JsonNode, T> row) {
+    private static long count(Long n) {
+        return n == null ? 0 : n;
+    }
+
+    /** The rows through the shared reader (which holds no analysis), mapped to the verifier's own records. */
+    private static <R, T> Rows<T> read(Path file, Supplier<List<R>> reader, Function<R, T> row) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             return new Rows<>(List.of(), name + " is missing");
         }
-        List<T> rows = new ArrayList<>();
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).isBlank()) {
-                    rows.add(row.apply(JSON.readTree(lines.get(i))));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return new Rows<>(List.of(), name + " cannot be read: " + e.getMessage());
+            return new Rows<>(reader.get().stream().map(row).toList(), null);
+        } catch (ResultFileException e) {
+            return new Rows<>(List.of(), name + " cannot be read: " + e.problem());
         }
-        return new Rows<>(rows, null);
     }
 }

@@ -54,7 +54,7 @@ class GoldenFilesTest {
             ResultDocument document = f.document();
             check("result.json", new String(Json.pretty().writeValueAsBytes(document.toJson()), StandardCharsets.UTF_8));
             StringBuilder energyRows = new StringBuilder();
-            RequestEnergyRows.of(document.a()).forEach(r -> energyRows.append(Json.compact().writeValueAsString(r)).append('\n'));
+            RequestEnergyRows.of(document.a()).forEach(r -> energyRows.append(Json.compact().writeValueAsString(io.lem.result.RequestEnergyJsonl.toJson(r))).append('\n'));
             check("request_energy.jsonl", energyRows.toString());
             Path jsonl = tmp.resolve("requests.jsonl");
             try (JsonlWriter writer = new JsonlWriter(jsonl)) {
@@ -82,7 +82,7 @@ class GoldenFilesTest {
         Fixture f = new Fixture();
         ResultDocument document = f.document();
         StringBuilder energyRows = new StringBuilder();
-        RequestEnergyRows.of(document.a()).forEach(r -> energyRows.append(Json.compact().writeValueAsString(r)).append('\n'));
+        RequestEnergyRows.of(document.a()).forEach(r -> energyRows.append(Json.compact().writeValueAsString(io.lem.result.RequestEnergyJsonl.toJson(r))).append('\n'));
         Files.writeString(tmp.resolve(ExperimentRunner.REQUEST_ENERGY_FILE), energyRows);
         try (JsonlWriter writer = new JsonlWriter(tmp.resolve(ExperimentRunner.REQUESTS_FILE))) {
             RequestRows rows = new RequestRows(writer, ANCHOR);

@@ -1,0 +1,110 @@
+package io.lem.result;
+
+import static io.lem.result.JsonFiles.number;
+import static io.lem.result.JsonFiles.string;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * study.json: a {@link StudyFile}, written whole and atomically after each experiment. Its JSON Schema is {@code
+ * io/lem/result/schema/study.schema.json}.
+ */
+public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
+
+    public static final String FILE = "study.json";
+
+    public static final String SCHEMA_VERSION = "schema_version";
+    public static final String STUDY_NAME = "study_name";
+    public static final String EXPERIMENTS = "experiments";
+    public static final String INDEX = "index";
+    public static final String SLUG = "slug";
+    public static final String CONFIG_HASH = "config_hash";
+    public static final String DIR = "dir";
+    public static final String STATUS = "status";
+    public static final String ERROR = "error";
+    public static final String ENGINE_EXIT = "engine_exit";
+    public static final String CONFIG = "config";
+    public static final String PHASE = "phase";
+    public static final String EXIT_CODE = "exit_code";
+    public static final String SIGNAL = "signal";
+    public static final String STALLED_S = "stalled_s";
+    public static final String ENGINE_LOG_TAIL = "engine_log_tail";
+
+    StudyJson() {
+        super("study", FILE);
+    }
+
+    public static Map<String, Object> toJson(StudyFile study) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(SCHEMA_VERSION, study.schemaVersion());
+        json.put(STUDY_NAME, study.studyName());
+        List<Map<String, Object>> experiments = new ArrayList<>();
+        for (StudyFile.Experiment x : study.experiments()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put(INDEX, x.index());
+            e.put(SLUG, x.slug());
+            e.put(CONFIG_HASH, x.configHash());
+            e.put(DIR, x.dir());
+            e.put(STATUS, x.status().jsonName());
+            e.put(ERROR, x.error());
+            if (x.engineExit() != null) {
+                e.put(ENGINE_EXIT, engineExit(x.engineExit()));
+            }
+            e.put(CONFIG, x.config());
+            experiments.add(e);
+        }
+        json.put(EXPERIMENTS, experiments);
+        return json;
+    }
+
+    /** The {@code engine_exit} object, also written into a failed experiment's failure.json. */
+    public static Map<String, Object> engineExit(StudyFile.EngineExit exit) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(PHASE, exit.phase());
+        json.put(EXIT_CODE, exit.exitCode());
+        json.put(SIGNAL, exit.signal());
+        json.put(STALLED_S, exit.stalledS());
+        json.put(ENGINE_LOG_TAIL, exit.engineLogTail());
+        return json;
+    }
+
+    public static StudyFile of(JsonNode json) {
+        List<StudyFile.Experiment> experiments = json.path(EXPERIMENTS).valueStream().map(e -> {
+            JsonNode x = e.path(ENGINE_EXIT);
+            Long code = JsonFiles.whole(x, EXIT_CODE);
+            StudyFile.EngineExit exit = x.isObject() ? new StudyFile.EngineExit(string(x, PHASE),
+                    code == null ? null : code.intValue(), string(x, SIGNAL), number(x, STALLED_S),
+                    JsonFiles.strings(x.path(ENGINE_LOG_TAIL))) : null;
+            return new StudyFile.Experiment(e.path(INDEX).asInt(0), string(e, SLUG), string(e, CONFIG_HASH),
+                    string(e, DIR), StudyFile.Status.of(e.path(STATUS).asString("pending")), string(e, ERROR), exit,
+                    JsonFiles.plain(e.path(CONFIG)));
+        }).toList();
+        return new StudyFile(json.path(SCHEMA_VERSION).asInt(0), string(json, STUDY_NAME), experiments);
+    }
+
+    @Override
+    public void write(Path file, StudyFile study) throws IOException {
+        AtomicFiles.write(file, Json.pretty().writeValueAsBytes(toJson(study)));
+    }
+
+    /**
+     * @throws ResultFileException also for an experiment status lem does not write
+     */
+    @Override
+    public StudyFile read(Path file) {
+        JsonNode json = JsonFiles.readObject(file);
+        try {
+            return of(json);
+        } catch (IllegalArgumentException e) {
+            throw new ResultFileException(file, "holds an unknown experiment status (" + e.getMessage()
+                    + "); fix: statuses are pending, done, skipped and failed");
+        }
+    }
+}
