@@ -40,6 +40,9 @@ record StudyDocument(String studyName, String base, SequencedMap<String, Object>
             String section = dot < 0 ? key : key.substring(0, dot);
             String rest = dot < 0 ? "" : key.substring(dot + 1);
             Object value = entry.getValue();
+            if (value == null && dot < 0 && !section.equals("study_name") && !section.equals("base")) {
+                continue; // an empty section ("sweep:" with nothing under it) is no section
+            }
             switch (section) {
                 case "study_name" -> studyName = value == null ? null : String.valueOf(value);
                 case "base" -> base = text("base", value);
