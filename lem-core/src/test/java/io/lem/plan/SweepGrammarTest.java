@@ -158,4 +158,18 @@ class SweepGrammarTest {
         assertThat(plan.point(2).engineFlags()).containsEntry("engine.vllm.max_num_seqs", 128);
         assertThat(first.hash()).isNotEqualTo(plan.point(2).hash());
     }
+
+    @Test
+    void theReadmeExamplePlans() throws java.io.IOException {
+        String readme = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../README.md")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("### Study plans"));
+        String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7))
+                .replaceFirst("base: [^\\n]*\\n", "");
+        StudyPlan plan = plan(yaml);
+        // 2 x 2 axes x (1 + 2) group variants x 1 flag value, then one experiment
+        assertThat(plan.points()).hasSize(13);
+        assertThat(plan.point(13).settings()).containsEntry("engine.parallel", 8L);
+        assertThat(plan.execution().cycleGapS()).isEqualTo(60.0);
+    }
 }
