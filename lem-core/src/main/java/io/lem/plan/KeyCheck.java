@@ -97,6 +97,8 @@ final class KeyCheck {
             case ConfigKey.ChoiceKey k -> "one of " + k.choices();
             case ConfigKey.TextKey k -> "a text value";
             case ConfigKey.ListKey k -> k.allowed().isEmpty() ? "a list of names" : "a list of " + k.allowed();
+            case ConfigKey.TextListKey k -> "a list of text values";
+            case ConfigKey.BoolKey k -> "true or false";
         };
     }
 
