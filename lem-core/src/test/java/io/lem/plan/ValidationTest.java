@@ -32,7 +32,7 @@ class ValidationTest {
             sweep: {engine.dtype: [f16, q4]}                 | sweep.engine.dtype[1]: expected one of [f16, f32], got 'q4'
             experiments: [{}, {workload.concurrency: -3}]    | experiments[1].workload.concurrency: expected a positive integer, got -3
             workload: {requests: many}                       | workload.requests: expected an integer, got 'many'
-            measurement.sample_rate_hz: 0                    | measurement.sample_rate_hz: expected a number between 0.1 and 1000.0, got 0
+            measurement.sample_rate_hz: 0                    | measurement.sample_rate_hz: expected a number between 0.01 and 1000.0, got 0
             sweep: {engine.paralel: [1]}                     | sweep.engine.paralel[0]: unknown key 'engine.paralel'
             sweep: {engine.parallel: []}                     | sweep.engine.parallel: an empty list sweeps nothing
             sweep: {engine.parallel: [1, {engine.threads: 2}]} | sweep.engine.parallel: mixes maps and values

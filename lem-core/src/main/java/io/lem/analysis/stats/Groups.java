@@ -53,8 +53,10 @@ final class Groups {
         return ss;
     }
 
+    /** The factors of the first observation, sorted by name: a Map.of's order must not decide the output's. */
     static List<String> factors(List<Observation> observations) {
-        return observations.isEmpty() ? List.of() : List.copyOf(observations.getFirst().levels().keySet());
+        return observations.isEmpty() ? List.of()
+                : observations.getFirst().levels().keySet().stream().sorted().toList();
     }
 
     static void requireFinite(List<Observation> observations) {
