@@ -17,7 +17,7 @@ import io.lem.meter.Clock;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;
 import io.lem.meter.MeterSelection;
-import io.lem.meter.MeterSelector;
+import io.lem.meter.select.MeterSelector;
 import io.lem.meter.SysfsReader;
 import io.lem.result.Environment;
 import io.lem.study.ExperimentRunner;

@@ -2,6 +2,7 @@ package io.lem;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,6 +36,12 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
+    /** No two packages of core (at any depth) depend on each other in a cycle. */
+    @Test
+    void corePackagesAreFreeOfCycles() {
+        slices().matching("io.lem.(**)").should().beFreeOfCycles().check(CORE);
+    }
+
     @Test
     void corePackagesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.lem..")
@@ -43,6 +50,7 @@ class ArchitectureTest {
                 .layer("engine").definedBy("io.lem.engine..")
                 .layer("load").definedBy("io.lem.load..")
                 .layer("client").definedBy("io.lem.client..")
+                .layer("plan").definedBy("io.lem.plan..")
                 .layer("verify").definedBy("io.lem.verify..")
                 .layer("result").definedBy("io.lem.result..")
                 .layer("analysis").definedBy("io.lem.analysis..")
@@ -53,6 +61,7 @@ class ArchitectureTest {
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("study", "api")
                 .whereLayer("load").mayOnlyBeAccessedByLayers("engine", "study", "api")
                 .whereLayer("client").mayOnlyBeAccessedByLayers("load", "engine", "study", "api")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("study", "api")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("study", "api")
                 .whereLayer("result").mayOnlyBeAccessedByLayers("verify", "study", "api")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("study", "api", "result")

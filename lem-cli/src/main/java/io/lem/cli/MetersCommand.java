@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import io.lem.meter.MeterContext;
-import io.lem.meter.MeterSelector;
+import io.lem.meter.select.MeterSelector;
 import io.lem.meter.MeterStatus;
 import io.lem.meter.SysfsReader;
 import picocli.CommandLine;

@@ -21,7 +21,7 @@ import io.lem.llamacpp.serve.LlamaServer;
 import io.lem.llamacpp.serve.ServeOptions;
 import io.lem.llamacpp.synth.ModelPreset;
 import io.lem.llamacpp.synth.SyntheticModels;
-import io.lem.load.SyntheticPrompts;
+import io.lem.load.prompts.SyntheticPrompts;
 import io.lem.load.prompts.LengthDistribution;
 import io.lem.load.prompts.Prompt;
 import io.lem.load.prompts.SyntheticSource;

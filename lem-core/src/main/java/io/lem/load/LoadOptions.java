@@ -13,7 +13,6 @@ import java.util.Map;
 import io.lem.client.ClientOptions;
 import io.lem.config.ConfigException;
 import io.lem.config.Settings;
-import io.lem.load.prompts.LoadPrompts;
 import io.lem.load.prompts.Sampling;
 
 /**

@@ -1,7 +1,8 @@
 package io.lem.meter;
 
+
 /**
- * A meter by name. lem's own providers are listed in {@link MeterSelector#builtIns()}; others (NVML, nvidia-smi,
+ * A meter by name. lem's own providers are listed in {@link io.lem.meter.select.MeterSelector#builtIns()}; others (NVML, nvidia-smi,
  * Prometheus) plug in the same way or through {@link java.util.ServiceLoader}.
  */
 public interface MeterProvider {

@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterSelection;
-import io.lem.meter.MeterSelector;
+import io.lem.meter.select.MeterSelector;
 import io.lem.meter.SysfsReader;
 
 /** The meters of the machine lem runs on: every provider found (RAPL, process, ServiceLoader plug-ins). */

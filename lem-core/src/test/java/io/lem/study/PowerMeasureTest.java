@@ -12,7 +12,7 @@ import io.lem.meter.CpuInfo;
 import io.lem.meter.CpuPowerModel;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;
-import io.lem.meter.MeterSelector;
+import io.lem.meter.select.MeterSelector;
 import io.lem.meter.ProcessCpuMeter;
 import io.lem.meter.SysfsReader;
 import io.lem.meter.TdpTable;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.lem.client.ChatMessage;
-import io.lem.load.TokenCounter;
 
 /**
  * The Energy Lab's prompt set: a system prompt with named blocks appended (tools, policies, retrieved text), a

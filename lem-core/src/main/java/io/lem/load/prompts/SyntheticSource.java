@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.lem.load.SyntheticPrompts;
-import io.lem.load.TokenCounter;
 
 /**
  * Synthetic prompts whose input and output lengths follow the given distributions, fitted to the engine's

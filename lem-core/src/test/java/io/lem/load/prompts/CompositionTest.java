@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.lem.client.ChatMessage;
 import io.lem.client.PromptRequest;
-import io.lem.load.TokenCounter;
 import org.junit.jupiter.api.Test;
 
 class CompositionTest {

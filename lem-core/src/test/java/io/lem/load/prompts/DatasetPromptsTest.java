@@ -11,7 +11,6 @@ import java.util.List;
 
 import io.lem.client.ChatMessage;
 import io.lem.config.ConfigException;
-import io.lem.load.TokenCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import io.lem.meter.HostEstimateProvider;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterSelection;
-import io.lem.meter.MeterSelector;
+import io.lem.meter.select.MeterSelector;
 import io.lem.meter.RaplProvider;
 import io.lem.meter.SysfsReader;
 import io.lem.meter.prometheus.MetricsServer;

@@ -5,7 +5,7 @@ import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;
 import io.lem.meter.MeterProvider.Probe;
 import io.lem.meter.MeterSelection;
-import io.lem.meter.MeterSelector;
+import io.lem.meter.select.MeterSelector;
 import io.lem.meter.MeterStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,7 +7,7 @@ import io.lem.meter.Meter;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;
 import io.lem.meter.MeterSelection;
-import io.lem.meter.MeterSelector;
+import io.lem.meter.select.MeterSelector;
 import io.lem.meter.Quantity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

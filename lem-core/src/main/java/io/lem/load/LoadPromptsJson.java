@@ -1,10 +1,12 @@
-package io.lem.load.prompts;
+package io.lem.load;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.lem.load.prompts.Composition;
+import io.lem.load.prompts.Prompt;
+import io.lem.load.prompts.TokenCounter;
 
-import io.lem.load.TokenCounter;
 
 /**
  * The summary.json section on where the prompts came from and, with a composition, what each injected part costs

@@ -1,4 +1,4 @@
-package io.lem.load;
+package io.lem.load.prompts;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.lem.load.prompts;
+package io.lem.load;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -14,12 +14,18 @@ import java.util.SplittableRandom;
 
 import io.lem.client.PromptRequest;
 import io.lem.config.ConfigException;
-import io.lem.load.Arrival;
-import io.lem.load.ArrivalProcess;
-import io.lem.load.Portion;
-import io.lem.load.RequestFactory;
-import io.lem.load.SyntheticPrompts;
-import io.lem.load.TokenCounter;
+import io.lem.load.prompts.ComposedPrompts;
+import io.lem.load.prompts.Composition;
+import io.lem.load.prompts.JsonlPrompts;
+import io.lem.load.prompts.LengthDistribution;
+import io.lem.load.prompts.Prompt;
+import io.lem.load.prompts.PromptSource;
+import io.lem.load.prompts.Sampling;
+import io.lem.load.prompts.ShareGptPrompts;
+import io.lem.load.prompts.SyntheticPrompts;
+import io.lem.load.prompts.SyntheticSource;
+import io.lem.load.prompts.TextFilePrompts;
+import io.lem.load.prompts.TokenCounter;
 
 /**
  * Prompts for {@code lem load}: a dataset file or synthetic lengths (or, for a trace with input lengths, synthetic

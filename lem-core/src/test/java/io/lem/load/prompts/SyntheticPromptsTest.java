@@ -1,10 +1,11 @@
-package io.lem.load;
+package io.lem.load.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import io.lem.load.prompts.TokenCounter;
 
 class SyntheticPromptsTest {
 

@@ -1,4 +1,4 @@
-package io.lem.load;
+package io.lem.load.prompts;
 
 /** Counts the tokens of a text with the engine's own tokenizer (e.g. llama.cpp's {@code POST /tokenize}). */
 @FunctionalInterface

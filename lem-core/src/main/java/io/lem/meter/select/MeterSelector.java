@@ -1,4 +1,4 @@
-package io.lem.meter;
+package io.lem.meter.select;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +12,16 @@ import io.lem.meter.nvml.NvmlProvider;
 import io.lem.meter.prometheus.DcgmProvider;
 import io.lem.meter.prometheus.ScaphandreProvider;
 import io.lem.meter.smi.NvidiaSmiProvider;
+import io.lem.meter.Domain;
+import io.lem.meter.HostEstimateProvider;
+import io.lem.meter.Meter;
+import io.lem.meter.MeterContext;
+import io.lem.meter.MeterException;
+import io.lem.meter.MeterProvider;
+import io.lem.meter.MeterSelection;
+import io.lem.meter.MeterStatus;
+import io.lem.meter.ProcessProvider;
+import io.lem.meter.RaplProvider;
 
 /**
  * Chooses and opens meters by name. {@code auto} opens every available provider that is in auto: RAPL when
