@@ -13,7 +13,7 @@ import io.lem.engine.EngineException;
 import io.lem.engine.EngineDriver;
 import io.lem.engine.EngineDrivers;
 import io.lem.load.LoadOptions;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;
 import io.lem.meter.MeterSelection;

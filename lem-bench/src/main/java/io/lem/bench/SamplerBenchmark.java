@@ -1,6 +1,6 @@
 package io.lem.bench;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterException;
 

@@ -10,7 +10,7 @@ import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
 import io.lem.client.WireExchange;
 import io.lem.client.WireProtocol;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.lem.Lem;
 import io.lem.config.ConfigException;
 import io.lem.config.PowerOptions;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterSelection;
 import io.lem.result.PowerMetrics;

@@ -21,7 +21,7 @@ import io.lem.llamacpp.serve.LlamaServer;
 import io.lem.llamacpp.serve.ServeOptions;
 import io.lem.llamacpp.synth.ModelPreset;
 import io.lem.llamacpp.synth.SyntheticModels;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

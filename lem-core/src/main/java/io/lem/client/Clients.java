@@ -4,7 +4,7 @@ import java.net.http.HttpClient;
 import java.util.List;
 
 import io.lem.config.ConfigException;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /** Clients by API name, as given in {@code --api} or a config file. */
 public final class Clients {

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * The HTTP part every client shares: headers, one deadline over the whole request, and the mapping of every way

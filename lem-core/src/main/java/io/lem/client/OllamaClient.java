@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * Ollama's native {@code /api/chat} or {@code /api/generate}: NDJSON lines ending with {@code done: true}, whose

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * OpenAI-compatible {@code /v1/chat/completions} (vLLM, SGLang, TGI, trtllm-serve, llama.cpp server, lem serve):

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * OpenAI-compatible {@code /v1/completions}: a raw {@code prompt}, no chat template; conversation turns are

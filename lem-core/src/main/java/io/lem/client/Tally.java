@@ -3,7 +3,7 @@ package io.lem.client;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /** Mutable state of one request while its response is read; becomes the immutable {@link RequestRecord}. */
 final class Tally {

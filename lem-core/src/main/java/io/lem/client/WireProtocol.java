@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * The OpenAI-compatible APIs over plain HTTP/1.1 for an event loop that owns its sockets: where to connect and, for

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.lem.load.LoadStop;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * A running engine child process: started from an {@link EngineLaunch}, healthy once its driver's health path

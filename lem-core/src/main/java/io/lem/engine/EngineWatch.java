@@ -11,7 +11,7 @@ import io.lem.client.InferenceClient;
 import io.lem.client.RequestRecord;
 import io.lem.client.RequestStatus;
 import io.lem.load.LoadStop;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * Watches an experiment's engine while it is measured. When the engine exits, or when no chunk arrives on any

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.lem.client.InferenceClient;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * Closed-loop load: {@code concurrency} clients, each sending its next request as soon as its previous one ended,

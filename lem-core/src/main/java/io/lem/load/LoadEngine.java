@@ -12,7 +12,7 @@ import java.util.ArrayDeque;
 import io.lem.client.RequestRecord;
 import io.lem.client.WireExchange;
 import io.lem.client.WireProtocol;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * The load generator's one event loop: a single thread with one selector drives every request of a run over

@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.lem.client.ClientOptions;
 import io.lem.client.InferenceClient;
 import io.lem.client.WireProtocol;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * Where a load goes and how it is spoken.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.lem.client.WireProtocol;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * Runs a load of any arrival process on the one load engine ({@link LoadEngine}: a closed loop, an open-loop or a

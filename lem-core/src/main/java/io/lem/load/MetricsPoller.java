@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * Scrapes a {@link MetricsScraper} every period on a virtual thread from {@link #start} until {@link #close}, so

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.lem.client.InferenceClient;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /**
  * Open-loop load: each request is sent at its scheduled offset on its own virtual thread, whether or not earlier

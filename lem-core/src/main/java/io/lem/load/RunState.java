@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 
 /** What a running load shares between its request threads: records, counts, the sink and the progress listener. */
 final class RunState {

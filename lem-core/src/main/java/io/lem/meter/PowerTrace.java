@@ -3,6 +3,7 @@ package io.lem.meter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import io.lem.time.Clock;
 
 /**
  * The samples of a run, column by column: one time axis (monotonic ns from the run's {@link Clock}) and one value

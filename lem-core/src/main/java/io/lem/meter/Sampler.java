@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import io.lem.time.Clock;
 
 /**
  * Reads every meter at a fixed rate on one dedicated thread and appends the rows to a {@link PowerTrace}. All

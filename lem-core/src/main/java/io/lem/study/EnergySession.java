@@ -10,7 +10,7 @@ import java.util.Map;
 
 import io.lem.analysis.EnergyTotals;
 import io.lem.analysis.EstimateLabel;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterStatus;
 import io.lem.meter.PowerTrace;

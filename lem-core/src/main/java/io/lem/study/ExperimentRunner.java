@@ -26,7 +26,7 @@ import io.lem.engine.EngineTokenizer;
 import io.lem.load.ClosedLoop;
 import io.lem.load.LoadStop;
 import io.lem.load.prompts.SyntheticPrompts;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.MeterException;
 import io.lem.result.Environment;
 import io.lem.result.JsonlWriter;

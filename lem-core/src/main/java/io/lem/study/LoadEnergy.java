@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import io.lem.analysis.ModelEfficiency;
 import io.lem.client.RequestRecord;
 import io.lem.load.LoadRecord;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.MeterException;
 
 /**

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 import io.lem.load.MetricsPoller;
 import io.lem.load.PrometheusScraper;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.result.AtomicFiles;
 
 /**

@@ -36,7 +36,7 @@ import io.lem.load.Schedules;
 import io.lem.load.LoadPrompts;
 import io.lem.load.LoadPromptsJson;
 import io.lem.load.prompts.Prompt;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.MeterException;
 import io.lem.result.JsonlWriter;
 

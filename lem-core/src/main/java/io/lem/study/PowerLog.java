@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterSelection;
 import io.lem.result.PowerCsvWriter;

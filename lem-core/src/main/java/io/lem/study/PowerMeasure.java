@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.CpuPowerModel;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.PowerTrace;
 import io.lem.meter.SampleListener;

@@ -14,7 +14,7 @@ import io.lem.config.MeasurementConfig;
 import io.lem.load.ClosedLoop;
 import io.lem.load.LoadStop;
 import io.lem.load.RecordSink;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.PowerTrace;
 import io.lem.meter.Quantity;
 

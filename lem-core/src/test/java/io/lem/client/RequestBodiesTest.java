@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.lem.config.ConfigException;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /** Every client against real recorded responses, replayed event by event by a loopback server. */

@@ -19,7 +19,7 @@ import io.lem.load.LoadStop;
 import io.lem.load.LoadTarget;
 import io.lem.load.Loads;
 import io.lem.load.Progress;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -15,7 +15,7 @@ import io.lem.client.KeepAliveServer;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
 import io.lem.client.RequestStatus;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class MetricsPollerTest {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
 import io.lem.meter.Meter;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.CpuInfo;
 import io.lem.meter.CpuPowerModel;
 import io.lem.meter.MeterContext;

@@ -12,7 +12,7 @@ import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
 import io.lem.client.RequestStatus;
 import io.lem.config.MeasurementConfig;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
 import io.lem.meter.PowerTrace;

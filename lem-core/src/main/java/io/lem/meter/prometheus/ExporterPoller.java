@@ -1,6 +1,6 @@
 package io.lem.meter.prometheus;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.MeterException;
 
 import java.io.IOException;

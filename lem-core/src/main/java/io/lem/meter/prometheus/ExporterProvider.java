@@ -3,7 +3,7 @@ package io.lem.meter.prometheus;
 import java.util.List;
 import java.util.Map;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;
 import io.lem.meter.MeterProvider;

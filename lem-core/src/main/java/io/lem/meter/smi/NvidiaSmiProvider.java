@@ -1,6 +1,6 @@
 package io.lem.meter.smi;
 
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;

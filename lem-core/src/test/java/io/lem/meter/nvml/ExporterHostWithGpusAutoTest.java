@@ -2,7 +2,7 @@ package io.lem.meter.nvml;
 
 import io.lem.analysis.DomainPolicy;
 import io.lem.analysis.EnergyTotals;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.CpuInfo;
 import io.lem.meter.HostEstimateProvider;
 import io.lem.meter.Meter;

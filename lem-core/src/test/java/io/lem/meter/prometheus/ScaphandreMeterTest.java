@@ -1,7 +1,7 @@
 package io.lem.meter.prometheus;
 
 import io.lem.analysis.WindowEnergy;
-import io.lem.meter.Clock;
+import io.lem.time.Clock;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
 import io.lem.meter.MeterContext;

@@ -1,4 +1,4 @@
-package io.lem.meter;
+package io.lem.time;
 
 /**
  * The one monotonic time source of a run. Every sample, mark and request timestamp is read from the same
