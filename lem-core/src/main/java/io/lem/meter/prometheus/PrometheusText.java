@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Parser for the Prometheus text exposition format 0.0.4.
@@ -24,14 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class PrometheusText {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
-
     private final Map<String, FamilyBuilder> families = new LinkedHashMap<>();
     private final List<LineIssue> issues = new ArrayList<>();
-    private int lineNumber;
-    private String line;
-    private int pos;
+    private LineCursor c;
 
     private PrometheusText() {
     }
@@ -41,8 +35,7 @@ public final class PrometheusText {
         PrometheusText parser = new PrometheusText();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            parser.lineNumber = i + 1;
-            parser.parseLine(lines[i]);
+            parser.parseLine(i + 1, lines[i]);
         }
         return parser.families();
     }
@@ -52,13 +45,12 @@ public final class PrometheusText {
         PrometheusText parser = new PrometheusText();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            parser.lineNumber = i + 1;
             int notesBefore = parser.issues.size();
             try {
-                parser.parseLine(lines[i]);
+                parser.parseLine(i + 1, lines[i]);
             } catch (PrometheusFormatException e) {
                 parser.issues.subList(notesBefore, parser.issues.size()).clear(); // the skip says it all
-                parser.issues.add(new LineIssue(e.lineNumber(), true, e.problem(), parser.line));
+                parser.issues.add(new LineIssue(e.lineNumber(), true, e.problem(), parser.c.line));
             }
         }
         return new Exposition(parser.families(), parser.issues);
@@ -73,15 +65,13 @@ public final class PrometheusText {
         return out;
     }
 
-    private void parseLine(String raw) throws PrometheusFormatException {
-        line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-        pos = 0;
-        skipSpace();
-        if (pos == line.length()) {
+    private void parseLine(int lineNumber, String raw) throws PrometheusFormatException {
+        c = new LineCursor(lineNumber, raw);
+        c.skipSpace();
+        if (c.atEnd()) {
             return;
         }
-        if (line.charAt(pos) == '#') {
-            pos++;
+        if (c.accept('#')) {
             parseComment();
         } else {
             parseSample();
@@ -89,68 +79,63 @@ public final class PrometheusText {
     }
 
     private void parseComment() throws PrometheusFormatException {
-        skipSpace();
-        String keyword = token();
+        c.skipSpace();
+        String keyword = c.token();
         if (!keyword.equals("HELP") && !keyword.equals("TYPE")) {
             return; // any other comment carries no meaning in 0.0.4
         }
-        skipSpace();
-        String name = metricName();
+        c.skipSpace();
+        String name = c.metricName();
         // looked up, not created, until the line is known good: a skipped line must leave no empty family behind
         FamilyBuilder existing = families.get(name);
         if (keyword.equals("HELP")) {
             if (existing != null && existing.help != null) {
-                throw error("second HELP line for '" + name + "'");
+                throw c.error("second HELP line for '" + name + "'");
             }
-            if (pos < line.length() && !isSpace(line.charAt(pos))) {
-                throw error("expected a space after the metric name");
+            if (!c.atEnd() && !LineCursor.isSpace(c.peek())) {
+                throw c.error("expected a space after the metric name");
             }
-            skipSpace();
-            families.computeIfAbsent(name, FamilyBuilder::new).help = unescapeHelp(line.substring(pos).strip());
+            c.skipSpace();
+            families.computeIfAbsent(name, FamilyBuilder::new).help = LineCursor.unescapeHelp(c.rest().strip());
             return;
         }
-        skipSpace();
-        String typeToken = token();
-        MetricType type = MetricType.parse(typeToken).orElseThrow(() -> error("unknown metric type '" + typeToken
+        c.skipSpace();
+        String typeToken = c.token();
+        MetricType type = MetricType.parse(typeToken).orElseThrow(() -> c.error("unknown metric type '" + typeToken
                 + "' (expected counter, gauge, histogram, summary or untyped)"));
-        skipSpace();
-        if (pos != line.length()) {
-            throw error("unexpected text after the TYPE");
+        c.skipSpace();
+        if (!c.atEnd()) {
+            throw c.error("unexpected text after the TYPE");
         }
         if (existing != null && existing.type != null) {
-            throw error("second TYPE line for '" + name + "'");
+            throw c.error("second TYPE line for '" + name + "'");
         }
         if (existing != null && !existing.samples.isEmpty()) {
-            throw error("TYPE for '" + name + "' comes after its first sample");
+            throw c.error("TYPE for '" + name + "' comes after its first sample");
         }
         families.computeIfAbsent(name, FamilyBuilder::new).type = type;
     }
 
     private void parseSample() throws PrometheusFormatException {
-        String name = metricName();
+        String name = c.metricName();
         Map<String, String> labels = Map.of();
-        skipSpace();
-        if (pos < line.length() && line.charAt(pos) == '{') {
-            pos++;
+        c.skipSpace();
+        if (c.accept('{')) {
             labels = labels();
-            skipSpace();
+            c.skipSpace();
         }
-        String valueToken = token();
+        String valueToken = c.token();
         if (valueToken.isEmpty()) {
-            throw error("missing value");
+            throw c.error("missing value");
         }
-        double value = value(valueToken);
-        skipSpace();
+        double value = c.value(valueToken);
+        c.skipSpace();
         OptionalLong timestamp = OptionalLong.empty();
-        if (pos < line.length()) {
-            String ts = token();
-            if (!INTEGER.matcher(ts).matches()) {
-                throw error("timestamp '" + ts + "' is not an integer number of milliseconds");
-            }
-            timestamp = OptionalLong.of(Long.parseLong(ts));
-            skipSpace();
-            if (pos < line.length()) {
-                throw error("unexpected text after the timestamp");
+        if (!c.atEnd()) {
+            timestamp = OptionalLong.of(c.timestamp());
+            c.skipSpace();
+            if (!c.atEnd()) {
+                throw c.error("unexpected text after the timestamp");
             }
         }
         familyOf(name).samples.add(new Sample(name, labels, value, timestamp));
@@ -176,158 +161,30 @@ public final class PrometheusText {
     private Map<String, String> labels() throws PrometheusFormatException {
         Map<String, String> labels = new HashMap<>();
         while (true) {
-            skipSpace();
-            if (pos < line.length() && line.charAt(pos) == '}') {
-                pos++;
+            c.skipSpace();
+            if (c.accept('}')) {
                 return labels;
             }
-            String labelName = labelName();
-            skipSpace();
-            expect('=');
-            skipSpace();
-            expect('"');
-            String value = labelValue();
+            String labelName = c.labelName();
+            c.skipSpace();
+            c.expect('=');
+            c.skipSpace();
+            c.expect('"');
+            String value = c.labelValue();
             String earlier = labels.putIfAbsent(labelName, value);
             if (earlier != null && !earlier.equals(value)) {
-                throw error("label '" + labelName + "' appears twice with different values ('" + earlier + "', '"
+                throw c.error("label '" + labelName + "' appears twice with different values ('" + earlier + "', '"
                         + value + "')");
             }
             if (earlier != null) {
-                issues.add(new LineIssue(lineNumber, false, "label '" + labelName
-                        + "' repeated with the same value; kept once", line));
+                issues.add(new LineIssue(c.lineNumber, false, "label '" + labelName
+                        + "' repeated with the same value; kept once", c.line));
             }
-            skipSpace();
-            if (pos < line.length() && line.charAt(pos) == ',') {
-                pos++;
-            } else if (pos >= line.length() || line.charAt(pos) != '}') {
-                throw error("expected ',' or '}' after the value of label '" + labelName + "'");
+            c.skipSpace();
+            if (!c.accept(',') && (c.atEnd() || c.peek() != '}')) {
+                throw c.error("expected ',' or '}' after the value of label '" + labelName + "'");
             }
         }
-    }
-
-    private String labelValue() throws PrometheusFormatException {
-        StringBuilder sb = new StringBuilder();
-        while (pos < line.length()) {
-            char c = line.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c == '\\') {
-                if (pos == line.length()) {
-                    break;
-                }
-                char e = line.charAt(pos++);
-                switch (e) {
-                    case '\\' -> sb.append('\\');
-                    case '"' -> sb.append('"');
-                    case 'n' -> sb.append('\n');
-                    default -> throw error("invalid escape '\\" + e + "' in a label value (only \\\\, \\\" and \\n)");
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        throw error("unterminated label value");
-    }
-
-    private static String unescapeHelp(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '\\' || s.charAt(i + 1) == 'n')) {
-                sb.append(s.charAt(++i) == 'n' ? '\n' : '\\');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private double value(String token) throws PrometheusFormatException {
-        switch (token) {
-            case "NaN", "nan" -> {
-                return Double.NaN;
-            }
-            case "+Inf", "Inf", "+inf", "inf" -> {
-                return Double.POSITIVE_INFINITY;
-            }
-            case "-Inf", "-inf" -> {
-                return Double.NEGATIVE_INFINITY;
-            }
-            default -> {
-                if (!NUMBER.matcher(token).matches()) {
-                    throw error("value '" + token + "' is not a number (nor NaN, +Inf, -Inf)");
-                }
-                return Double.parseDouble(token);
-            }
-        }
-    }
-
-    private String metricName() throws PrometheusFormatException {
-        int start = pos;
-        while (pos < line.length()) {
-            char c = line.charAt(pos);
-            boolean ok = c == '_' || c == ':' || Character.isLetter(c) && c < 128 || pos > start && isDigit(c);
-            if (!ok) {
-                break;
-            }
-            pos++;
-        }
-        if (pos == start) {
-            throw error("expected a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)");
-        }
-        return line.substring(start, pos);
-    }
-
-    private String labelName() throws PrometheusFormatException {
-        int start = pos;
-        while (pos < line.length()) {
-            char c = line.charAt(pos);
-            if (!(c == '_' || Character.isLetter(c) && c < 128 || pos > start && isDigit(c))) {
-                break;
-            }
-            pos++;
-        }
-        if (pos == start) {
-            throw error("expected a label name ([a-zA-Z_][a-zA-Z0-9_]*)");
-        }
-        return line.substring(start, pos);
-    }
-
-    private String token() {
-        int start = pos;
-        while (pos < line.length() && !isSpace(line.charAt(pos))) {
-            pos++;
-        }
-        return line.substring(start, pos);
-    }
-
-    private void expect(char c) throws PrometheusFormatException {
-        if (pos >= line.length() || line.charAt(pos) != c) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private void skipSpace() {
-        while (pos < line.length() && isSpace(line.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private PrometheusFormatException error(String problem) {
-        return new PrometheusFormatException(lineNumber, line, problem + " at column " + (pos + 1));
     }
 
     private static final class FamilyBuilder {
