@@ -44,7 +44,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(STEADY_STATE, steadyState());
         json.put(PHASES, phases());
         json.put(ATTRIBUTION, attribution());
-        json.put(METRICS, metrics());
+        json.put(METRICS, ResultMetrics.of(a));
         json.put(LATENCY, latency());
         json.put(TELEMETRY, telemetry());
         json.put(REQUESTS, requests());
@@ -260,61 +260,6 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(ENERGY_J, finiteOrNull(energyJ));
         json.put(DEFINITION, definition);
         return json;
-    }
-
-    /** The methodology's metric names, every one present (null when not computable), all over the measured window. */
-    private Map<String, Object> metrics() {
-        EnergyTotals.Figures f = a.measuredFigures();
-        double duration = a.measuredDurationS;
-        long total = a.inputTokens + a.outputTokens;
-        double energy = f.totalEnergyJ();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(TOTAL_TOKENS, total);
-        m.put(INPUT_TOKENS, a.inputTokens);
-        m.put(OUTPUT_TOKENS, a.outputTokens);
-        m.put(INFERENCE_TIME_SEC, duration);
-        m.put(TOKENS_PER_SECOND, finiteOrNull(a.outputTokens / duration));
-        m.put(TOTAL_TOKENS_PER_SECOND, finiteOrNull(total / duration));
-        m.put(LATENCY_PER_TOKEN_MS, finiteOrNull(a.latencyPerTokenMs().mean()));
-        m.put(TOTAL_ENERGY_J, finiteOrNull(energy));
-        m.put(ACTIVE_ENERGY_J, finiteOrNull(a.active.energyJ()));
-        m.put(GPU_ENERGY_J, finiteOrNull(f.gpuEnergyJ()));
-        m.put(CPU_ENERGY_J, finiteOrNull(f.cpuEnergyJ()));
-        m.put(GPU_POWER_W, finiteOrNull(f.gpuEnergyJ() / duration));
-        m.put(CPU_POWER_W, finiteOrNull(f.cpuEnergyJ() / duration));
-        m.put(DURATION_SEC, duration);
-        m.put(JOULES_PER_TOKEN, finiteOrNull(total == 0 ? Double.NaN : energy / total));
-        m.put(TOKENS_PER_JOULE, finiteOrNull(total / energy));
-        m.put(JOULES_PER_OUTPUT_TOKEN, finiteOrNull(a.perOutputToken(energy)));
-        m.put(ACTIVE_JOULES_PER_OUTPUT_TOKEN, finiteOrNull(a.perOutputToken(a.active.energyJ())));
-        m.put(JOULES_PER_REQUEST, finiteOrNull(a.attributed.isEmpty() ? Double.NaN : energy / a.attributed.size()));
-        m.put(WH_PER_1000_OUTPUT_TOKENS, finiteOrNull(a.perOutputToken(energy) * 1000 / 3600));
-        m.put(FLOPS_TOTAL, null);
-        m.put(FLOPS_PER_SECOND, null);
-        m.put(FLOPS_METHOD, null);
-        m.put(FLOPS_CONFIDENCE, null);
-        m.put(TPOT_MS, finiteOrNull(a.tpotMs().mean()));
-        m.put(E2E_LATENCY_MEAN_MS, finiteOrNull(a.e2eMs().mean()));
-        m.put(E2E_LATENCY_MEDIAN_MS, finiteOrNull(a.e2eMs().median()));
-        m.put(E2E_LATENCY_P95_MS, finiteOrNull(a.e2eMs().p95()));
-        m.put(E2E_LATENCY_P99_MS, finiteOrNull(a.e2eMs().p99()));
-        m.put(TTFT_MEAN_MS, finiteOrNull(a.ttftMs().mean()));
-        m.put(TTFT_MEDIAN_MS, finiteOrNull(a.ttftMs().median()));
-        m.put(TTFT_P95_MS, finiteOrNull(a.ttftMs().p95()));
-        m.put(TTFT_P99_MS, finiteOrNull(a.ttftMs().p99()));
-        m.put(TOKEN_EFFICIENCY_INDEX, null);
-        m.put(TOKENS_PER_GB_VRAM, null);
-        m.put(MODEL_MEMORY_UTILISATION, null);
-        m.put(KV_CACHE_MEMORY_RATIO, null);
-        m.put(SM_UTILISATION_MEAN, null);
-        m.put(MEMORY_BANDWIDTH_UTILISATION, null);
-        m.put(EFFECTIVE_BATCH_SIZE, null);
-        m.put(BATCH_UTILISATION, null);
-        m.put(PADDING_OVERHEAD, null);
-        m.put(KV_CACHE_HIT_RATE, null);
-        m.put(KV_CACHE_BLOCKS_USED, null);
-        m.put(KV_CACHE_BLOCKS_TOTAL, null);
-        return m;
     }
 
     private Map<String, Object> latency() {
