@@ -84,9 +84,6 @@ public final class ConfigSchema {
                 "port a managed engine listens on; 0 = a free loopback port per experiment"), 0L);
         add(new ConfigKey.TextKey("engine.base_url", true,
                 "URL of an engine lem does not start (engine.type external), e.g. http://127.0.0.1:8000"), null);
-        add(new ConfigKey.TextKey("engine.health_path", true,
-                "path answering 200 once the engine serves; unset = the engine's own (/health, Ollama /api/version)"),
-                null);
         add(new ConfigKey.TextKey("engine.docker.image", true,
                 "run a managed engine as `docker run IMAGE ...` (container stopped and removed after)"), null);
         add(new ConfigKey.TextKey("engine.docker.gpus", false, "docker run --gpus value: all, or device=0,1"), "all");
