@@ -59,10 +59,18 @@ public final class StandInServer {
             ollama(argv);
             return;
         }
+        int first = 0;
+        if (name.equals("sglang")) { // the stand-in is the python that runs the module
+            if (argv.size() < 2 || !argv.subList(0, 2).equals(List.of("-m", "sglang.launch_server"))) {
+                System.err.println("python: No module named " + (argv.size() > 1 ? argv.get(1) : "''"));
+                System.exit(1);
+            }
+            first = 2;
+        }
         String host = "127.0.0.1";
         int port = -1;
         List<String> positional = new ArrayList<>();
-        for (int i = 0; i < argv.size(); i++) {
+        for (int i = first; i < argv.size(); i++) {
             String arg = argv.get(i);
             String bare = flavour.negatable() && arg.startsWith("--no-") ? "--" + arg.substring(5) : arg;
             if (flavour.boolFlags().contains(bare)) {
