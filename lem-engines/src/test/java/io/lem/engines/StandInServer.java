@@ -144,10 +144,28 @@ public final class StandInServer {
                     flavour.metricsBody()));
         }
         server.createContext("/v1/chat/completions", StandInServer::chat);
+        if (flavour.usage().equals("vllm serve") || flavour.usage().equals("llama-server")) {
+            server.createContext("/tokenize", StandInServer::tokenize);
+        }
         server.start();
         System.out.println("listening on " + host + ":" + port);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /**
+     * {@code POST /tokenize}, which vLLM ({@code {"count", "max_model_len", "tokens"}}) and llama-server
+     * ({@code {"tokens"}}) serve: here one token per four bytes of the request, enough for lem to fit its prompts.
+     */
+    private static void tokenize(HttpExchange exchange) throws IOException {
+        int bytes = exchange.getRequestBody().readAllBytes().length;
+        int count = Math.max(1, (bytes - 100) / 4);
+        StringBuilder tokens = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            tokens.append(i == 0 ? "" : ",").append(i);
+        }
+        reply(exchange, 200, "application/json", "{\"count\":" + count + ",\"max_model_len\":2048,\"tokens\":["
+                + tokens + "]}");
     }
 
     /** Three content chunks, a usage chunk and [DONE], as OpenAI-compatible servers stream them. */

@@ -34,8 +34,10 @@ class SupervisorTest {
     @Test
     void sigtermStopsTheWholeTree() throws Exception {
         Path log = tmp.resolve("engine.log");
-        List<String> command = JavaCommand.current().supervisor(Supervisor.arguments(Map.of(), List.of(), false,
+        List<String> args = new java.util.ArrayList<>(List.of("--grace-s", "1")); // SIGKILL after 1 s, not 7
+        args.addAll(Supervisor.arguments(Map.of(), List.of(), false,
                 List.of("sh", "-c", "trap '' TERM; sleep 300 & echo worker $!; wait")));
+        List<String> command = JavaCommand.current().supervisor(args);
         Process supervisor = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String line = null;
         for (int i = 0; i < 100 && line == null; i++) {
