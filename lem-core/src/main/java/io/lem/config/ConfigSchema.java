@@ -44,6 +44,15 @@ public final class ConfigSchema {
         add(new ConfigKey.IntKey("engine.batch", 1, 1 << 16, "logical batch size in tokens"), (long) Defaults.ENGINE_BATCH);
         add(new ConfigKey.IntKey("engine.seed", 0, Integer.MAX_VALUE, "seed of the synthetic weights and of sampling"),
                 Defaults.ENGINE_SEED);
+        add(new ConfigKey.IntKey("engine.port", 0, 65_535,
+                "port a managed engine listens on; 0 = a free loopback port per experiment"), 0L);
+        add(new ConfigKey.TextKey("engine.base_url", true,
+                "URL of an engine lem does not start (engine.type external), e.g. http://127.0.0.1:8000"), null);
+        add(new ConfigKey.TextKey("engine.docker.image", true,
+                "run a managed engine as `docker run IMAGE ...` (container stopped and removed after)"), null);
+        add(new ConfigKey.TextKey("engine.docker.gpus", false, "docker run --gpus value: all, or device=0,1"), "all");
+        add(new ConfigKey.TextListKey("engine.docker.args", "extra docker run arguments (volumes, --shm-size, ...)"),
+                List.of());
 
         add(new ConfigKey.IntKey("workload.requests", 1, 10_000_000, "measured requests"), (long) Defaults.WORKLOAD_REQUESTS);
         add(new ConfigKey.IntKey("workload.concurrency", 1, 100_000, "requests in flight (closed loop)"),
@@ -80,15 +89,6 @@ public final class ConfigSchema {
                 "thermal floor: the largest temperature slope that counts as stable"), Defaults.WARMUP_THERMAL_C_PER_MIN);
         add(new ConfigKey.DoubleKey("measurement.warmup_max_s", 1, 86_400,
                 "cap on the whole warm-up (duration, convergence and thermal floor)"), Defaults.WARMUP_MAX_S);
-        add(new ConfigKey.IntKey("engine.port", 0, 65_535,
-                "port a managed engine listens on; 0 = a free loopback port per experiment"), 0L);
-        add(new ConfigKey.TextKey("engine.base_url", true,
-                "URL of an engine lem does not start (engine.type external), e.g. http://127.0.0.1:8000"), null);
-        add(new ConfigKey.TextKey("engine.docker.image", true,
-                "run a managed engine as `docker run IMAGE ...` (container stopped and removed after)"), null);
-        add(new ConfigKey.TextKey("engine.docker.gpus", false, "docker run --gpus value: all, or device=0,1"), "all");
-        add(new ConfigKey.TextListKey("engine.docker.args", "extra docker run arguments (volumes, --shm-size, ...)"),
-                List.of());
         LoadKeys.addTo(ConfigSchema::add);
     }
 

@@ -32,6 +32,16 @@ class SupervisorTest {
     }
 
     @Test
+    void aMissingExecutableIsExit127WithTheReasonInTheLog() throws Exception {
+        Path log = tmp.resolve("engine.log");
+        List<String> command = JavaCommand.current().supervisor(Supervisor.arguments(Map.of(), List.of(), false,
+                List.of(tmp.resolve("no-such-vllm").toString(), "serve")));
+        Process supervisor = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(supervisor.waitFor()).isEqualTo(127);
+        assertThat(Files.readString(log)).contains("lem: cannot start " + tmp.resolve("no-such-vllm"));
+    }
+
+    @Test
     void sigtermStopsTheWholeTree() throws Exception {
         Path log = tmp.resolve("engine.log");
         List<String> args = new java.util.ArrayList<>(List.of("--grace-s", "1")); // SIGKILL after 1 s, not 7
