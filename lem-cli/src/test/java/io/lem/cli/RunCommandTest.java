@@ -227,7 +227,7 @@ class RunCommandTest {
                 "--set", "engine.type=foo", "--results", tmp.resolve("r-type").toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("run: engine.type: 'foo' is not a known engine type; fix: use one of "
-                + "[embedded]");
+                + "[embedded, external, llama_server, ollama, sglang, tgi, trtllm, vllm]");
         assertThat(tmp.resolve("r-type")).as("nothing is written before the engine type is known").doesNotExist();
     }
 

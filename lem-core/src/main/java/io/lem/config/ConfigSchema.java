@@ -18,6 +18,13 @@ public final class ConfigSchema {
     /** The sections of an experiment's config (and hash). */
     public static final List<String> EXPERIMENT_SECTIONS = List.of("engine", "workload", "measurement");
 
+    /**
+     * The managed engines whose own section ({@code engine.vllm.max_num_seqs}) passes through to their command line
+     * unchecked (issue 9): each driver in lem-engines turns these keys into its engine's flags or environment.
+     */
+    public static final List<String> MANAGED_ENGINES = List.of("vllm", "sglang", "tgi", "trtllm", "llama_server",
+            "ollama");
+
     private static final SequencedMap<String, ConfigKey> KEYS = new LinkedHashMap<>();
     private static final Map<String, Object> DEFAULTS = new LinkedHashMap<>();
 
@@ -37,6 +44,15 @@ public final class ConfigSchema {
         add(new ConfigKey.IntKey("engine.batch", 1, 1 << 16, "logical batch size in tokens"), (long) Defaults.ENGINE_BATCH);
         add(new ConfigKey.IntKey("engine.seed", 0, Integer.MAX_VALUE, "seed of the synthetic weights and of sampling"),
                 Defaults.ENGINE_SEED);
+        add(new ConfigKey.IntKey("engine.port", 0, 65_535,
+                "port a managed engine listens on; 0 = a free loopback port per experiment"), 0L);
+        add(new ConfigKey.TextKey("engine.base_url", true,
+                "URL of an engine lem does not start (engine.type external), e.g. http://127.0.0.1:8000"), null);
+        add(new ConfigKey.TextKey("engine.docker.image", true,
+                "run a managed engine as `docker run IMAGE ...` (container stopped and removed after)"), null);
+        add(new ConfigKey.TextKey("engine.docker.gpus", false, "docker run --gpus value: all, or device=0,1"), "all");
+        add(new ConfigKey.TextListKey("engine.docker.args", "extra docker run arguments (volumes, --shm-size, ...)"),
+                List.of());
 
         add(new ConfigKey.IntKey("workload.requests", 1, 10_000_000, "measured requests"), (long) Defaults.WORKLOAD_REQUESTS);
         add(new ConfigKey.IntKey("workload.concurrency", 1, 100_000, "requests in flight (closed loop)"),
@@ -104,6 +120,18 @@ public final class ConfigSchema {
     public static Object defaultOf(String name) {
         Object value = DEFAULTS.get(key(name).name());
         return value == null ? null : key(name).coerce(value);
+    }
+
+    /**
+     * True for {@code engine.<managed engine>.<key>}: a key of a managed engine's own section, kept as written and
+     * passed to its driver (it becomes a command-line flag or an environment variable of that engine).
+     */
+    public static boolean isEngineFlag(String name) {
+        if (!name.startsWith("engine.")) {
+            return false;
+        }
+        int dot = name.indexOf('.', "engine.".length());
+        return dot > 0 && dot < name.length() - 1 && MANAGED_ENGINES.contains(name.substring("engine.".length(), dot));
     }
 
     public static boolean isExperimentKey(String name) {

@@ -13,10 +13,16 @@ import java.util.Map;
  * study's base, then the experiment's overrides), so YAML, flags and the API share one path and one validation.
  *
  * @param index  position in the study, from 1
- * @param values every key of {@link ConfigSchema} with its checked value, in schema order
+ * @param values every key of {@link ConfigSchema} with its checked value, in schema order, then any keys of a
+ *               managed engine's own section ({@link ConfigSchema#isEngineFlag}) as written
  */
 public record ExperimentConfig(int index, Map<String, Object> values, EngineConfig engine, WorkloadConfig workload,
                                MeasurementConfig measurement) {
+
+    /** The engine keys that are {@link EngineConfig}'s own components; the others go to its options. */
+    private static final java.util.Set<String> EMBEDDED_KEYS = java.util.Set.of("engine.type", "engine.preset",
+            "engine.model", "engine.dtype", "engine.parallel", "engine.threads", "engine.ctx", "engine.batch",
+            "engine.seed");
 
     public ExperimentConfig {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -25,7 +31,12 @@ public record ExperimentConfig(int index, Map<String, Object> values, EngineConf
     /** Resolves a flat map of raw values: unknown keys and bad values throw {@link ConfigException}. */
     public static ExperimentConfig resolve(int index, Map<String, ?> overrides) {
         Map<String, Object> values = ConfigSchema.defaults();
+        Map<String, Object> flags = new LinkedHashMap<>();
         overrides.forEach((key, raw) -> {
+            if (ConfigSchema.isEngineFlag(key)) {
+                flags.put(key, raw); // a managed engine's own flag: its engine checks it
+                return;
+            }
             ConfigKey k = ConfigSchema.key(key);
             if (!ConfigSchema.isExperimentKey(key)) {
                 throw new ConfigException(key, "is not a study setting (it belongs to lem load or lem power); fix: use"
@@ -35,10 +46,18 @@ public record ExperimentConfig(int index, Map<String, Object> values, EngineConf
         });
         // defaults pass through coerce too, so a default can never escape validation
         values.replaceAll((key, value) -> value == null ? null : ConfigSchema.key(key).coerce(value));
+        values.putAll(flags);
+        java.util.SequencedMap<String, Object> engineOptions = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith("engine.") && !EMBEDDED_KEYS.contains(key)) {
+                engineOptions.put(key, value);
+            }
+        });
         EngineConfig engine = new EngineConfig(
                 str(values, "engine.type"), str(values, "engine.preset"), str(values, "engine.model"),
                 str(values, "engine.dtype"), integer(values, "engine.parallel"), integer(values, "engine.threads"),
-                integer(values, "engine.ctx"), integer(values, "engine.batch"), (Long) values.get("engine.seed"));
+                integer(values, "engine.ctx"), integer(values, "engine.batch"), (Long) values.get("engine.seed"),
+                engineOptions);
         if (engine.preset() == null && engine.model() == null) {
             throw new ConfigException("engine.model", "neither engine.model nor engine.preset is set; fix: give a GGUF"
                     + " path in engine.model or a preset name in engine.preset");

@@ -46,13 +46,15 @@ public final class EngineDrivers {
 
     /**
      * The driver of an experiment's {@code engine.type}, once its engine keys are checked against the ones the driver
-     * reads: a key it does not read, set to anything but its default, would be silently ignored otherwise.
+     * reads: a key it does not read, set to anything but its default, would be silently ignored otherwise. Keys of
+     * the driver's own section ({@code engine.vllm.*} for {@code vllm}) are its engine's flags and always pass.
      */
     public EngineDriver forExperiment(ExperimentConfig config) {
         EngineDriver driver = forType(config.engine().type());
         Map<String, Object> defaults = ConfigSchema.defaults();
         config.values().forEach((key, value) -> {
             if (key.startsWith("engine.") && !key.equals("engine.type") && !driver.keys().contains(key)
+                    && !key.startsWith("engine." + driver.type() + ".") // its own section: passed to its engine
                     && !Objects.equals(value, defaults.get(key) == null ? null
                             : ConfigSchema.key(key).coerce(defaults.get(key)))) {
                 throw new ConfigException(key, "engine.type " + driver.type() + " does not read this key; fix: "

@@ -12,8 +12,7 @@ import java.util.Set;
 public record PlanOptions(StudyReader reader, PointValidator validator, Set<String> managedEngines) {
 
     /** The managed engines of issue 9: vLLM, SGLang, TGI, TensorRT-LLM, llama.cpp's llama-server, Ollama. */
-    public static final Set<String> MANAGED_ENGINES = Set.of("vllm", "sglang", "tgi", "trtllm", "llama_server",
-            "ollama");
+    public static final Set<String> MANAGED_ENGINES = Set.copyOf(io.lem.config.ConfigSchema.MANAGED_ENGINES);
 
     public PlanOptions {
         managedEngines = Set.copyOf(managedEngines);

@@ -32,9 +32,9 @@ public record Point(int index, String origin, SequencedMap<String, Object> decla
         return all;
     }
 
-    /** The point as the experiment runner takes it (settings only; flags go to the engine driver). */
+    /** The point as the experiment runner takes it: its flags reach the engine driver in the engine's options. */
     public ExperimentConfig config() {
-        return ExperimentConfig.resolve(index, settings);
+        return ExperimentConfig.resolve(index, values());
     }
 
     public String hash8() {

@@ -135,7 +135,7 @@ class ResultFormatsTest {
         Path golden = copy("golden/result.json");
         ResultFile r = ResultFormats.RESULT.read(golden);
         assertThat(r.schemaVersion()).isEqualTo(ResultJson.VERSION);
-        assertThat(r.experiment().configHash()).startsWith("787cba4f");
+        assertThat(r.experiment().configHash()).startsWith("debf3c09");
         assertThat(r.experiment().config()).containsEntry("workload.requests", 2);
         assertThat(r.timeline().measured()).isEqualTo(new Window(2.0, 6.0, 4.0));
         assertThat(r.timeline().after()).isNull();
