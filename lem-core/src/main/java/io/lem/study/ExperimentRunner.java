@@ -116,9 +116,14 @@ public final class ExperimentRunner {
                     + " tokens");
             watch.phase("prompt preparation");
             List<String> prompts;
+            // engines without /tokenize (Ollama, SGLang, TGI, trtllm-serve): one token per word, said in the result
+            EngineTokenizer tokenizer = new EngineTokenizer(http, process.baseUrl()).probe();
+            if (tokenizer == null) {
+                watch.checkAfterIoError(); // no answer may mean no engine: then this experiment fails here
+            }
             try {
                 prompts = SyntheticPrompts.generate(warmupPool + workload.requests(), workload.inputTokens(),
-                        workload.seed(), new EngineTokenizer(http, process.baseUrl()));
+                        workload.seed(), tokenizer);
             } catch (IOException e) {
                 watch.checkAfterIoError();
                 throw e;
@@ -137,6 +142,10 @@ public final class ExperimentRunner {
             Instant wallAnchor = Instant.now();
             List<RequestRecord> records = new ArrayList<>();
             List<String> runWarnings = new ArrayList<>();
+            if (tokenizer == null) {
+                runWarnings.add("the engine has no /tokenize: synthetic prompts assume one token per word, so prompt"
+                        + " lengths differ from workload.input_tokens; prompt_tokens are the server's own counts");
+            }
             Marks marks;
             WarmupRunner.Outcome warmup;
             EnergySession session = EnergySession.start(opened, clock, measurement.sampleRateHz(), dir.resolve(POWER_FILE));

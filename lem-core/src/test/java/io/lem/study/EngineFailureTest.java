@@ -103,6 +103,25 @@ class EngineFailureTest {
         });
     }
 
+    @Test
+    void anEngineWithoutTokenizeStillRunsAndTheResultSaysHowPromptsWereSized() throws Exception {
+        Path model = Files.writeString(tmp.resolve(HangingEngine.NO_TOKENIZE + ".gguf"), "not read");
+        Path file = Files.writeString(tmp.resolve("notok.yaml"), """
+                study_name: notok
+                engine: {model: %s}
+                workload: {requests: 1, input_tokens: 8, max_output_tokens: 4}
+                measurement: {baseline_s: 0, warmup_requests: 1, meters: [process]}
+                """.formatted(model));
+        Path studyDir = tmp.resolve("study");
+
+        StudyResult result = Lem.builder().engine(new StandInDriver()).build()
+                .runStudy(StudyLoader.load(file, Map.of()), studyDir);
+
+        assertThat(result.outcomes()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo("done"));
+        JsonNode json = Json.compact().readTree(result.outcomes().getFirst().dir().resolve("result.json").toFile());
+        assertThat(json.path("warnings").toString()).contains("the engine has no /tokenize");
+    }
+
     static List<JsonNode> readJsonl(Path file) throws IOException {
         return Files.readAllLines(file).stream().map(l -> Json.compact().readTree(l)).toList();
     }

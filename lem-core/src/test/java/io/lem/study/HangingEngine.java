@@ -21,6 +21,8 @@ public final class HangingEngine {
     static final int CHUNKS = 4;
     /** A model path containing this makes the stand-in exit (code 3) on its first tokenize request. */
     static final String DIE_ON_TOKENIZE = "die-on-tokenize";
+    /** A model path containing this makes the stand-in answer 404 on /tokenize, like engines without one. */
+    static final String NO_TOKENIZE = "no-tokenize";
 
     private HangingEngine() {
     }
@@ -28,13 +30,16 @@ public final class HangingEngine {
     public static void main(String[] args) throws IOException {
         int port = -1;
         boolean dieOnTokenize = false;
+        boolean noTokenize = false;
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--port")) {
                 port = Integer.parseInt(args[i + 1]);
             }
             dieOnTokenize |= args[i + 1].contains(DIE_ON_TOKENIZE);
+            noTokenize |= args[i + 1].contains(NO_TOKENIZE);
         }
         boolean die = dieOnTokenize;
+        boolean without = noTokenize;
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/health", exchange -> reply(exchange, "{\"status\":\"ok\"}"));
@@ -42,6 +47,11 @@ public final class HangingEngine {
             if (die) {
                 System.out.println("dying while tokenizing");
                 Runtime.getRuntime().halt(3);
+            }
+            if (without) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String content = body.replaceAll(".*\"content\"\\s*:\\s*\"([^\"]*)\".*", "$1").strip();
