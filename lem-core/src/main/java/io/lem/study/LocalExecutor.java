@@ -10,9 +10,9 @@ import io.lem.engine.EngineFailedException;
 import io.lem.meter.MeterException;
 
 /**
- * Runs units in this JVM with {@link ExperimentRunner}. With a timeout the experiment runs on its own thread, which
- * is interrupted when the time is up: the engine process is stopped by the runner's try-with-resources and the raw
- * files written so far stay. An interrupt of the calling thread (Ctrl-C) is passed on the same way and the unit is
+ * Runs units in this JVM with {@link ExperimentRunner}, each on its own thread. When the time is up the experiment is
+ * cancelled ({@link Cancellation}: its load and engine are stopped) and its thread interrupted; the raw files
+ * written so far stay and no result.json is written. An interrupt of the calling thread (Ctrl-C) is passed on the same way and the unit is
  * recorded as interrupted; the interrupt is consumed (the outcome says it), so that the caller can still write its
  * files.
  */
@@ -30,9 +30,10 @@ public final class LocalExecutor implements Executor {
     @Override
     public UnitOutcome execute(Unit unit) throws IOException {
         AtomicReference<Object> ended = new AtomicReference<>();
+        Cancellation cancellation = new Cancellation();
         Thread worker = Thread.ofPlatform().name("lem-unit-" + unit.point() + "." + unit.cycle()).unstarted(() -> {
             try {
-                ended.set(UnitOutcome.done(runner.run(unit.studyName(), unit.config(), unit.dir())));
+                ended.set(UnitOutcome.done(runner.run(unit.studyName(), unit.config(), unit.dir(), cancellation)));
             } catch (InterruptedException e) {
                 ended.set(UnitOutcome.ended(RunStatus.INTERRUPTED, "interrupted", null));
             } catch (EngineException e) {
@@ -55,6 +56,7 @@ public final class LocalExecutor implements Executor {
         }
         boolean timedOut = !interrupted && worker.isAlive();
         if (worker.isAlive()) {
+            cancellation.cancel(interrupted ? "interrupted" : "experiment timeout");
             worker.interrupt();
             try {
                 worker.join(STOP_GRACE_MS);
