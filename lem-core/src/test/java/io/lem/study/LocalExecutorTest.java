@@ -54,4 +54,51 @@ class LocalExecutorTest {
         assertThat(study.path("experiments")).allSatisfy(e -> assertThat(e.path("status").asString())
                 .isEqualTo("failed"));
     }
+
+    @Test
+    void anInterruptStopsTheRunningUnitAndRecordsItAsInterrupted() throws Exception {
+        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read by the stand-in");
+        Path file = Files.writeString(tmp.resolve("ctrl-c.yaml"), """
+                study_name: ctrl-c
+                engine: {model: %s}
+                workload: {requests: 40, input_tokens: 8, max_output_tokens: 4, request_timeout_s: 600}
+                measurement: {baseline_s: 0, warmup_requests: 1, meters: [process]}
+                sweep: {engine.parallel: [1, 2]}
+                """.formatted(model));
+        Path dir = tmp.resolve("study");
+        java.util.concurrent.CompletableFuture<StudyResult> result = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch measuring = new java.util.concurrent.CountDownLatch(1);
+        Lem lem = Lem.builder().engine(new StandInDriver()).listener(new StudyListener() {
+            @Override
+            public void step(String description) {
+                if (description.startsWith("measured:")) {
+                    measuring.countDown();
+                }
+            }
+        }).build();
+        Thread study = Thread.ofPlatform().start(() -> {
+            try {
+                result.complete(lem.runStudy(StudyLoader.load(file, Map.of()), dir));
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        measuring.await(); // the engine hangs on the measured requests: only the interrupt ends this run
+        study.interrupt(); // what lem run's Ctrl-C hook does
+
+        StudyResult stopped = result.get();
+        assertThat(stopped.state()).isEqualTo(StudyResult.INTERRUPTED);
+        assertThat(stopped.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo("interrupted");
+            assertThat(o.dir().resolve("result.json")).doesNotExist();
+            assertThat(o.dir().resolve("requests.jsonl")).exists();
+        });
+        StudyManifest manifest = StudyManifest.read(dir);
+        assertThat(manifest.state()).isEqualTo("interrupted");
+        assertThat(manifest.runs()).extracting(StudyManifest.RunEntry::status)
+                .containsExactly(RunStatus.INTERRUPTED, RunStatus.PENDING);
+        JsonNode studyJson = Json.compact().readTree(dir.resolve("study.json").toFile());
+        assertThat(studyJson.path("experiments").get(0).path("status").asString()).isEqualTo("interrupted");
+        assertThat(studyJson.path("experiments").get(1).path("status").asString()).isEqualTo("pending");
+    }
 }

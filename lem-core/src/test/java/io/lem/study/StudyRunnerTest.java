@@ -267,4 +267,44 @@ class StudyRunnerTest {
             assertThat(unit.dir()).isEqualTo(dir.resolve(manifest.runs().get(i).dir()));
         }
     }
+
+    @Test
+    void thePhaseSplitIsFittedWhenPromptAndOutputLengthsVaryIndependently() throws IOException {
+        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read");
+        Path file = Files.writeString(tmp.resolve("phase.yaml"), """
+                study_name: phase
+                engine: {type: embedded, model: %s}
+                sweep: {workload.input_tokens: [16, 128], workload.max_output_tokens: [16, 64]}
+                execution: {cycles: 2}
+                """.formatted(model));
+        double alpha = 0.002;
+        double beta = 0.05;
+        // E_active = α·T_prefill + β·T_gen exactly, with 16 requests' worth of tokens per cycle
+        Function<Unit, ScriptedExecutor.Step> script = u -> {
+            double in = 16.0 * u.config().workload().inputTokens();
+            double out = 16.0 * u.config().workload().maxOutputTokens();
+            double active = alpha * in + beta * out;
+            return new ScriptedExecutor.Step(RunStatus.DONE, active / out, 100, 10, active, in, out);
+        };
+
+        StudyResult result = run(StudyLoader.load(file, Map.of()), tmp.resolve("s"), new ScriptedExecutor(script),
+                StudyOptions.DEFAULT);
+
+        assertThat(result.analysis().phaseSplit().alpha().estimate()).isCloseTo(alpha, within(1e-12));
+        assertThat(result.analysis().phaseSplit().beta().estimate()).isCloseTo(beta, within(1e-12));
+        assertThat(result.analysis().phaseSplit().fit().rSquared()).isCloseTo(1.0, within(1e-12));
+        JsonNode split = Json.compact().readTree(tmp.resolve("s/study.json").toFile()).path("analysis")
+                .path("phase_split");
+        assertThat(split.isObject()).isTrue();
+        assertThat(ResultSchemas.violations("study", tmp.resolve("s/study.json"))).isEmpty();
+    }
+
+    @Test
+    void withoutVaryingLengthsThePhaseSplitSaysWhyNot() throws IOException {
+        StudyResult result = run(barSweep(""), tmp.resolve("s"), new ScriptedExecutor(StudyRunnerTest::bar),
+                StudyOptions.DEFAULT);
+        assertThat(result.analysis().phaseSplit()).isNull();
+        assertThat(result.analysis().phaseSplitNote()).startsWith("not identifiable: ")
+                .contains("lem run --print-example phase-split");
+    }
 }
