@@ -54,6 +54,11 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
     /** @param runs the manifest's runs; only the measured ones are read */
     public static StudyAnalysis of(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs, Slo slo,
                                    BootstrapOptions bootstrap) {
+        return of(plan, studyDir, runs, slo, bootstrap, AnalysisCache.none());
+    }
+
+    static StudyAnalysis of(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs, Slo slo,
+                            BootstrapOptions bootstrap, AnalysisCache cache) {
         List<PointResult> results = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
         List<PhaseSplit.Observation> phase = new ArrayList<>();
@@ -63,6 +68,7 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
         for (Point point : plan.points()) {
             List<RunStatus> statuses = new ArrayList<>();
             List<CycleFigures> cycles = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
             String pointDir = null;
             for (StudyManifest.RunEntry run : runs.stream().filter(r -> r.point() == point.index())
                     .sorted(java.util.Comparator.comparingInt(StudyManifest.RunEntry::cycle)).toList()) {
@@ -70,16 +76,18 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
                 pointDir = Path.of(run.dir()).getName(0).toString();
                 Path result = studyDir.resolve(run.dir()).resolve(ResultJson.FILE);
                 if (run.status().measured() && Files.isRegularFile(result)) {
-                    cycles.add(CycleFigures.read(result));
+                    cycles.add(cache.figures(result));
+                    files.add(result);
                 }
             }
-            Map<String, PointSummary> metrics = new LinkedHashMap<>();
-            if (!cycles.isEmpty()) {
-                for (String metric : CycleFigures.HEADLINE.keySet()) {
-                    metrics.put(metric, PointSummary.of(cycles.stream().mapToDouble(c -> c.headline().get(metric))
+            Map<String, PointSummary> metrics = cache.summaries(point.index(), files, () -> {
+                Map<String, PointSummary> computed = new LinkedHashMap<>();
+                for (String metric : cycles.isEmpty() ? List.<String>of() : CycleFigures.HEADLINE.keySet()) {
+                    computed.put(metric, PointSummary.of(cycles.stream().mapToDouble(c -> c.headline().get(metric))
                             .toArray(), bootstrap));
                 }
-            }
+                return computed;
+            });
             AdaptiveRule.Status precision = rule == null ? null : rule.decide(List.of(finite(cycles.stream()
                     .mapToDouble(c -> c.headline().get(JPT)).toArray()))).points().getFirst().status();
             results.add(new PointResult(point, pointDir, statuses, metrics, precision));

@@ -43,6 +43,7 @@ public final class StudyRunner {
     private final ExperimentRunner runner;
     private final Executor executor;
     private final StudyListener listener;
+    private final AnalysisCache cache = new AnalysisCache();
 
     public StudyRunner(ExperimentRunner runner, Executor executor, StudyListener listener) {
         this.runner = runner;
@@ -168,9 +169,9 @@ public final class StudyRunner {
     }
 
     /** The next cycle for the points whose interval is still too wide and that have cycles left. */
-    private static List<Run> adaptiveRound(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
-                                           Repetitions.Adaptive adaptive, StudyOptions options) {
-        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, null, options.bootstrap());
+    private List<Run> adaptiveRound(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
+                                    Repetitions.Adaptive adaptive, StudyOptions options) {
+        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, null, options.bootstrap(), cache);
         List<Integer> more = new ArrayList<>();
         for (PointResult p : analysis.points()) {
             if (p.precision() != null && p.precision().needsMore() && p.cycles().size() < adaptive.maxCycles()) {
@@ -184,9 +185,9 @@ public final class StudyRunner {
         return plan.extraCycle(cycle, more);
     }
 
-    private static StudyAnalysis writeStudyFile(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
-                                                StudyOptions options, String stopped) throws IOException {
-        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap());
+    private StudyAnalysis writeStudyFile(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
+                                         StudyOptions options, String stopped) throws IOException {
+        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap(), cache);
         ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped));
         return analysis;
     }
