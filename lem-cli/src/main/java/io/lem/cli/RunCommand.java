@@ -150,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
             SummaryTable.print(result, out);
         }
         if (repeated || !study.plan().factors().isEmpty()) {
-            StudyTable.print(result, out);
+            StudyTable.print(result, out, repeated);
         }
         out.flush();
     }

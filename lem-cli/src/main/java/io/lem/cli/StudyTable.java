@@ -27,7 +27,8 @@ final class StudyTable {
     private StudyTable() {
     }
 
-    static void print(StudyResult result, PrintWriter out) {
+    /** @param resultsLine whether to end with the study directory (not when the per-run table above already did) */
+    static void print(StudyResult result, PrintWriter out, boolean resultsLine) {
         StudyAnalysis a = result.analysis();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "hash", "point", "cycles", "J/out tok", "95% CI", "out tok/s", "TTFT p50 ms",
@@ -48,6 +49,10 @@ final class StudyTable {
         }
         out.println();
         table(rows, out);
+        if (result.summaries().stream().anyMatch(s -> s.estimated())) {
+            out.println("energy of this call's runs is (in part) estimated, not read from a counter: see each "
+                    + "result.json's methods and warnings");
+        }
         if (a.factors() != null) {
             out.println();
             out.println("factors of J/out tok, by eta squared (SS_between / SS_total):");
@@ -85,7 +90,9 @@ final class StudyTable {
             out.println();
             out.println(result.state() + ": " + result.message());
         }
-        out.println("results: " + result.dir());
+        if (resultsLine) {
+            out.println("results: " + result.dir());
+        }
     }
 
     private static void front(String title, ParetoFront front, PrintWriter out) {
