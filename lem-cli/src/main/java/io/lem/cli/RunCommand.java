@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * prints a table. Thin: parse, {@link StudyLoader}, {@link Lem#runStudy} or {@link Lem#dryRun}, render.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
-        "Runs a study: every point of its sweep, every cycle, each in a fresh engine; reports J/token with CIs.",
+        "Runs a study: every point and cycle of its sweep in a fresh engine; reports J/token with CIs.",
         "",
         "Each run launches a fresh engine, measures an idle baseline, warms up, runs the measured load and writes",
         "result.json, requests.jsonl and power.csv; study.json holds per-point means with bootstrap CIs, the factors",
