@@ -28,15 +28,22 @@ import io.lem.study.LoadRunner;
 import io.lem.study.MeterFactory;
 import io.lem.study.PowerLog;
 import io.lem.study.PowerMeasure;
+import io.lem.plan.DryRun;
+import io.lem.study.Executor;
+import io.lem.study.LocalExecutor;
 import io.lem.study.StudyListener;
+import io.lem.study.StudyOptions;
 import io.lem.study.StudyResult;
 import io.lem.study.StudyRunner;
+import io.lem.study.TimeEstimate;
 
 /**
  * lem's library entry point; each CLI command is parse, options, one call here, render:
  * <pre>{@code
  * Lem lem = Lem.builder().build();
- * StudyResult study = lem.runStudy(StudyLoader.load(Path.of("study.yaml"), Map.of()), Path.of("results/s1"));
+ * StudyResult study = lem.runStudy(StudyLoader.load(Path.of("study.yaml"), Map.of()), Path.of("results/s1"),
+ *         StudyOptions.DEFAULT.withSlo(Slo.parse("ttft_p50:500 itl_p50:50")));
+ * DryRun plan = lem.dryRun(StudyLoader.load(Path.of("study.yaml"), Map.of()));
  * LoadResult load = lem.load(LoadOptions.builder().endpoint(URI.create("http://127.0.0.1:8000")).model("m")
  *         .prompts(Path.of("q.txt")).concurrency(4).requests(100).output(Path.of("out")).build(), LoadListener.NONE);
  * PowerMeasure.Result energy = lem.measure(PowerOptions.of(Map.of()), List.of("python3", "train.py"));
@@ -52,8 +59,10 @@ public final class Lem {
     private final StudyListener listener;
     private final Path lemHome;
     private final Path procRoot;
+    private final Executor executor;
 
     private Lem(Builder b) {
+        this.executor = b.executor;
         this.engines = b.engines;
         this.meters = b.meters != null ? b.meters : io.lem.study.LocalMeters.factory(b.powercapRoot, b.procRoot);
         this.clock = b.clock;
@@ -66,9 +75,31 @@ public final class Lem {
         return new Builder();
     }
 
+    /** Runs a study into a new directory under {@value io.lem.config.Defaults#RESULTS_DIR}. */
+    public StudyResult runStudy(StudyConfig study) throws IOException {
+        return runStudy(study, StudyRunner.newStudyDir(Path.of(io.lem.config.Defaults.RESULTS_DIR), study.studyName()),
+                StudyOptions.DEFAULT);
+    }
+
     /** Runs (or resumes) a study into {@code studyDir}. */
-    public StudyResult runStudy(StudyConfig study, Path studyDir) throws IOException, InterruptedException {
-        return new StudyRunner(experimentRunner(), listener).run(study, studyDir);
+    public StudyResult runStudy(StudyConfig study, Path studyDir) throws IOException {
+        return runStudy(study, studyDir, StudyOptions.DEFAULT);
+    }
+
+    /**
+     * Runs (or resumes, when {@code studyDir} holds a manifest.json) a study: every (point, cycle) run through
+     * the executor, then study.json with the statistics. Returns normally also when the study paused (circuit
+     * breaker) or was interrupted: {@link StudyResult#state()} says so.
+     */
+    public StudyResult runStudy(StudyConfig study, Path studyDir, StudyOptions options) throws IOException {
+        ExperimentRunner runner = experimentRunner();
+        return new StudyRunner(runner, executor != null ? executor : new LocalExecutor(runner), listener)
+                .run(study, studyDir, options);
+    }
+
+    /** What {@code lem run --dry-run} shows: points, hashes, run order and a time estimate; nothing runs. */
+    public DryRun dryRun(StudyConfig study) {
+        return DryRun.of(study.plan(), new TimeEstimate());
     }
 
     /** Runs one experiment of {@code studyName} into {@code dir}: a fresh engine, baseline, warm-up, load, results. */
@@ -134,8 +165,15 @@ public final class Lem {
         private Path lemHome;
         private Path powercapRoot = Path.of(io.lem.config.Defaults.POWERCAP_ROOT);
         private Path procRoot = Path.of(io.lem.config.Defaults.PROC_ROOT);
+        private Executor executor;
 
         private Builder() {
+        }
+
+        /** Runs each (point, cycle) of a study with this executor; default: {@link LocalExecutor}, in this JVM. */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
         }
 
         /**

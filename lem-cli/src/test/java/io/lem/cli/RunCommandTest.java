@@ -100,6 +100,91 @@ class RunCommandTest {
     }
 
     /**
+     * Issue 9's check: the bar-sweep example runs as is (here with a short workload for CI), --dry-run reports its 4
+     * points, study.json holds per-point means with CIs and the factors with their eta squared, and --resume (from
+     * the directory alone) reruns a unit that lost its result.json and refuses a changed design.
+     */
+    @Test
+    void theBarSweepExampleRunsResumesAndRefusesAChangedDesign() throws IOException {
+        Run example = lem("run", "--print-example", "bar-sweep");
+        assertThat(example.code()).isZero();
+        Path file = study("bar-sweep", example.out());
+        Run dry = lem("run", file.toString(), "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("study bar-sweep: 4 points", "order shuffle, 3 cycles, 12 runs planned:",
+                "estimated time: ");
+        Path results = tmp.resolve("r-bar");
+        assertThat(results).as("a dry run writes nothing").doesNotExist();
+
+        String[] shortRun = {"--set", "engine.model=" + model, "--set", "engine.threads=1", "--set", "engine.ctx=256",
+                "--set", "workload.requests=4", "--set", "workload.max_output_tokens=8", "--set",
+                "measurement.baseline_s=0", "--set", "measurement.warmup_requests=1"};
+        List<String> args = new java.util.ArrayList<>(List.of("run", file.toString(), "--results", results.toString(),
+                "--slo", "ttft_p50:60000", "itl_p50:60000"));
+        args.addAll(List.of(shortRun));
+        Run run = lem(args.toArray(String[]::new));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("J/out tok", "95% CI", "factors of J/out tok, by eta squared",
+                "engine.parallel", "workload.concurrency", "Pareto front, energy vs throughput",
+                "lowest J/out tok meeting ttft_p50:60000.0 itl_p50:60000.0: ");
+        Path studyDir;
+        try (Stream<Path> dirs = Files.list(results)) {
+            studyDir = dirs.findFirst().orElseThrow();
+        }
+        ResultSchemaCheck.matches("study", studyDir.resolve("study.json"));
+        JsonNode json = JSON.readTree(studyDir.resolve("study.json").toFile());
+        assertThat(json.path("points")).hasSize(4).allSatisfy(p -> {
+            JsonNode jpt = p.path("metrics").path("joules_per_output_token");
+            assertThat(jpt.path("n").asInt()).isEqualTo(3);
+            assertThat(jpt.path("per_cycle_j_per_output_token")).hasSize(3);
+            double mean = 0;
+            for (JsonNode v : jpt.path("per_cycle_j_per_output_token")) {
+                mean += v.asDouble() / 3;
+            }
+            assertThat(jpt.path("mean_j_per_output_token").asDouble()).isCloseTo(mean, org.assertj.core.api
+                    .Assertions.within(1e-12));
+            assertThat(jpt.path("ci").path("lower_j_per_output_token").asDouble()).isLessThanOrEqualTo(mean);
+            assertThat(jpt.path("ci").path("upper_j_per_output_token").asDouble()).isGreaterThanOrEqualTo(mean);
+        });
+        assertThat(json.path("analysis").path("factors").path("factors")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.path("eta_squared").asDouble()).isBetween(0.0, 1.0));
+        assertThat(json.path("analysis").path("slo").isObject()).isTrue();
+
+        // a unit that lost its result.json runs again from the directory alone; the others are kept
+        JsonNode manifest = JSON.readTree(studyDir.resolve("manifest.json").toFile());
+        Path lost = studyDir.resolve(manifest.path("runs").get(5).path("dir").asString());
+        Files.delete(lost.resolve("result.json"));
+        List<String> resumeArgs = new java.util.ArrayList<>(List.of("run", "--resume", studyDir.toString()));
+        resumeArgs.addAll(List.of(shortRun));
+        Run resumed = lem(resumeArgs.toArray(String[]::new));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err().lines().filter(l -> l.contains("already measured"))).hasSize(11);
+        assertThat(lost.resolve("result.json")).isRegularFile();
+
+        // a changed design is refused, naming the points
+        Files.writeString(file, example.out().replace("engine.parallel: [1, 2]", "engine.parallel: [1, 3]"));
+        List<String> changedArgs = new java.util.ArrayList<>(List.of("run", file.toString(), "--resume",
+                studyDir.toString()));
+        changedArgs.addAll(List.of(shortRun));
+        Run refused = lem(changedArgs.toArray(String[]::new));
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("run: --resume: " + studyDir + " holds study design ", "added: ",
+                "{engine.parallel=3, workload.concurrency=1}", "removed: ", "{engine.parallel=2, workload.concurrency=1}");
+    }
+
+    @Test
+    void printExampleWritesTheStudyFilesAndRejectsAnUnknownName() {
+        Run phase = lem("run", "--print-example", "phase-split");
+        assertThat(phase.code()).isZero();
+        assertThat(phase.out()).contains("study_name: phase-split", "workload.input_tokens: [16, 128]");
+        Run unknown = lem("run", "--print-example", "nope");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("run: --print-example: no example 'nope'; fix: use one of "
+                + "[bar-sweep, phase-split]");
+    }
+
+    /**
      * The issue's hand recomputation: the total's cumulative columns of power.csv interpolated at the measured
      * window's edges, over Σ completion_tokens of the measured ok requests.
      */
@@ -217,7 +302,7 @@ class RunCommandTest {
     void unknownKeyIsOneLineAndExitTwo() throws IOException {
         Run run = lem("run", study("bad-key", "workload: {concurrence: 2}").toString());
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("run: workload.concurrence: unknown key; fix: use one of")
+        assertThat(run.err().strip()).startsWith("run: workload.concurrence: unknown key 'workload.concurrence'; fix: use one of")
                 .doesNotContain("Exception").doesNotContain("\n");
     }
 

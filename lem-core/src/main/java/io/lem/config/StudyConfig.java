@@ -2,18 +2,27 @@ package io.lem.config;
 
 import java.util.List;
 
-/** A named list of resolved experiments, run one after another, each in a fresh engine process. */
-public record StudyConfig(String studyName, List<ExperimentConfig> experiments) {
+import io.lem.plan.Point;
+import io.lem.plan.StudyPlan;
+
+/**
+ * A study ready to run: its plan (points, hashes, the (point, cycle) run order, execution settings). The old
+ * {@code experiments:} form is a plan without a sweep and with one cycle, so both forms run the same way.
+ */
+public record StudyConfig(StudyPlan plan) {
 
     public StudyConfig {
-        if (studyName == null || !studyName.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new ConfigException("study_name", "'" + studyName + "' is not a valid name; fix: use 1-64 letters, "
-                    + "digits, '.', '_' or '-'");
+        if (plan == null) {
+            throw new IllegalArgumentException("a study needs a plan");
         }
-        if (experiments.isEmpty()) {
-            throw new ConfigException("experiments", "the study has no experiments; fix: list at least one, or leave "
-                    + "the list out to run the base config once");
-        }
-        experiments = List.copyOf(experiments);
+    }
+
+    public String studyName() {
+        return plan.studyName();
+    }
+
+    /** One experiment per point, in point order ({@link ExperimentConfig#index} = {@link Point#index}). */
+    public List<ExperimentConfig> experiments() {
+        return plan.points().stream().map(Point::config).toList();
     }
 }

@@ -4,31 +4,36 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.lem.plan.PlanOptions;
+import io.lem.plan.PointValidator;
+import io.lem.plan.StudyPlanner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads a study file:
+ * Reads a study file into a {@link StudyConfig} through {@link StudyPlanner} (README "Study plans"):
  * <pre>
- * study_name: demo
- * engine: {type: embedded, preset: small, parallel: 2, threads: 1}
- * workload: {requests: 16, concurrency: 2, max_output_tokens: 32}
- * experiments:            # each entry overrides the keys above
- *   - {engine.parallel: 1, workload.concurrency: 1}
+ * study_name: bar-sweep
+ * base: common.yaml        # optional: another study file whose keys this one overrides
+ * engine: {type: embedded, preset: tiny}
+ * workload: {requests: 16, max_output_tokens: 16}
+ * sweep:                   # a list of values is an axis; axes are crossed
+ *   engine.parallel: [1, 2]
+ *   workload.concurrency: [1, 2]
+ * experiments:             # optional: entries appended, each over the keys above
  *   - {engine.parallel: 4, workload.concurrency: 4}
+ * execution: {cycles: 3, order: shuffle, gap_s: 5}
  * </pre>
- * Sections may be nested maps or dotted keys; both end up as the flat keys of {@link ConfigSchema}.
+ * Sections may be nested maps or dotted keys. CLI overrides ({@code --set key=value}) win over every point;
+ * {@code execution.*} overrides replace the file's execution keys (and so never change the design hash).
  */
 public final class StudyLoader {
 
-    private static final Set<String> TOP_LEVEL = Set.of("study_name", "experiments", "engine", "workload", "measurement");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final String EXECUTION = "execution.";
 
     private StudyLoader() {
     }
@@ -42,10 +47,14 @@ public final class StudyLoader {
         } catch (IOException e) {
             throw new ConfigException(null, "cannot read study file " + file + ": " + e.getMessage());
         }
-        return parse(text, file.getFileName().toString(), cliOverrides);
+        return parse(text, file.getFileName().toString(), file, cliOverrides);
     }
 
     public static StudyConfig parse(String yaml, String sourceName, Map<String, ?> cliOverrides) {
+        return parse(yaml, sourceName, null, cliOverrides);
+    }
+
+    private static StudyConfig parse(String yaml, String sourceName, Path file, Map<String, ?> cliOverrides) {
         Object root;
         try {
             root = YAML.readValue(yaml, Object.class);
@@ -58,78 +67,43 @@ public final class StudyLoader {
         }
         if (!(root instanceof Map<?, ?> top)) {
             throw new ConfigException(null, sourceName + " must be a YAML mapping with study_name, engine, workload, "
-                    + "measurement and experiments; fix: see the README's study file example");
+                    + "measurement, sweep, experiments and execution; fix: see the README's study file example");
         }
-        Map<String, Object> base = new LinkedHashMap<>();
-        List<Map<String, Object>> overrides = new ArrayList<>();
-        String studyName = Defaults.STUDY_NAME;
-        for (Map.Entry<?, ?> entry : top.entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-            if (!TOP_LEVEL.contains(section)) {
-                throw new ConfigException(key, "unknown key; fix: use one of " + TOP_LEVEL.stream().sorted().toList());
+        Map<String, Object> schemaOverrides = new LinkedHashMap<>();
+        Map<String, Object> executionOverrides = new LinkedHashMap<>();
+        cliOverrides.forEach((k, v) -> {
+            if (k.startsWith(EXECUTION)) {
+                executionOverrides.put(k.substring(EXECUTION.length()), v);
+            } else {
+                ConfigSchema.key(k); // an unknown key fails here, with the list of valid ones
+                schemaOverrides.put(k, v);
             }
-            switch (section) {
-                case "study_name" -> studyName = String.valueOf(entry.getValue());
-                case "experiments" -> overrides.addAll(experiments(entry.getValue()));
-                default -> flatten(key, entry.getValue(), base);
-            }
+        });
+        if (!schemaOverrides.isEmpty()) {
+            ExperimentConfig.resolve(1, schemaOverrides); // a bad --set value names its key, not a skipped point
         }
-        base.putAll(cliOverrides);
-        if (overrides.isEmpty()) {
-            overrides.add(Map.of());
-        }
-        List<ExperimentConfig> experiments = new ArrayList<>();
-        for (int i = 0; i < overrides.size(); i++) {
-            Map<String, Object> merged = new LinkedHashMap<>(base);
-            merged.putAll(overrides.get(i));
-            merged.putAll(cliOverrides);
-            try {
-                experiments.add(ExperimentConfig.resolve(i + 1, merged));
-            } catch (ConfigException e) {
-                boolean fromOverride = e.field() != null && overrides.get(i).containsKey(e.field());
-                throw fromOverride ? new ConfigException("experiments[" + i + "]." + e.field(),
-                        e.getMessage().substring(e.field().length() + 2)) : e;
-            }
-        }
-        return new StudyConfig(studyName, experiments);
-    }
-
-    private static List<Map<String, Object>> experiments(Object value) {
-        if (!(value instanceof List<?> list)) {
-            throw new ConfigException("experiments", "must be a list of maps of overrides; fix: write e.g. "
-                    + "'- {engine.parallel: 2}' entries");
-        }
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?>) && list.get(i) != null) {
-                throw new ConfigException("experiments[" + i + "]", "'" + list.get(i) + "' is not a map of overrides; "
-                        + "fix: write e.g. {engine.parallel: 2}");
-            }
-            Map<String, Object> flat = new LinkedHashMap<>();
-            if (list.get(i) instanceof Map<?, ?> map) {
-                try {
-                    map.forEach((k, v) -> flatten(String.valueOf(k), v, flat));
-                } catch (ConfigException e) {
-                    throw new ConfigException("experiments[" + i + "]." + e.field(),
-                            e.getMessage().substring(e.field().length() + 2));
+        Map<Object, Object> tree = new LinkedHashMap<>(top);
+        if (!executionOverrides.isEmpty()) {
+            Map<Object, Object> execution = new LinkedHashMap<>();
+            top.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                if (key.equals("execution") && v instanceof Map<?, ?> m) {
+                    execution.putAll(m);
+                    tree.remove(k);
+                } else if (key.startsWith(EXECUTION)) {
+                    execution.put(key.substring(EXECUTION.length()), v);
+                    tree.remove(k);
                 }
-            }
-            result.add(flat);
+            });
+            execution.putAll(executionOverrides);
+            tree.put("execution", execution);
         }
-        return result;
-    }
-
-    private static void flatten(String prefix, Object value, Map<String, Object> into) {
-        if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                return;
-            }
-            map.forEach((k, v) -> flatten(prefix + "." + k, v, into));
-            return;
-        }
-        ConfigSchema.key(prefix); // unknown keys fail here, with the list of valid ones
-        into.put(prefix, value);
+        PointValidator validator = keys -> {
+            Map<String, Object> merged = new LinkedHashMap<>(keys);
+            merged.putAll(schemaOverrides);
+            return PointValidator.SCHEMA.resolve(merged);
+        };
+        return new StudyConfig(StudyPlanner.plan(tree, file, PlanOptions.defaults().withValidator(validator)));
     }
 
     private static String location(JacksonException e) {

@@ -15,8 +15,13 @@ import io.lem.config.ConfigKey;
  * @param gapS      {@code execution.gap_s}: pause before each run
  * @param cycleGapS {@code execution.cycle_gap_s}: pause instead of {@code gap_s} where a cycle (or, in sequential
  *                  order, a point's block) begins
+ * @param experimentTimeoutS     {@code execution.experiment_timeout_s}: a run still going after this long is stopped
+ *                               and recorded as timed out; 0 for no limit
+ * @param maxConsecutiveFailures {@code execution.max_consecutive_failures}: the study pauses (resumable) after this
+ *                               many failed runs in a row, the circuit breaker of issue 9
  */
-public record ExecutionSettings(Repetitions repetitions, Order order, Long seed, double gapS, double cycleGapS) {
+public record ExecutionSettings(Repetitions repetitions, Order order, Long seed, double gapS, double cycleGapS,
+                                double experimentTimeoutS, int maxConsecutiveFailures) {
 
     /** One cycle, as a plain study file ran before studies had cycles. */
     public static final int DEFAULT_CYCLES = 1;
@@ -26,6 +31,10 @@ public record ExecutionSettings(Repetitions repetitions, Order order, Long seed,
     public static final int DEFAULT_MIN_CYCLES = 3;
     /** Twice a fixed 5-cycle design: the cap that keeps a noisy point from running for ever. */
     public static final int DEFAULT_MAX_CYCLES = 10;
+    /** No per-run limit unless asked: an engine that stalls is already caught by workload.request_timeout_s. */
+    public static final double DEFAULT_EXPERIMENT_TIMEOUT_S = 0;
+    /** Three failures in a row point at the setup (engine, model, machine), not at one point. */
+    public static final int DEFAULT_MAX_CONSECUTIVE_FAILURES = 3;
 
     private static final ConfigKey CYCLES = new ConfigKey.IntKey("execution.cycles", 1, 10_000,
             "repetitions of every point");
@@ -43,13 +52,25 @@ public record ExecutionSettings(Repetitions repetitions, Order order, Long seed,
             "cycles before the precision is first checked");
     private static final ConfigKey MAX_CYCLES = new ConfigKey.IntKey("execution.max_cycles", 2, 10_000,
             "the most cycles a point runs when the precision is not reached");
+    private static final ConfigKey TIMEOUT = new ConfigKey.DoubleKey("execution.experiment_timeout_s", 0, 604_800,
+            "seconds after which one run is stopped and recorded as timed out (0: no limit)");
+    private static final ConfigKey BREAKER = new ConfigKey.IntKey("execution.max_consecutive_failures", 1, 10_000,
+            "failed runs in a row after which the study pauses");
     private static final List<ConfigKey> KEYS = List.of(CYCLES, ORDER, SEED, GAP, CYCLE_GAP, PRECISION, MIN_CYCLES,
-            MAX_CYCLES);
+            MAX_CYCLES, TIMEOUT, BREAKER);
 
     public ExecutionSettings {
-        if (repetitions == null || order == null || gapS < 0 || cycleGapS < 0) {
-            throw new IllegalArgumentException("repetitions and order are required, gaps are >= 0");
+        if (repetitions == null || order == null || gapS < 0 || cycleGapS < 0 || experimentTimeoutS < 0
+                || maxConsecutiveFailures < 1) {
+            throw new IllegalArgumentException("repetitions and order are required, gaps and the timeout are >= 0, "
+                    + "the breaker >= 1");
         }
+    }
+
+    /** Without a per-run timeout and with the default circuit breaker. */
+    public ExecutionSettings(Repetitions repetitions, Order order, Long seed, double gapS, double cycleGapS) {
+        this(repetitions, order, seed, gapS, cycleGapS, DEFAULT_EXPERIMENT_TIMEOUT_S,
+                DEFAULT_MAX_CONSECUTIVE_FAILURES);
     }
 
     /** Checks the section's keys (without their {@code execution.} prefix). */
@@ -87,7 +108,9 @@ public record ExecutionSettings(Repetitions repetitions, Order order, Long seed,
             }
             repetitions = new Repetitions.Adaptive((Double) value(section, PRECISION, null), min, max);
         }
-        return new ExecutionSettings(repetitions, order, seed, gapS, cycleGapS);
+        double timeoutS = (Double) value(section, TIMEOUT, DEFAULT_EXPERIMENT_TIMEOUT_S);
+        int breaker = Math.toIntExact((Long) value(section, BREAKER, (long) DEFAULT_MAX_CONSECUTIVE_FAILURES));
+        return new ExecutionSettings(repetitions, order, seed, gapS, cycleGapS, timeoutS, breaker);
     }
 
     private static Object value(Map<String, Object> section, ConfigKey key, Object fallback) {

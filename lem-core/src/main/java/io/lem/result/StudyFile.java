@@ -5,18 +5,51 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A study directory's study.json: every experiment of the study, in order, with its status. Rewritten after each
- * experiment, so a reader sees the study as far as it has run.
+ * A study directory's study.json: every experiment (point) of the study, in order, with its status; for a planned
+ * study also the design hash, per point the per-cycle statuses and the statistics of each headline metric, and the
+ * study's analysis (factors, ANOVA, Pareto fronts, SLO selection, phase split). Rewritten after each run, so a
+ * reader sees the study as far as it has run.
+ *
+ * @param studyDesignHash the plan's design hash; null in a study.json written before studies had plans
+ * @param points          one entry per point, in point order; empty in an older study.json
+ * @param analysis        the study's analysis as JSON ({@code io.lem.study.StudyAnalysis} writes it); empty when
+ *                        nothing was measured yet
  */
-public record StudyFile(int schemaVersion, String studyName, List<Experiment> experiments) {
+public record StudyFile(int schemaVersion, String studyName, List<Experiment> experiments, String studyDesignHash,
+                        List<Point> points, Map<String, Object> analysis) {
 
     public StudyFile {
         experiments = List.copyOf(experiments);
+        points = List.copyOf(points);
+        analysis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(analysis));
+    }
+
+    public StudyFile(int schemaVersion, String studyName, List<Experiment> experiments) {
+        this(schemaVersion, studyName, experiments, null, List.of(), Map.of());
+    }
+
+    /**
+     * One point across its cycles.
+     *
+     * @param keys             the keys its sweep combination or experiment entry set
+     * @param cycles           each cycle's status, in cycle order (the run statuses of manifest.json)
+     * @param metrics          per headline metric (by result.json name) its mean, CI, n and per-cycle values, as
+     *                         {@code io.lem.analysis.stats.PointSummary#toJson} writes them
+     * @param precisionReached with {@code execution.precision}: whether J/output-token reached it; else null
+     */
+    public record Point(int index, String hash, String dir, Map<String, Object> keys, List<String> cycles,
+                        Map<String, Object> metrics, Boolean precisionReached) {
+
+        public Point {
+            keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
+            cycles = List.copyOf(cycles);
+            metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        }
     }
 
     /** Where an experiment stands. */
     public enum Status {
-        PENDING, DONE, SKIPPED, FAILED;
+        PENDING, DONE, SKIPPED, FAILED, INTERRUPTED;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);

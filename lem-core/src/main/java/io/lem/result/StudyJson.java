@@ -36,6 +36,14 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
     public static final String SIGNAL = "signal";
     public static final String STALLED_S = "stalled_s";
     public static final String ENGINE_LOG_TAIL = "engine_log_tail";
+    public static final String STUDY_DESIGN_HASH = "study_design_hash";
+    public static final String POINTS = "points";
+    public static final String HASH = "hash";
+    public static final String KEYS = "keys";
+    public static final String CYCLES = "cycles";
+    public static final String METRICS = "metrics";
+    public static final String PRECISION_REACHED = "precision_reached";
+    public static final String ANALYSIS = "analysis";
 
     StudyJson() {
         super("study", FILE);
@@ -61,6 +69,23 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
             experiments.add(e);
         }
         json.put(EXPERIMENTS, experiments);
+        if (study.studyDesignHash() != null) {
+            json.put(STUDY_DESIGN_HASH, study.studyDesignHash());
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (StudyFile.Point p : study.points()) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put(INDEX, p.index());
+                point.put(HASH, p.hash());
+                point.put(DIR, p.dir());
+                point.put(KEYS, p.keys());
+                point.put(CYCLES, p.cycles());
+                point.put(METRICS, p.metrics());
+                point.put(PRECISION_REACHED, p.precisionReached());
+                points.add(point);
+            }
+            json.put(POINTS, points);
+            json.put(ANALYSIS, study.analysis());
+        }
         return json;
     }
 
@@ -86,7 +111,12 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
                     string(e, DIR), StudyFile.Status.of(e.path(STATUS).asString("pending")), string(e, ERROR), exit,
                     JsonFiles.plain(e.path(CONFIG)));
         }).toList();
-        return new StudyFile(json.path(SCHEMA_VERSION).asInt(0), string(json, STUDY_NAME), experiments);
+        List<StudyFile.Point> points = json.path(POINTS).valueStream().map(p -> new StudyFile.Point(
+                p.path(INDEX).asInt(0), string(p, HASH), string(p, DIR), JsonFiles.plain(p.path(KEYS)),
+                JsonFiles.strings(p.path(CYCLES)), JsonFiles.plain(p.path(METRICS)),
+                p.path(PRECISION_REACHED).isBoolean() ? p.path(PRECISION_REACHED).asBoolean() : null)).toList();
+        return new StudyFile(json.path(SCHEMA_VERSION).asInt(0), string(json, STUDY_NAME), experiments,
+                string(json, STUDY_DESIGN_HASH), points, JsonFiles.plain(json.path(ANALYSIS)));
     }
 
     @Override
@@ -104,7 +134,7 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
             return of(json);
         } catch (IllegalArgumentException e) {
             throw new ResultFileException(file, "holds an unknown experiment status (" + e.getMessage()
-                    + "); fix: statuses are pending, done, skipped and failed");
+                    + "); fix: statuses are pending, done, skipped, failed and interrupted");
         }
     }
 }

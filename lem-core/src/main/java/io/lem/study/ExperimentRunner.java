@@ -98,6 +98,15 @@ public final class ExperimentRunner {
 
     public ExperimentSummary run(String studyName, ExperimentConfig config, Path dir)
             throws IOException, EngineException, MeterException, InterruptedException {
+        return run(studyName, config, dir, new Cancellation());
+    }
+
+    /**
+     * As above; {@code cancellation} stops the load and the engine from another thread, and the run then ends with
+     * an {@link InterruptedException} before any result.json is written.
+     */
+    public ExperimentSummary run(String studyName, ExperimentConfig config, Path dir, Cancellation cancellation)
+            throws IOException, EngineException, MeterException, InterruptedException {
         EngineDriver engine = engines.forExperiment(config);
         PreparedModel model = engine.prepare(config.engine(), listener::step);
         listener.step("starting engine (" + model.servedName() + ", " + config.engine().parallel() + " slots, "
@@ -110,6 +119,10 @@ public final class ExperimentRunner {
             MeasurementConfig measurement = config.measurement();
             Duration requestTimeout = Duration.ofMillis((long) (workload.requestTimeoutS() * 1000));
             LoadStop stop = new LoadStop();
+            Runnable uncancellable = cancellation.onCancel(() -> {
+                stop.stop("cancelled: " + cancellation.reason());
+                process.close();
+            });
             EngineWatch watch = process.watch(requestTimeout, stop, clock);
             int warmupPool = Math.max(1, Math.max(measurement.warmupRequests(), workload.concurrency()));
             listener.step("preparing " + (warmupPool + workload.requests()) + " prompts of " + workload.inputTokens()
@@ -177,6 +190,10 @@ public final class ExperimentRunner {
                 watch.check();
                 marks = new Marks(session.anchorNs(), baseline[0], baseline[1], warmup.startNs(), warmup.endNs(),
                         measuredStart, measuredEnd, after[0], after[1]);
+            }
+            uncancellable.run();
+            if (cancellation.cancelled()) {
+                throw new InterruptedException("cancelled: " + cancellation.reason());
             }
             runWarnings.addAll(session.meterWarnings());
             listener.step("analysing");

@@ -28,6 +28,7 @@ final class FailureFile {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", outcome.status());
         json.put("index", outcome.index());
+        json.put("cycle", outcome.cycle());
         json.put("slug", outcome.slug());
         json.put("config_hash", outcome.configHash());
         json.put("error", outcome.error());
@@ -47,6 +48,27 @@ final class FailureFile {
             return error.isBlank() ? "reason not recorded" : error;
         } catch (JacksonException e) {
             return "unreadable " + NAME + ": " + e.getOriginalMessage();
+        }
+    }
+
+    /** The engine exit failure.json recorded, or null when there is none (or no failure.json). */
+    static StudyFile.EngineExit readExit(Path dir) {
+        Path file = dir.resolve(NAME);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            tools.jackson.databind.JsonNode x = Json.compact().readTree(file.toFile()).path(StudyJson.ENGINE_EXIT);
+            if (!x.isObject()) {
+                return null;
+            }
+            Long code = io.lem.result.JsonFiles.whole(x, StudyJson.EXIT_CODE);
+            return new StudyFile.EngineExit(io.lem.result.JsonFiles.string(x, StudyJson.PHASE),
+                    code == null ? null : code.intValue(), io.lem.result.JsonFiles.string(x, StudyJson.SIGNAL),
+                    io.lem.result.JsonFiles.number(x, StudyJson.STALLED_S),
+                    io.lem.result.JsonFiles.strings(x.path(StudyJson.ENGINE_LOG_TAIL)));
+        } catch (JacksonException e) {
+            return null;
         }
     }
 

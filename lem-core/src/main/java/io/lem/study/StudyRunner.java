@@ -7,23 +7,33 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import io.lem.config.ConfigException;
+import io.lem.analysis.stats.Bootstrap;
+import io.lem.analysis.stats.BootstrapOptions;
 import io.lem.config.ExperimentConfig;
 import io.lem.config.StudyConfig;
-import io.lem.engine.EngineException;
-import io.lem.engine.EngineFailedException;
-import io.lem.engine.EngineFailure;
-import io.lem.meter.MeterException;
+import io.lem.plan.AdaptiveRule;
+import io.lem.plan.ConfidenceInterval;
+import io.lem.plan.Point;
+import io.lem.plan.Repetitions;
+import io.lem.plan.Run;
+import io.lem.plan.StudyPlan;
 import io.lem.result.ResultFormats;
-import io.lem.result.StudyFile;
 import io.lem.result.StudyJson;
 
 /**
- * Runs the experiments of a study one after another into {@code <results>/<study>_<timestamp>/NNN-<slug>-<hash8>/}.
- * study.json is rewritten after each experiment. Resuming a study directory skips experiments whose result.json
- * exists with the same config hash, and runs the others again: the raw files of an interrupted or failed attempt
- * are moved aside (never deleted), and a failed one is announced with its earlier reason.
+ * Runs a study's (point, cycle) runs in the plan's order, each through the {@link Executor}, into
+ * {@code <results>/<study>_<timestamp>/NNN-<slug>-<hash8>/cycle-K/} (a one-cycle study keeps the older layout,
+ * the point's directory itself). Between runs it pauses {@code execution.gap_s} ({@code cycle_gap_s} where a cycle
+ * begins). {@link StudyManifest manifest.json} is rewritten at every state change and study.json after every run.
+ *
+ * <p>Resuming a directory ({@code lem run --resume}) refuses a changed design hash, keeps every run whose
+ * result.json exists and runs the others again: the raw files of an earlier interrupted or failed attempt are
+ * moved aside, never deleted. After {@code execution.max_consecutive_failures} failed runs in a row the study
+ * pauses (state {@value StudyResult#PAUSED}): the fault is more likely the setup than the points. With
+ * {@code execution.precision} it adds cycles to the points whose J/output-token CI is still too wide
+ * ({@link AdaptiveRule} with the bootstrap interval of {@link Bootstrap}), up to {@code max_cycles}.
  */
 public final class StudyRunner {
 
@@ -31,10 +41,13 @@ public final class StudyRunner {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ExperimentRunner runner;
+    private final Executor executor;
     private final StudyListener listener;
+    private final AnalysisCache cache = new AnalysisCache();
 
-    public StudyRunner(ExperimentRunner runner, StudyListener listener) {
+    public StudyRunner(ExperimentRunner runner, Executor executor, StudyListener listener) {
         this.runner = runner;
+        this.executor = executor;
         this.listener = listener;
     }
 
@@ -44,76 +57,173 @@ public final class StudyRunner {
     }
 
     public static Path experimentDir(Path studyDir, ExperimentConfig config) {
-        return studyDir.resolve(String.format(java.util.Locale.ROOT, "%03d-%s-%s", config.index(), config.slug(),
-                config.hash8()));
+        return studyDir.resolve(pointDir(config));
     }
 
-    public StudyResult run(StudyConfig study, Path studyDir) throws IOException, InterruptedException {
+    static String pointDir(ExperimentConfig config) {
+        return String.format(Locale.ROOT, "%03d-%s-%s", config.index(), config.slug(), config.hash8());
+    }
+
+    /** A run's directory relative to the study directory. */
+    static String runDir(StudyPlan plan, int point, int cycle) {
+        String dir = pointDir(plan.point(point).config());
+        return plan.execution().repetitions().maxCycles() == 1 ? dir : dir + "/cycle-" + cycle;
+    }
+
+    /** The bootstrap interval of the mean, as the adaptive rule takes it. */
+    static ConfidenceInterval bootstrapInterval(BootstrapOptions options) {
+        return (values, level) -> {
+            io.lem.analysis.stats.ConfidenceInterval ci = Bootstrap.meanCi(values, options.withLevel(level));
+            return new ConfidenceInterval.Interval(ci.lower(), ci.upper());
+        };
+    }
+
+    public StudyResult run(StudyConfig study, Path studyDir, StudyOptions options) throws IOException {
+        StudyPlan plan = study.plan();
         for (ExperimentConfig config : study.experiments()) {
             runner.prepare(config); // a missing model fails the study before anything runs or is written
         }
+        StudyManifest manifest = StudyManifest.exists(studyDir)
+                ? ResumeCheck.resumed(plan, StudyManifest.read(studyDir), studyDir)
+                : ResumeCheck.fresh(plan, studyDir);
         Files.createDirectories(studyDir);
+        List<StudyManifest.RunEntry> runs = new ArrayList<>(manifest.runs());
+        manifest = save(manifest, runs, "running", null, studyDir);
         List<StudyResult.Outcome> outcomes = new ArrayList<>();
-        int total = study.experiments().size();
-        for (ExperimentConfig config : study.experiments()) {
-            Path dir = experimentDir(studyDir, config);
-            if (Files.isRegularFile(dir.resolve(ExperimentRunner.RESULT_FILE))) {
-                listener.experimentSkipped(config.index(), config.slug(), dir);
-                outcomes.add(new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "skipped", null,
-                        null, null));
-                continue;
-            }
-            if (Files.exists(dir)) {
-                String failedBefore = FailureFile.read(dir);
-                if (failedBefore != null) {
-                    listener.experimentRerun(config.index(), config.slug(), failedBefore);
+        int consecutiveFailures = 0;
+        boolean executedAny = false;
+        String state = StudyResult.FINISHED;
+        String message = null;
+        int next = 0;
+        while (true) {
+            for (; next < runs.size() && message == null; next++) {
+                StudyManifest.RunEntry run = runs.get(next);
+                Point point = plan.point(run.point());
+                ExperimentConfig config = point.config();
+                Path dir = studyDir.resolve(run.dir());
+                if (Files.isRegularFile(dir.resolve(ExperimentRunner.RESULT_FILE))) {
+                    runs.set(next, run.with(RunStatus.DONE, null));
+                    listener.experimentSkipped(point.index(), config.slug() + cycleLabel(run), dir);
+                    outcomes.add(outcome(run, config, dir, RunStatus.SKIPPED, UnitOutcome.done(null)));
+                    continue;
                 }
-                // raw files of an earlier attempt are evidence: moved aside, never deleted
-                Files.move(dir, dir.resolveSibling(dir.getFileName() + (failedBefore != null ? ".failed-" : ".interrupted-")
-                        + LocalDateTime.now().format(STAMP)));
-            }
-            Files.createDirectories(dir);
-            listener.experimentStarted(config.index(), total, config.slug());
-            StudyResult.Outcome outcome;
-            try {
-                ExperimentSummary summary = runner.run(study.studyName(), config, dir);
-                outcome = new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "done", summary,
-                        null, null);
-                listener.experimentFinished(summary);
-            } catch (EngineException e) {
-                if (e.userError()) {
-                    throw new ConfigException("engine", e.getMessage());
+                if (executedAny && run.pauseBeforeS() > 0) {
+                    listener.step(String.format(Locale.ROOT, "pause %.0f s (execution.gap_s)", run.pauseBeforeS()));
+                    try {
+                        Thread.sleep(Math.round(run.pauseBeforeS() * 1000));
+                    } catch (InterruptedException e) {
+                        state = StudyResult.INTERRUPTED;
+                        message = "interrupted during a pause; nothing was running";
+                        break;
+                    }
                 }
-                EngineFailure failure = e instanceof EngineFailedException f ? f.failure() : null;
-                outcome = new StudyResult.Outcome(config.index(), config.slug(), config.hash(), dir, "failed", null,
-                        e.getMessage(), failure);
-                FailureFile.write(dir, outcome);
-                listener.step("experiment " + config.index() + " failed: " + e.getMessage() + (failure == null
-                        || failure.logTail().isEmpty() ? "" : "; engine.log ends: " + failure.logTail().getLast()));
-            } catch (MeterException e) {
-                throw new ConfigException("measurement.meters", e.getMessage());
+                moveAside(dir, point.index(), config.slug());
+                Files.createDirectories(dir);
+                runs.set(next, run.with(RunStatus.RUNNING, null));
+                manifest = save(manifest, runs, "running", null, studyDir);
+                listener.experimentStarted(point.index(), plan.points().size(), config.slug() + cycleLabel(run));
+                UnitOutcome unit = executor.execute(manifest.unit(studyDir, next));
+                executedAny = true;
+                runs.set(next, run.with(unit.status(), unit.error()));
+                StudyResult.Outcome outcome = outcome(run, config, dir, unit.status(), unit);
+                outcomes.add(outcome);
+                if (unit.status() == RunStatus.DONE) {
+                    consecutiveFailures = 0;
+                    listener.experimentFinished(unit.summary());
+                } else if (unit.status() == RunStatus.INTERRUPTED) {
+                    Thread.interrupted(); // consumed: the files below must still be written
+                    state = StudyResult.INTERRUPTED;
+                    message = "interrupted in run " + point.index() + "." + run.cycle() + " (recorded as "
+                            + "interrupted; everything measured is on disk); continue with lem run --resume " + studyDir;
+                } else {
+                    FailureFile.write(dir, outcome);
+                    consecutiveFailures++;
+                    listener.step("experiment " + point.index() + " failed: " + unit.error() + lastLogLine(unit));
+                    if (consecutiveFailures >= plan.execution().maxConsecutiveFailures()) {
+                        state = StudyResult.PAUSED;
+                        message = consecutiveFailures + " runs failed in a row (execution.max_consecutive_failures): "
+                                + "the study is paused; last error: " + unit.error() + "; fix the cause, then "
+                                + "continue with lem run --resume " + studyDir;
+                    }
+                }
+                manifest = save(manifest, runs, "running", null, studyDir);
+                writeStudyFile(plan, studyDir, runs, options, null);
             }
-            outcomes.add(outcome);
-            writeStudyFile(study, studyDir, outcomes);
+            if (message != null || !(plan.execution().repetitions() instanceof Repetitions.Adaptive adaptive)) {
+                break;
+            }
+            List<Run> round = adaptiveRound(plan, studyDir, runs, adaptive, options);
+            if (round.isEmpty()) {
+                break;
+            }
+            listener.step("precision not reached for " + round.size() + " point(s): cycle " + round.getFirst().cycle());
+            for (Run r : round) {
+                runs.add(new StudyManifest.RunEntry(r.point(), r.cycle(), r.pauseBeforeS(),
+                        runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
+            }
+            manifest = save(manifest, runs, "running", null, studyDir);
         }
-        StudyResult result = new StudyResult(study.studyName(), studyDir, outcomes);
-        writeStudyFile(study, studyDir, outcomes);
-        return result;
+        save(manifest, runs, state, message, studyDir);
+        StudyAnalysis analysis = writeStudyFile(plan, studyDir, runs, options, message);
+        return new StudyResult(plan.studyName(), studyDir, plan.studyDesignHash(), state, message, outcomes, analysis);
     }
 
-    private static void writeStudyFile(StudyConfig study, Path studyDir, List<StudyResult.Outcome> outcomes)
-            throws IOException {
-        List<StudyFile.Experiment> experiments = new ArrayList<>();
-        for (ExperimentConfig config : study.experiments()) {
-            StudyResult.Outcome outcome = outcomes.stream().filter(o -> o.index() == config.index()).findFirst()
-                    .orElse(null);
-            experiments.add(new StudyFile.Experiment(config.index(), config.slug(), config.hash(),
-                    experimentDir(studyDir, config).getFileName().toString(),
-                    outcome == null ? StudyFile.Status.PENDING : StudyFile.Status.of(outcome.status()),
-                    outcome == null ? null : outcome.error(),
-                    outcome == null ? null : FailureFile.engineExit(outcome.engineFailure()), config.values()));
+    /** The next cycle for the points whose interval is still too wide and that have cycles left. */
+    private List<Run> adaptiveRound(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
+                                    Repetitions.Adaptive adaptive, StudyOptions options) {
+        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, null, options.bootstrap(), cache);
+        List<Integer> more = new ArrayList<>();
+        for (PointResult p : analysis.points()) {
+            if (p.precision() != null && p.precision().needsMore() && p.cycles().size() < adaptive.maxCycles()) {
+                more.add(p.point().index());
+            }
         }
-        ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), new StudyFile(ResultDocument.SCHEMA_VERSION,
-                study.studyName(), experiments));
+        if (more.isEmpty()) {
+            return List.of();
+        }
+        int cycle = runs.stream().mapToInt(StudyManifest.RunEntry::cycle).max().orElse(0) + 1;
+        return plan.extraCycle(cycle, more);
+    }
+
+    private StudyAnalysis writeStudyFile(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
+                                         StudyOptions options, String stopped) throws IOException {
+        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap(), cache);
+        ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped));
+        return analysis;
+    }
+
+    private static StudyManifest save(StudyManifest manifest, List<StudyManifest.RunEntry> runs, String state,
+                                      String message, Path studyDir) throws IOException {
+        StudyManifest updated = manifest.withRuns(runs).withState(state, message);
+        updated.write(studyDir);
+        return updated;
+    }
+
+    /** Raw files of an earlier attempt are evidence: moved aside, never deleted. */
+    private void moveAside(Path dir, int point, String slug) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        String failedBefore = FailureFile.read(dir);
+        if (failedBefore != null) {
+            listener.experimentRerun(point, slug, failedBefore);
+        }
+        Files.move(dir, dir.resolveSibling(dir.getFileName() + (failedBefore != null ? ".failed-" : ".interrupted-")
+                + LocalDateTime.now().format(STAMP)));
+    }
+
+    private static StudyResult.Outcome outcome(StudyManifest.RunEntry run, ExperimentConfig config, Path dir,
+                                               RunStatus status, UnitOutcome unit) {
+        return new StudyResult.Outcome(run.point(), run.cycle(), config.slug(), config.hash(), dir, status.jsonName(),
+                unit.summary(), unit.error(), unit.engineFailure());
+    }
+
+    private static String cycleLabel(StudyManifest.RunEntry run) {
+        return run.dir().contains("/cycle-") ? " cycle " + run.cycle() : "";
+    }
+
+    private static String lastLogLine(UnitOutcome unit) {
+        return unit.engineFailure() == null || unit.engineFailure().logTail().isEmpty() ? ""
+                : "; engine.log ends: " + unit.engineFailure().logTail().getLast();
     }
 }

@@ -60,24 +60,25 @@ class StudyLoaderTest {
     void unknownKeyNamesTheKeyAndTheValidOnes() {
         assertThatThrownBy(() -> StudyLoader.parse("workload: {concurrence: 2}", "t", Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("workload.concurrence: unknown key; fix: use one of [workload.requests,")
+                .hasMessageStartingWith("workload.concurrence: unknown key 'workload.concurrence'; fix: use one of "
+                        + "[workload.requests,")
                 .extracting(e -> ((ConfigException) e).field()).isEqualTo("workload.concurrence");
         assertThatThrownBy(() -> StudyLoader.parse("engin: {}", "t", Map.of()))
                 .hasMessageContaining("engin: unknown key");
         assertThatThrownBy(() -> StudyLoader.parse("experiments: [{engine.paralel: 2}]", "t", Map.of()))
-                .hasMessageStartingWith("experiments[0].engine.paralel: unknown key");
+                .hasMessageStartingWith("experiments[0].engine.paralel: unknown key 'engine.paralel'");
     }
 
     @Test
     void negativeConcurrencyNamesFieldValueAndFix() {
         assertThatThrownBy(() -> StudyLoader.parse("workload: {concurrency: -1}", "t", Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("workload.concurrency: -1 is out of range; fix: give an integer between 1 and 100000 "
-                        + "(requests in flight (closed loop))");
+                .hasMessage("workload.concurrency: expected a positive integer, got -1; fix: give workload.concurrency "
+                        + "(requests in flight (closed loop)) an integer between 1 and 100000");
         assertThatThrownBy(() -> StudyLoader.parse("experiments: [{workload.concurrency: 0}]", "t", Map.of()))
-                .hasMessageStartingWith("experiments[0].workload.concurrency: 0 is out of range");
+                .hasMessageStartingWith("experiments[0].workload.concurrency: expected a positive integer, got 0");
         assertThatThrownBy(() -> StudyLoader.parse("workload: {requests: many}", "t", Map.of()))
-                .hasMessageContaining("'many' is not a whole number");
+                .hasMessageContaining("expected an integer, got 'many'");
     }
 
     @Test
@@ -89,7 +90,7 @@ class StudyLoaderTest {
         assertThatThrownBy(() -> StudyLoader.parse("study_name: 'has space'", "t", Map.of()))
                 .hasMessageStartingWith("study_name: 'has space' is not a valid name");
         assertThatThrownBy(() -> StudyLoader.parse("measurement: {meters: [rapl, 'Not A Meter']}", "t", Map.of()))
-                .hasMessageStartingWith("measurement.meters: 'Not A Meter' is not a valid name");
+                .hasMessageStartingWith("measurement.meters: expected a list of names, got [rapl, Not A Meter]");
     }
 
     @Test
@@ -98,5 +99,57 @@ class StudyLoaderTest {
         assertThat(demo.experiments()).extracting(e -> e.engine().parallel()).containsExactly(1, 2, 4);
         assertThat(demo.experiments()).allSatisfy(e ->
                 assertThat(e.workload().concurrency()).isEqualTo(e.engine().parallel()));
+    }
+
+    @Test
+    void aSweepBaseAndExecutionGoThroughThePlanner(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(tmp.resolve("common.yaml"), """
+                engine: {type: embedded, preset: tiny, threads: 1}
+                workload: {requests: 8}
+                """);
+        java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("s.yaml"), """
+                study_name: s
+                base: common.yaml
+                sweep: {engine.parallel: [1, 2, 4]}
+                experiments: [{engine.parallel: 8}]
+                execution: {cycles: 2, order: reverse, experiment_timeout_s: 60, max_consecutive_failures: 5}
+                """);
+        StudyConfig study = StudyLoader.load(file, Map.of("workload.requests", "3", "execution.cycles", "4"));
+        assertThat(study.experiments()).extracting(e -> e.engine().parallel()).containsExactly(1, 2, 4, 8);
+        assertThat(study.experiments()).allSatisfy(e -> {
+            assertThat(e.engine().threads()).isEqualTo(1);
+            assertThat(e.workload().requests()).isEqualTo(3);
+        });
+        assertThat(study.plan().factors()).containsExactly("engine.parallel");
+        assertThat(study.plan().execution().repetitions().plannedCycles()).isEqualTo(4);
+        assertThat(study.plan().execution().experimentTimeoutS()).isEqualTo(60.0);
+        assertThat(study.plan().execution().maxConsecutiveFailures()).isEqualTo(5);
+        assertThat(study.plan().runs()).hasSize(16);
+        // execution overrides never change what is measured, so not the design hash
+        assertThat(StudyLoader.load(file, Map.of("workload.requests", "3")).plan().studyDesignHash())
+                .isEqualTo(study.plan().studyDesignHash());
+    }
+
+    @Test
+    void theOldExperimentsFormIsAStudyWithoutASweepAndOneCycle() {
+        StudyConfig study = StudyLoader.parse(ISSUE_EXAMPLE, "t.yaml", Map.of());
+        assertThat(study.plan().factors()).isEmpty();
+        assertThat(study.plan().runs()).extracting(r -> r.point() + "." + r.cycle()).containsExactly("1.1", "2.1");
+        assertThat(study.plan().points()).extracting(p -> p.hash())
+                .containsExactlyElementsOf(study.experiments().stream().map(ExperimentConfig::hash).toList());
+    }
+
+    @Test
+    void theExamplesAreValidStudies() {
+        StudyConfig bar = StudyExamples.load("bar-sweep", Map.of());
+        assertThat(bar.plan().points()).hasSize(4);
+        assertThat(bar.plan().runs()).hasSize(12);
+        assertThat(bar.plan().factors()).containsExactly("engine.parallel", "workload.concurrency");
+        StudyConfig phase = StudyExamples.load("phase-split", Map.of());
+        assertThat(phase.experiments()).extracting(e -> e.workload().inputTokens() + "x"
+                + e.workload().maxOutputTokens()).containsExactlyInAnyOrder("16x16", "16x64", "128x16", "128x64");
+        assertThatThrownBy(() -> StudyExamples.yaml("nope")).isInstanceOf(ConfigException.class)
+                .hasMessage("--print-example: no example 'nope'; fix: use one of [bar-sweep, phase-split]");
     }
 }

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.lem.Lem;
-import io.lem.config.ExperimentConfig;
-import io.lem.config.StudyConfig;
+import io.lem.config.StudyLoader;
 import io.lem.study.StudyResult;
 
 /** A whole experiment through lem's own study runner with a managed engine: the vLLM stand-in, found by type. */
@@ -24,22 +21,20 @@ class ManagedStudyTest {
 
     @Test
     void aVllmExperimentRunsEndToEnd() throws Exception {
-        Map<String, Object> keys = new LinkedHashMap<>();
-        keys.put("engine.type", "vllm");
-        keys.put("engine.model", "facebook/opt-125m");
-        keys.put("engine.vllm.executable", StandIns.executable(tmp, "vllm").toString());
-        keys.put("engine.vllm.max_num_seqs", 4);
-        keys.put("engine.vllm.some_new_flag", "x");
-        keys.put("workload.requests", 8);
-        keys.put("workload.concurrency", 2);
-        keys.put("workload.max_output_tokens", 3);
-        keys.put("measurement.baseline_s", 0);
-        keys.put("measurement.warmup_requests", 0);
-        keys.put("measurement.meters", List.of("process"));
-        StudyResult result = Lem.builder().build().runStudy(new StudyConfig("vllm-stand-in",
-                List.of(ExperimentConfig.resolve(1, keys))), tmp.resolve("results"));
+        // a study file as a user writes it: the engine's own section passes through to its command line
+        String yaml = """
+                study_name: vllm-stand-in
+                engine:
+                  type: vllm
+                  model: facebook/opt-125m
+                  vllm: {executable: %s, max_num_seqs: 4, some_new_flag: x}
+                workload: {requests: 8, concurrency: 2, max_output_tokens: 3}
+                measurement: {baseline_s: 0, warmup_requests: 0, meters: [process]}
+                """.formatted(StandIns.executable(tmp, "vllm"));
+        StudyResult result = Lem.builder().build().runStudy(StudyLoader.parse(yaml, "vllm.yaml", Map.of()),
+                tmp.resolve("results"));
         StudyResult.Outcome outcome = result.outcomes().getFirst();
-        assertThat(outcome.status()).isEqualTo("done");
+        assertThat(outcome.status()).as(String.valueOf(outcome.error())).isEqualTo("done");
         assertThat(outcome.summary().requestsOk()).isEqualTo(8);
         assertThat(outcome.summary().outputTokens()).isEqualTo(24);
         assertThat(Files.readString(outcome.dir().resolve("engine.log")))
