@@ -18,6 +18,16 @@ public final class JsonLine {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final long[] POW10 = new long[19];
+    /** Below this many units a quotient can have more than 15 significant digits. */
+    private static final long EXACT_UNITS = 1_000_000_000_000_000L;
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
 
     private byte[] buf = new byte[512];
     private int size;
@@ -63,8 +73,15 @@ public final class JsonLine {
 
     public JsonLine value(long v) {
         separate();
-        digits.setLength(0);
-        return ascii(digits.append(v));
+        if (v == Long.MIN_VALUE) {
+            digits.setLength(0);
+            return ascii(digits.append(v));
+        }
+        if (v < 0) {
+            put((byte) '-');
+            v = -v;
+        }
+        return whole(v);
     }
 
     /** Jackson's rendering: Double.toString, or "NaN", "Infinity", "-Infinity" as strings. */
@@ -78,6 +95,62 @@ public final class JsonLine {
         put((byte) '"');
         ascii(digits);
         put((byte) '"');
+        return this;
+    }
+
+    /**
+     * The double {@code units / 10^decimals} (decimals 1 to 9), exactly as {@link #value(double)} writes it, without
+     * the shortest-digits search where the answer is known: a quotient of under 10^15 units has at most 15
+     * significant digits, so it is the one decimal that short in its double's rounding interval, and so the digits
+     * Double.toString picks. Times in ms or s from nanoseconds are such quotients.
+     */
+    public JsonLine scaled(long units, int decimals) {
+        if (decimals < 1 || decimals > 9) {
+            throw new IllegalArgumentException("decimals " + decimals + " outside 1..9");
+        }
+        long abs = Math.abs(units);
+        long low = decimals >= 3 ? POW10[decimals - 3] : 1;
+        // outside [1e-3, 1e7) Double.toString switches to E notation: let it
+        if (abs < low || abs >= EXACT_UNITS || abs >= POW10[decimals + 7]) {
+            return value(units / (double) POW10[decimals]);
+        }
+        separate();
+        if (units < 0) {
+            put((byte) '-');
+        }
+        whole(abs / POW10[decimals]);
+        put((byte) '.');
+        long fraction = abs % POW10[decimals];
+        int width = decimals;
+        while (width > 1 && fraction % 10 == 0) {
+            fraction /= 10;
+            width--;
+        }
+        return digitsOf(fraction, width);
+    }
+
+    /** A name written often: its quoted, escaped bytes and the colon, built once. */
+    public static final class Key {
+
+        private final byte[] bytes;
+
+        private Key(byte[] bytes) {
+            this.bytes = bytes;
+        }
+    }
+
+    public static Key key(String name) {
+        JsonLine line = new JsonLine();
+        line.quoted(name);
+        line.put((byte) ':');
+        return new Key(line.toByteArray());
+    }
+
+    /** The key of the next value, built once by {@link #key}. */
+    public JsonLine name(Key key) {
+        separate();
+        raw(key.bytes);
+        afterName = true;
         return this;
     }
 
@@ -219,6 +292,26 @@ public final class JsonLine {
         buf[size++] = (byte) (0xE0 | c >> 12);
         buf[size++] = (byte) (0x80 | c >> 6 & 0x3F);
         buf[size++] = (byte) (0x80 | c & 0x3F);
+    }
+
+    /** A non-negative whole number's digits. */
+    private JsonLine whole(long v) {
+        int width = 1;
+        while (width < 19 && v >= POW10[width]) {
+            width++;
+        }
+        return digitsOf(v, width);
+    }
+
+    /** The last {@code width} digits of a non-negative number, zero-padded, written from the right. */
+    private JsonLine digitsOf(long v, int width) {
+        ensure(width);
+        for (int i = size + width - 1; i >= size; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        size += width;
+        return this;
     }
 
     private JsonLine ascii(CharSequence chars) {

@@ -110,13 +110,43 @@ class JsonLineTest {
                 line.beginObject();
                 for (int n = random.nextInt(5); n > 0; n--) {
                     String key = "k" + map.size() + randomText(random, 2);
-                    line.name(key);
+                    if (random.nextBoolean()) {
+                        line.name(key);
+                    } else {
+                        line.name(JsonLine.key(key));
+                    }
                     map.put(key, randomValue(random, line, depth + 1));
                 }
                 line.endObject();
                 return map;
             }
         }
+    }
+
+    /** The shortcut for times from nanoseconds writes what Double.toString writes for the same quotient. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void scaledQuotientsAreDoubleToStringDigits(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        JsonLine fast = new JsonLine();
+        JsonLine slow = new JsonLine();
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(1, 10);
+            long units;
+            if (random.nextInt(4) == 0) {
+                // around every power of ten, where the layout or the shortcut's range changes
+                long p = (long) Math.pow(10, random.nextInt(19));
+                units = p + random.nextLong(-3, 4);
+            } else {
+                units = random.nextLong(1L << random.nextInt(1, 63));
+            }
+            units = random.nextBoolean() ? units : -units;
+            fast.clear().scaled(units, decimals);
+            slow.clear().value(units / Math.pow(10, decimals));
+            assertThat(fast.toString()).as("%d / 10^%d", units, decimals).isEqualTo(slow.toString());
+        }
+        assertThat(fast.clear().scaled(Long.MIN_VALUE, 6).toString()).isEqualTo(Double.toString(Long.MIN_VALUE / 1e6));
+        assertThat(fast.clear().scaled(0, 9).toString()).isEqualTo("0.0");
     }
 
     @Test
