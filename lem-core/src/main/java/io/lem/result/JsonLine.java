@@ -2,8 +2,6 @@ package io.lem.result;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * One JSON line built in a reusable UTF-8 buffer, byte for byte as {@link Json#compact()} writes the same values:
@@ -14,23 +12,14 @@ import java.util.Arrays;
  */
 public final class JsonLine {
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final long[] POW10 = new long[19];
+    private static final long[] POW10 = JsonBytes.POW10;
     /** Below this many units a quotient can have more than 15 significant digits. */
     private static final long EXACT_UNITS = 1_000_000_000_000_000L;
 
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
-    }
-
-    private byte[] buf = new byte[512];
-    private int size;
+    private final JsonBytes bytes = new JsonBytes();
     /** Digits of one number: StringBuilder's append(double) is Double.toString without a String per call. */
     private final StringBuilder digits = new StringBuilder(32);
     /** Bit d set: the container at depth d already holds a value, so the next one needs a comma (63 levels). */
@@ -39,7 +28,7 @@ public final class JsonLine {
     private boolean afterName;
 
     public JsonLine clear() {
-        size = 0;
+        bytes.clear();
         filled = 0;
         depth = 0;
         afterName = false;
@@ -65,8 +54,8 @@ public final class JsonLine {
     /** The key of the next value (an object's member). */
     public JsonLine name(String key) {
         separate();
-        quoted(key);
-        put((byte) ':');
+        bytes.quoted(key);
+        bytes.put((byte) ':');
         afterName = true;
         return this;
     }
@@ -75,13 +64,15 @@ public final class JsonLine {
         separate();
         if (v == Long.MIN_VALUE) {
             digits.setLength(0);
-            return ascii(digits.append(v));
+            bytes.ascii(digits.append(v));
+            return this;
         }
         if (v < 0) {
-            put((byte) '-');
+            bytes.put((byte) '-');
             v = -v;
         }
-        return whole(v);
+        bytes.whole(v);
+        return this;
     }
 
     /** Jackson's rendering: Double.toString, or "NaN", "Infinity", "-Infinity" as strings. */
@@ -90,11 +81,12 @@ public final class JsonLine {
         digits.setLength(0);
         digits.append(v);
         if (Double.isFinite(v)) {
-            return ascii(digits);
+            bytes.ascii(digits);
+            return this;
         }
-        put((byte) '"');
-        ascii(digits);
-        put((byte) '"');
+        bytes.put((byte) '"');
+        bytes.ascii(digits);
+        bytes.put((byte) '"');
         return this;
     }
 
@@ -116,17 +108,18 @@ public final class JsonLine {
         }
         separate();
         if (units < 0) {
-            put((byte) '-');
+            bytes.put((byte) '-');
         }
-        whole(abs / POW10[decimals]);
-        put((byte) '.');
+        bytes.whole(abs / POW10[decimals]);
+        bytes.put((byte) '.');
         long fraction = abs % POW10[decimals];
         int width = decimals;
         while (width > 1 && fraction % 10 == 0) {
             fraction /= 10;
             width--;
         }
-        return digitsOf(fraction, width);
+        bytes.digitsOf(fraction, width);
+        return this;
     }
 
     /** A name written often: its quoted, escaped bytes and the colon, built once. */
@@ -140,16 +133,16 @@ public final class JsonLine {
     }
 
     public static Key key(String name) {
-        JsonLine line = new JsonLine();
-        line.quoted(name);
-        line.put((byte) ':');
-        return new Key(line.toByteArray());
+        JsonBytes key = new JsonBytes();
+        key.quoted(name);
+        key.put((byte) ':');
+        return new Key(key.toByteArray());
     }
 
     /** The key of the next value, built once by {@link #key}. */
     public JsonLine name(Key key) {
         separate();
-        raw(key.bytes);
+        bytes.raw(key.bytes);
         afterName = true;
         return this;
     }
@@ -161,7 +154,8 @@ public final class JsonLine {
 
     public JsonLine value(boolean v) {
         separate();
-        return raw(v ? TRUE : FALSE);
+        bytes.raw(v ? TRUE : FALSE);
+        return this;
     }
 
     /** A string, or null. */
@@ -170,41 +164,42 @@ public final class JsonLine {
             return nullValue();
         }
         separate();
-        quoted(s);
+        bytes.quoted(s);
         return this;
     }
 
     public JsonLine nullValue() {
         separate();
-        return raw(NULL);
+        bytes.raw(NULL);
+        return this;
     }
 
     /** Ends the line. */
     public JsonLine newline() {
-        put((byte) '\n');
+        bytes.put((byte) '\n');
         return this;
     }
 
     public int size() {
-        return size;
+        return bytes.size();
     }
 
     public void writeTo(OutputStream out) throws IOException {
-        out.write(buf, 0, size);
+        bytes.writeTo(out);
     }
 
     public byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        return bytes.toByteArray();
     }
 
     @Override
     public String toString() {
-        return new String(buf, 0, size, StandardCharsets.UTF_8);
+        return bytes.toString();
     }
 
     private JsonLine open(char c) {
         separate();
-        put((byte) c);
+        bytes.put((byte) c);
         depth++;
         filled &= ~(1L << depth);
         return this;
@@ -212,7 +207,7 @@ public final class JsonLine {
 
     private JsonLine close(char c) {
         depth--;
-        put((byte) c);
+        bytes.put((byte) c);
         return this;
     }
 
@@ -223,121 +218,8 @@ public final class JsonLine {
         }
         long bit = 1L << depth;
         if ((filled & bit) != 0) {
-            put((byte) ',');
+            bytes.put((byte) ',');
         }
         filled |= bit;
-    }
-
-    private void quoted(String s) {
-        put((byte) '"');
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c < 0x80) {
-                if (c == '"' || c == '\\') {
-                    put((byte) '\\');
-                }
-                put((byte) c);
-            } else if (c < 0x20) {
-                control(c);
-            } else if (c < 0x800) {
-                ensure(2);
-                buf[size++] = (byte) (0xC0 | c >> 6);
-                buf[size++] = (byte) (0x80 | c & 0x3F);
-            } else if (!Character.isSurrogate(c)) {
-                three(c);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                ensure(4);
-                buf[size++] = (byte) (0xF0 | cp >> 18);
-                buf[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                buf[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                buf[size++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                unicodeEscape(c);
-            }
-        }
-        put((byte) '"');
-    }
-
-    private void control(char c) {
-        byte shortEscape = switch (c) {
-            case '\b' -> 'b';
-            case '\t' -> 't';
-            case '\n' -> 'n';
-            case '\f' -> 'f';
-            case '\r' -> 'r';
-            default -> 0;
-        };
-        if (shortEscape == 0) {
-            unicodeEscape(c);
-        } else {
-            put((byte) '\\');
-            put(shortEscape);
-        }
-    }
-
-    private void unicodeEscape(char c) {
-        ensure(6);
-        buf[size++] = '\\';
-        buf[size++] = 'u';
-        buf[size++] = HEX[c >> 12];
-        buf[size++] = HEX[c >> 8 & 0xF];
-        buf[size++] = HEX[c >> 4 & 0xF];
-        buf[size++] = HEX[c & 0xF];
-    }
-
-    private void three(char c) {
-        ensure(3);
-        buf[size++] = (byte) (0xE0 | c >> 12);
-        buf[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-        buf[size++] = (byte) (0x80 | c & 0x3F);
-    }
-
-    /** A non-negative whole number's digits. */
-    private JsonLine whole(long v) {
-        int width = 1;
-        while (width < 19 && v >= POW10[width]) {
-            width++;
-        }
-        return digitsOf(v, width);
-    }
-
-    /** The last {@code width} digits of a non-negative number, zero-padded, written from the right. */
-    private JsonLine digitsOf(long v, int width) {
-        ensure(width);
-        for (int i = size + width - 1; i >= size; i--) {
-            buf[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        size += width;
-        return this;
-    }
-
-    private JsonLine ascii(CharSequence chars) {
-        int n = chars.length();
-        ensure(n);
-        for (int i = 0; i < n; i++) {
-            buf[size++] = (byte) chars.charAt(i);
-        }
-        return this;
-    }
-
-    private JsonLine raw(byte[] bytes) {
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, buf, size, bytes.length);
-        size += bytes.length;
-        return this;
-    }
-
-    private void put(byte b) {
-        ensure(1);
-        buf[size++] = b;
-    }
-
-    private void ensure(int more) {
-        if (size + more > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
-        }
     }
 }
