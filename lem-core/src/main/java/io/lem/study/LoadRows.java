@@ -5,7 +5,9 @@ import java.util.Map;
 
 import io.lem.load.ArrivalProcess;
 import io.lem.load.LoadRecord;
+import io.lem.load.LoadSink;
 import io.lem.result.Json;
+import io.lem.result.JsonlWriter;
 
 /**
  * The JSON of {@code lem load}'s files: one requests.jsonl row per request, and the arrival process.
@@ -16,10 +18,31 @@ public final class LoadRows {
     }
 
     /**
+     * The sink of lem load's requests.jsonl: each record encoded by {@link RequestLine} into {@code out}'s buffer, a
+     * batch made durable at each flush. Safe to call from many threads (the blocking client's loops), though the load
+     * engine calls it from its one writer thread.
+     */
+    public static LoadSink sink(JsonlWriter out, long anchorNs) {
+        RequestLine line = new RequestLine(anchorNs);
+        return new LoadSink() {
+            @Override
+            public synchronized void accept(LoadRecord record) {
+                out.write(line.load(record));
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        };
+    }
+
+    /**
      * The shared request row ({@link RequestRows#toJson}) with lem load's schedule in front: the portion (warm-up,
      * measured, cool-down) instead of the warm-up flag, the scheduled send and the generator's lateness.
      */
     public static Map<String, Object> toJson(LoadRecord load, long anchorNs) {
+        // the reference form: the sink writes the same bytes through RequestLine
         Map<String, Object> request = RequestRows.toJson(load.request(), anchorNs);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", request.remove("id"));

@@ -25,7 +25,6 @@ import io.lem.load.LoadOptions;
 import io.lem.load.LoadRecord;
 import io.lem.load.LoadRun;
 import io.lem.load.LoadShape;
-import io.lem.load.LoadSink;
 import io.lem.load.LoadStop;
 import io.lem.load.LoadTarget;
 import io.lem.load.Loads;
@@ -96,7 +95,7 @@ public final class LoadRunner {
         try (energy; JsonlWriter rows = new JsonlWriter(requestsFile)) {
             // the one call into the load engine; rows reach requests.jsonl in batches, off the hot path
             run = Loads.run(new LoadTarget(o.api(), o.client(), client), process, shape, schedule, factory, clock,
-                    LoadSink.batched(r -> rows.write(LoadRows.toJson(r, anchorNs)), rows::flush), listener,
+                    LoadRows.sink(rows, anchorNs), listener,
                     new LoadStop());
         } finally {
             metrics.stop();

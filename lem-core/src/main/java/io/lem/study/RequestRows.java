@@ -13,12 +13,22 @@ import io.lem.result.RequestsJsonl;
 /**
  * The requests.jsonl row of one request, shared by {@code lem run} and {@code lem load}: times in seconds since the
  * run's clock anchor, every chunk's time in ms after the send (so ITL and per-window tokens can be recomputed), the
- * server's token counts and, where the API reports them, the engine's own durations.
+ * server's token counts and, where the API reports them, the engine's own durations. Rows are written through
+ * {@link RequestLine}; {@link #toJson} is the same row as a map, the form Jackson writes and the encoder's reference.
  */
-public record RequestRows(JsonlWriter out, long anchorNs) {
+public final class RequestRows {
 
-    public void append(RequestRecord r) {
-        out.append(toJson(r, anchorNs));
+    private final JsonlWriter out;
+    private final RequestLine line;
+
+    public RequestRows(JsonlWriter out, long anchorNs) {
+        this.out = out;
+        this.line = new RequestLine(anchorNs);
+    }
+
+    /** Writes and flushes one row; lem run's client threads call it concurrently. */
+    public synchronized void append(RequestRecord r) {
+        out.append(line.run(r));
     }
 
     /** The row as a mutable map in file order ({@link RequestsJsonl}); lem load puts its schedule in front. */
