@@ -13,19 +13,4 @@ public interface LoadSink {
     /** Called after each batch of records (the load engine hands them over in batches): make them durable. */
     default void flush() {
     }
-
-    /** A sink that writes each record with {@code write} and makes a batch durable with {@code flush}. */
-    static LoadSink batched(java.util.function.Consumer<LoadRecord> write, Runnable flush) {
-        return new LoadSink() {
-            @Override
-            public void accept(LoadRecord record) {
-                write.accept(record);
-            }
-
-            @Override
-            public void flush() {
-                flush.run();
-            }
-        };
-    }
 }
