@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.lem.config.ExperimentConfig;
 import io.lem.config.PowerOptions;
-import io.lem.config.StudyConfig;
+import io.lem.plan.StudyConfig;
 import io.lem.engine.EngineException;
 import io.lem.engine.EngineDriver;
 import io.lem.engine.EngineDrivers;

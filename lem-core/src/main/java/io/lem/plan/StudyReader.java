@@ -16,7 +16,7 @@ public interface StudyReader {
 
     Map<?, ?> read(Path file);
 
-    /** Jackson's YAML mapper, as {@code io.lem.config.StudyLoader} reads study files. */
+    /** Jackson's YAML mapper, as {@code io.lem.plan.StudyLoader} reads study files. */
     static StudyReader yaml() {
         YAMLMapper yaml = YAMLMapper.builder().build();
         return file -> {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import io.lem.analysis.stats.Bootstrap;
 import io.lem.analysis.stats.BootstrapOptions;
 import io.lem.config.ExperimentConfig;
-import io.lem.config.StudyConfig;
+import io.lem.plan.StudyConfig;
 import io.lem.plan.AdaptiveRule;
 import io.lem.plan.ConfidenceInterval;
 import io.lem.plan.Point;

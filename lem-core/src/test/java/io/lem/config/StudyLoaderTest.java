@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import io.lem.plan.StudyConfig;
+import io.lem.plan.StudyLoader;
+import io.lem.plan.DemoStudy;
+import io.lem.plan.StudyExamples;
 
 class StudyLoaderTest {
 

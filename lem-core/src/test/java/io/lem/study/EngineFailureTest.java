@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.lem.Lem;
-import io.lem.config.StudyConfig;
-import io.lem.config.StudyLoader;
+import io.lem.plan.StudyConfig;
+import io.lem.plan.StudyLoader;
 import io.lem.result.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.lem.Lem;
-import io.lem.config.StudyLoader;
+import io.lem.plan.StudyLoader;
 import io.lem.result.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

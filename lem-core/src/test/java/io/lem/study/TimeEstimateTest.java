@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.lem.Lem;
-import io.lem.config.StudyConfig;
-import io.lem.config.StudyLoader;
+import io.lem.plan.StudyConfig;
+import io.lem.plan.StudyLoader;
 import io.lem.plan.DryRun;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.lem.Lem;
-import io.lem.config.StudyLoader;
+import io.lem.plan.StudyLoader;
 import io.lem.study.StudyResult;
 
 /** A whole experiment through lem's own study runner with a managed engine: the vLLM stand-in, found by type. */

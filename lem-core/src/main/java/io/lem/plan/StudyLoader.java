@@ -1,4 +1,4 @@
-package io.lem.config;
+package io.lem.plan;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.lem.plan.PlanOptions;
-import io.lem.plan.PointValidator;
-import io.lem.plan.StudyPlanner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import io.lem.config.ConfigException;
+import io.lem.config.ConfigSchema;
+import io.lem.config.ExperimentConfig;
 
 /**
  * Reads a study file into a {@link StudyConfig} through {@link StudyPlanner} (README "Study plans"):

@@ -1,9 +1,8 @@
-package io.lem.config;
+package io.lem.plan;
 
 import java.util.List;
 
-import io.lem.plan.Point;
-import io.lem.plan.StudyPlan;
+import io.lem.config.ExperimentConfig;
 
 /**
  * A study ready to run: its plan (points, hashes, the (point, cycle) run order, execution settings). The old

@@ -1,4 +1,4 @@
-package io.lem.config;
+package io.lem.plan;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import io.lem.config.ConfigException;
 
 /**
  * Ready study files ({@code lem run --print-example NAME}): {@code bar-sweep}, issue 9's 2 x 2 check, and

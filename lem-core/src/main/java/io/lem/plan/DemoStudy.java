@@ -1,4 +1,4 @@
-package io.lem.config;
+package io.lem.plan;
 
 import java.io.IOException;
 import java.io.InputStream;
