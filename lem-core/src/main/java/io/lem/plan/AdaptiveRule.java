@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adaptive repetitions (methods.md "Adaptive repetition", issue 9): after each cycle, a point needs another one
+ * Adaptive repetitions (docs/methodology.md "Adaptive repetition", issue 9): after each cycle, a point needs another one
  * until the 95 % confidence interval of its target metric (J per output token) has a half-width of at most
  * {@code precision} × |mean|, never before {@code minCycles} and never beyond {@code maxCycles}. Pure: it decides
  * from the values measured so far and remembers nothing.

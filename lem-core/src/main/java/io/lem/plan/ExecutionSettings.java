@@ -27,7 +27,7 @@ public record ExecutionSettings(Repetitions repetitions, Order order, Long seed,
     public static final int DEFAULT_CYCLES = 1;
     /** Interleaving spreads drift over all points instead of confounding it with one (see {@link Order}). */
     public static final Order DEFAULT_ORDER = Order.INTERLEAVE;
-    /** methods.md: adaptive repetition decides after each cycle from the third on. */
+    /** docs/methodology.md: adaptive repetition decides after each cycle from the third on. */
     public static final int DEFAULT_MIN_CYCLES = 3;
     /** Twice a fixed 5-cycle design: the cap that keeps a noisy point from running for ever. */
     public static final int DEFAULT_MAX_CYCLES = 10;

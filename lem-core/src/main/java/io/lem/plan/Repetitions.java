@@ -2,7 +2,7 @@ package io.lem.plan;
 
 /**
  * How many cycles each point runs: a fixed number, or adaptively until its confidence interval is narrow enough
- * (methods.md "Adaptive repetition"; decided by {@link AdaptiveRule}).
+ * (docs/methodology.md "Adaptive repetition"; decided by {@link AdaptiveRule}).
  */
 public sealed interface Repetitions {
 

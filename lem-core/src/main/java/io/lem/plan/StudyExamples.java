@@ -10,7 +10,7 @@ import io.lem.config.ConfigException;
 
 /**
  * Ready study files ({@code lem run --print-example NAME}): {@code bar-sweep}, issue 9's 2 x 2 check, and
- * {@code phase-split}, a grid of prompt and output lengths that identifies seed 001's prefill/decode split.
+ * {@code phase-split}, a grid of prompt and output lengths that identifies the inference energy protocol's prefill/decode split.
  */
 public final class StudyExamples {
 

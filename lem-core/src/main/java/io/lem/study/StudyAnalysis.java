@@ -31,7 +31,7 @@ import io.lem.result.ResultJson;
  * (docs/methodology.md "Studies"): per point the bootstrap mean and CI of each headline metric
  * ({@link PointSummary}); the sweep's factors ranked by η² of J/output-token over the cycles ({@link FactorRanking})
  * and a two-way ANOVA where the design is balanced ({@link FactorialAnova}); the energy/latency and
- * energy/throughput Pareto fronts; the lowest-J/token point meeting an SLO; and seed 001's prefill/decode split
+ * energy/throughput Pareto fronts; the lowest-J/token point meeting an SLO; and the inference energy protocol's prefill/decode split
  * (E_active ≈ α·T_prefill + β·T_gen, {@link PhaseSplit}) when prompt and output lengths vary independently.
  *
  * @param factors    null without sweep factors or measured cycles

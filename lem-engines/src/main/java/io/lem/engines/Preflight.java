@@ -12,7 +12,7 @@ import java.util.Locale;
 import io.lem.engine.EngineException;
 
 /**
- * The checks before each experiment's engine starts, so that no experiment inherits the last one's state (seed 001's
+ * The checks before each experiment's engine starts, so that no experiment inherits the last one's state (the inference energy protocol's
  * protocol: a fresh engine per experiment): the previous engine's processes are gone (waited for, then stopped with
  * SIGTERM and SIGKILL), the ports the next engine needs can be bound, and, where NVML is available, every GPU's
  * memory in use is back to its idle level (recorded before the first engine) within a tolerance, waiting up to a

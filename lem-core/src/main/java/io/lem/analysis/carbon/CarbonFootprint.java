@@ -1,7 +1,7 @@
 package io.lem.analysis.carbon;
 
 /**
- * Carbon and water of an energy figure (methods.md, after seed 001):
+ * Carbon and water of an energy figure (docs/methodology.md, after the inference energy protocol):
  * CO2_g = E_kWh × CI_g_per_kWh × PUE and water_L = E_kWh × PUE × WUE_L_per_kWh (only when a WUE is given).
  * J inside lem; kWh only here, at the edge (1 kWh = 3.6 MJ).
  *

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.lem.config.ConfigException;
 
 /**
- * The carbon and water settings of a run (methods.md "Carbon and water", after seed 001). The lead wires these keys
+ * The carbon and water settings of a run (docs/methodology.md "Carbon and water", after the inference energy protocol). The lead wires these keys
  * into {@code ConfigSchema}; until then {@link #fromValues} checks a flat map of them with the same messages.
  *
  * @param intensityGPerKwh  {@code carbon.intensity_g_per_kwh}: an explicit grid intensity (0 is a valid, zero-carbon

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import io.lem.config.ConfigException;
 
 /**
- * Chooses the grid intensity in methods.md's order: an explicit value, then a live provider (Electricity Maps) when
+ * Chooses the grid intensity in docs/methodology.md's order: an explicit value, then a live provider (Electricity Maps) when
  * an API key is configured, then the per-country table shipped with lem. A provider that fails falls back to the
  * table with a warning saying why, so a run never loses its carbon figure to a network error.
  */

@@ -6,7 +6,7 @@ import io.lem.analysis.flops.Architecture;
 
 /**
  * What a prediction needs to know of a model: its architecture (FLOPs, KV cache size), the bytes of its weights as
- * stored (a quantised GGUF moves fewer bytes for the same FLOPs, seed 003), and the bytes of one cached K or V
+ * stored (a quantised GGUF moves fewer bytes for the same FLOPs, the methodology), and the bytes of one cached K or V
  * element.
  *
  * @param assumptions how the byte figures were obtained (e.g. "GGUF file size taken as the weight bytes")

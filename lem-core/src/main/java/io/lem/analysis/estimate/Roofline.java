@@ -8,7 +8,7 @@ import io.lem.analysis.flops.FlopsEstimate;
 import io.lem.analysis.flops.FlopsEstimator;
 
 /**
- * Prediction before measurement (seed 001's non-runtime estimation) by the roofline rule (Williams, Waterman and
+ * Prediction before measurement (the inference energy protocol's non-runtime estimation) by the roofline rule (Williams, Waterman and
  * Patterson, "Roofline", CACM 2009): the time of a piece of work is max(FLOPs / peak FLOP/s, bytes / memory
  * bandwidth), and its energy is the device's power figure × that time.
  *

@@ -3,7 +3,7 @@ package io.lem.analysis.flops;
 import java.util.List;
 
 /**
- * The shape of a decoder-only transformer, as methods.md's FLOPs formula needs it: L layers, width d, h attention
+ * The shape of a decoder-only transformer, as docs/methodology.md's FLOPs formula needs it: L layers, width d, h attention
  * heads, h_kv key/value heads, FFN width f, vocabulary V, and whether the FFN is gated (SwiGLU: gate, up and down
  * matrices) or not (up and down).
  *
@@ -47,7 +47,7 @@ public record Architecture(String source, int layers, int hiddenSize, int heads,
     }
 
     /**
-     * Weights per layer as methods.md counts them (norms left out, they do no matrix work):
+     * Weights per layer as docs/methodology.md counts them (norms left out, they do no matrix work):
      * d·d (Q) + 2·d·h_kv·d_h (K, V) + d·d (O) + (3 or 2)·d·f.
      */
     public double layerParameters() {

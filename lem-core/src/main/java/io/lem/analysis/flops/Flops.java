@@ -1,7 +1,7 @@
 package io.lem.analysis.flops;
 
 /**
- * Forward-pass FLOPs of a decoder, exactly as /work's methods.md "FLOPs" section states them (seed 003's tiers,
+ * Forward-pass FLOPs of a decoder, exactly as docs/methodology.md "FLOPs" section states them (the methodology's tiers,
  * with the attention term and the logits made explicit):
  * <ul>
  *   <li>per token at position t (1-based): 2·L·N_layer + 4·L·t·d (scores Q·Kᵀ and the weighted sum of V over t
@@ -10,7 +10,7 @@ package io.lem.analysis.flops;
  *       the last prompt token);</li>
  *   <li>decode of G tokens = Σ_{t=P+1..P+G} (2·L·N_layer + 4·L·t·d + 2·d·V).</li>
  * </ul>
- * Quantised weights: FLOPs at compute precision (dequantisation happens before the matrix products, seed 003).
+ * Quantised weights: FLOPs at compute precision (dequantisation happens before the matrix products, the methodology).
  * Doubles, not longs: a 70B model's long prefill passes 10^16, and doubles are exact to 2^53 for the small shapes
  * the tests compute by hand.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * FLOPs of one request (or of a run: the sums over its requests), prefill and decode apart, with how they were
- * obtained. The JSON names follow seed 003 ({@code flops_total}, {@code flops_method}, {@code flops_confidence}).
+ * obtained. The JSON names follow the methodology ({@code flops_total}, {@code flops_method}, {@code flops_confidence}).
  *
  * @param prefillFlops prompt processing
  * @param decodeFlops  generation
@@ -20,7 +20,7 @@ public record FlopsEstimate(double prefillFlops, double decodeFlops, Tier tier, 
         assumptions = List.copyOf(assumptions);
     }
 
-    /** The two tiers of methods.md. */
+    /** The two tiers of docs/methodology.md. */
     public enum Tier {
         /** The per-layer formula on the model's shape. */
         ARCHITECTURE("architecture"),
@@ -60,12 +60,12 @@ public record FlopsEstimate(double prefillFlops, double decodeFlops, Tier tier, 
                 List.copyOf(all));
     }
 
-    /** FLOP/J (seed 003's computational efficiency): total FLOPs / energy; NaN for no energy. */
+    /** FLOP/J (the methodology's computational efficiency): total FLOPs / energy; NaN for no energy. */
     public double flopsPerJoule(double energyJ) {
         return energyJ > 0 ? totalFlops() / energyJ : Double.NaN;
     }
 
-    /** FLOP/token (seed 003's model complexity): total FLOPs / tokens (state which tokens in the field name). */
+    /** FLOP/token (the methodology's model complexity): total FLOPs / tokens (state which tokens in the field name). */
     public double flopsPerToken(long tokens) {
         return tokens > 0 ? totalFlops() / tokens : Double.NaN;
     }

@@ -3,7 +3,7 @@ package io.lem.analysis.flops;
 import java.util.List;
 
 /**
- * Picks the tier of methods.md for one request of P prompt and G generated tokens: the architecture formula
+ * Picks the tier of docs/methodology.md for one request of P prompt and G generated tokens: the architecture formula
  * ({@link Flops}) when the shape is known, else 2·N·tokens from a parameter count.
  */
 public final class FlopsEstimator {

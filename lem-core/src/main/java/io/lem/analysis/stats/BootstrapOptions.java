@@ -17,7 +17,7 @@ public record BootstrapOptions(int resamples, double level, long seed) {
     public static final int DEFAULT_RESAMPLES = 10_000;
     public static final double DEFAULT_LEVEL = 0.95;
     public static final long DEFAULT_SEED = 20_240_601L;
-    /** BCa needs enough values for the jackknife's acceleration to mean something (methods.md: BCa where n ≥ 10). */
+    /** BCa needs enough values for the jackknife's acceleration to mean something (docs/methodology.md: BCa where n ≥ 10). */
     public static final int BCA_MIN_N = 10;
 
     public static final String RESAMPLES_FIELD = "analysis.bootstrap_resamples";

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How much one swept factor matters for a metric (docs/methodology.md "Which parameters matter", from seed 002's
+ * How much one swept factor matters for a metric (docs/methodology.md "Which parameters matter", from LLenergyMeasure's
  * question "which ones matter most, and how much variance does each contribute"): the mean per level, the ratio
  * of the largest to the smallest level mean (the "7.5× from batch size" figure), and η² = SS_between / SS_total,
  * the share of the metric's variance the factor's levels explain on their own.

@@ -9,7 +9,7 @@ import org.hipparchus.distribution.continuous.TDistribution;
 /**
  * Ordinary least squares y ≈ Xβ by a QR decomposition (modified Gram–Schmidt, each column orthogonalised twice,
  * which keeps it accurate to rounding for the few well-scaled columns lem fits), never by inverting XᵀX:
- * β = R⁻¹Qᵀy, Cov(β) = σ²·R⁻¹R⁻ᵀ with σ² = RSS / (n − p). Seed 001 fits E_active ≈ α·T_prefill + β·T_gen this
+ * β = R⁻¹Qᵀy, Cov(β) = σ²·R⁻¹R⁻ᵀ with σ² = RSS / (n − p). The inference energy protocol fits E_active ≈ α·T_prefill + β·T_gen this
  * way ({@link PhaseSplit}).
  */
 public final class Ols {

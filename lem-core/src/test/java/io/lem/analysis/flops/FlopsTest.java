@@ -10,7 +10,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * methods.md's FLOPs formula on a tiny shape computed by hand, then its structure (a decode is the sum of its
+ * docs/methodology.md's FLOPs formula on a tiny shape computed by hand, then its structure (a decode is the sum of its
  * tokens; a prefill grows by one token's cost per prompt token) on random shapes.
  */
 class FlopsTest {
