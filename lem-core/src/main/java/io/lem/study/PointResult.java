@@ -15,9 +15,10 @@ import io.lem.plan.Point;
  * @param metrics   every headline metric ({@code joules_per_output_token}, …) over the measured cycles; empty when
  *                  none was measured
  * @param precision the adaptive rule's verdict on J/output-token; null in a study with fixed cycles
+ * @param validity  the data checks of its measured cycles, and whether it is publishable
  */
 public record PointResult(Point point, String dir, List<RunStatus> cycles, Map<String, PointSummary> metrics,
-                          AdaptiveRule.Status precision) {
+                          AdaptiveRule.Status precision, PointValidity validity) {
 
     public PointResult {
         cycles = List.copyOf(cycles);

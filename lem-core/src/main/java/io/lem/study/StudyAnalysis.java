@@ -90,7 +90,9 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
             });
             AdaptiveRule.Status precision = rule == null ? null : rule.decide(List.of(finite(cycles.stream()
                     .mapToDouble(c -> c.headline().get(JPT)).toArray()))).points().getFirst().status();
-            results.add(new PointResult(point, pointDir, statuses, metrics, precision));
+            int batchLimit = PointValidity.batchLimit(point.config());
+            results.add(new PointResult(point, pointDir, statuses, metrics, precision, new PointValidity(batchLimit,
+                    files.stream().map(f -> CycleValidity.check(f, batchLimit)).toList())));
             Map<String, String> levels = levels(point, plan.factors());
             for (CycleFigures c : cycles) {
                 double jpt = c.headline().get(JPT);
