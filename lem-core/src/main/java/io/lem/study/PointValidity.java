@@ -59,7 +59,7 @@ public record PointValidity(int batchLimit, List<CycleValidity> cycles) {
         Map<String, Object> gpus = new LinkedHashMap<>();
         gpus.put("counted", cycles.isEmpty() ? List.of() : cycles.getFirst().gpus().counted());
         gpus.put("idle", cycles.isEmpty() ? List.of() : cycles.getFirst().gpus().idle());
-        gpus.put("gpu_j_per_output_token", mean(c -> c.gpus().gpuJPerOutputToken()));
+        gpus.put("gpu_j_per_output_token", gpuJPerOutputToken());
         gpus.put("node_j_per_output_token", mean(c -> c.gpus().nodeJPerOutputToken()));
         json.put("energy_scope", gpus);
         List<RequestEnergyComparison> cmp = cycles.stream().map(CycleValidity::requests)
@@ -78,6 +78,11 @@ public record PointValidity(int batchLimit, List<CycleValidity> cycles) {
             json.put("per_request_energy", r);
         }
         return json;
+    }
+
+    /** The GPU-only J/output-token, mean over the cycles; null without a GPU domain. */
+    Double gpuJPerOutputToken() {
+        return mean(c -> c.gpus().gpuJPerOutputToken());
     }
 
     private Double mean(ToDoubleFunction<CycleValidity> f) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lem.Lem;
+import io.lem.analysis.estimate.Prediction;
 import io.lem.plan.StudyConfig;
 import io.lem.plan.StudyLoader;
 import io.lem.result.Json;
@@ -48,17 +49,23 @@ class StudyValidityTest {
                 50.0, (endS - sendS) * 1000, List.of(), null, null);
     }
 
+    /** A study file over the stand-in engine; MODEL stands for a stand-in model file. */
+    private StudyConfig study(String yaml) throws IOException {
+        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read");
+        return StudyLoader.load(Files.writeString(tmp.resolve("study.yaml"), yaml.replace("MODEL",
+                model.toString())), Map.of());
+    }
+
     @Test
     void eachPointSaysWhetherItIsPublishableAndWhy() throws IOException {
-        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read");
-        StudyConfig study = StudyLoader.load(Files.writeString(tmp.resolve("v.yaml"), """
+        StudyConfig study = study("""
                 study_name: validity
-                engine: {type: embedded, model: %s}
+                engine: {type: embedded, model: MODEL}
                 workload: {requests: 3, concurrency: 2}
                 sweep:
                   engine.parallel: [2, 4]
                 execution: {cycles: 2}
-                """.formatted(model)), Map.of());
+                """);
         Path dir = tmp.resolve("s");
         StudyResult result = Lem.builder().engine(new StandInDriver())
                 .executor(new ScriptedExecutor(u -> ScriptedExecutor.Step.done(0.2, 100), StudyValidityTest::longTwoInFlight))
@@ -86,5 +93,72 @@ class StudyValidityTest {
         StudyFile read = ResultFormats.STUDY.read(dir.resolve("study.json"));
         assertThat(read.points()).extracting(StudyFile.Point::publishable).containsExactly(true, false);
         assertThat(read.points().get(1).validity().get("batch_limit")).isEqualTo(4);
+    }
+
+    /** One H200 (gpu0, 6400 J) given to the engine beside an idle gpu1 (100 J): GPU-only 6400 / 64 = 100 J/token. */
+    private static void onH200(Unit unit, Map<String, Object> json) throws IOException {
+        longTwoInFlight(unit, json);
+        map(json, "methods").put("gpu_domain_ids", List.of("gpu0", "gpu1"));
+        map(json, "energy").put("energy_j_by_domain", Map.of("cpu-package0", 12.0, "dram0", 2.0, "gpu0", 6400.0,
+                "gpu1", 100.0));
+        map(map(json, "experiment"), "config").put("engine.vllm.tensor_parallel_size", 1);
+        json.put("environment", Map.of("cpu_model", "Fixture CPU", "gpus", List.of(
+                Map.of("domain", "gpu0", "name", "NVIDIA H200", "power_limit_w", 600.0),
+                Map.of("domain", "gpu1", "name", "NVIDIA H200", "power_limit_w", 600.0))));
+    }
+
+    @Test
+    void predictedBesideMeasuredOnTheMatchedDeviceAtItsPowerLimit() throws IOException {
+        StudyConfig study = study("""
+                study_name: predicted
+                engine: {type: embedded, model: MODEL, parallel: 2}
+                workload: {requests: 3, concurrency: 2}
+                execution: {cycles: 1}
+                """);
+        List<Double> powers = new java.util.ArrayList<>();
+        PointPredictions predictions = new PointPredictions((point, hw) -> {
+            powers.add(hw.powerW());
+            return new Prediction(null, 0, 0, "memory", 0, 0, 0, 0, 25.0, 0, List.of("roofline, scripted"));
+        }, null);
+        Path dir = tmp.resolve("s");
+        Lem.builder().engine(new StandInDriver())
+                .executor(new ScriptedExecutor(u -> ScriptedExecutor.Step.done(0.2, 100), StudyValidityTest::onH200))
+                .build().runStudy(study, dir, StudyOptions.DEFAULT.withPredictions(predictions));
+
+        assertThat(powers).containsOnly(600.0);
+        assertThat(ResultSchemas.violations("study", dir.resolve("study.json"))).isEmpty();
+        JsonNode point = Json.compact().readTree(dir.resolve("study.json").toFile()).path("points").get(0);
+        assertThat(point.path("validity").path("energy_scope").path("idle").toString()).isEqualTo("[\"gpu1\"]");
+        JsonNode p = point.path("prediction");
+        assertThat(p.path("kind").asString()).isEqualTo("prediction");
+        assertThat(p.path("hardware").asString()).isEqualTo("H200");
+        assertThat(p.path("hardware_chosen").asString()).contains("NVIDIA H200").contains("600.0 W");
+        assertThat(p.path("measured_j_per_output_token").asDouble()).isCloseTo(100.0, within(1e-9));
+        assertThat(p.path("predicted_j_per_output_token").asDouble()).isEqualTo(25.0);
+        assertThat(p.path("predicted_over_measured").asDouble()).isCloseTo(0.25, within(1e-12));
+        assertThat(p.path("assumptions").toString()).isEqualTo("[\"roofline, scripted\"]");
+        // 6400 J over 40 s = 160 W on gpu0, inside its 600 W
+        assertThat(point.path("publishable").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPointThatCannotBePredictedSaysWhy() throws IOException {
+        StudyConfig study = study("""
+                study_name: unpredicted
+                engine: {type: embedded, model: MODEL}
+                workload: {requests: 3}
+                execution: {cycles: 1}
+                """);
+        Path dir = tmp.resolve("s");
+        Lem.builder().engine(new StandInDriver())
+                .executor(new ScriptedExecutor(u -> ScriptedExecutor.Step.done(0.2, 100)))
+                .build().runStudy(study, dir, StudyOptions.DEFAULT.withPredictions(new PointPredictions(
+                        (point, hw) -> null, null)));
+        JsonNode p = Json.compact().readTree(dir.resolve("study.json").toFile()).path("points").get(0)
+                .path("prediction");
+        assertThat(ResultSchemas.violations("study", dir.resolve("study.json"))).isEmpty();
+        // the golden environment has no GPU and a "Fixture CPU"
+        assertThat(p.path("note").asString()).startsWith("no hardware row");
+        assertThat(p.path("predicted_over_measured").isNull()).isTrue();
     }
 }
