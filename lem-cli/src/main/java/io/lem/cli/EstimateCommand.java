@@ -74,7 +74,7 @@ public final class EstimateCommand implements Callable<Integer> {
         for (Point point : plan.points()) {
             ExperimentConfig c = point.config();
             ModelShape model = ModelShapes.of(c.engine(), modelConfig);
-            int batch = Math.max(1, Math.min(c.workload().concurrency(), c.engine().parallel()));
+            int batch = batch(c);
             Prediction p = Roofline.predict(model, c.workload().inputTokens(), c.workload().maxOutputTokens(), batch, hw);
             long g = c.workload().maxOutputTokens();
             o.printf(Locale.ROOT, "%-5d %-9s %-36s %6d %6d %5d %12.4g %7s %16.4g %14.4g%n", point.index(), point.hash8(),
@@ -101,6 +101,17 @@ public final class EstimateCommand implements Callable<Integer> {
         o.println("wrote " + out);
         o.flush();
         return 0;
+    }
+
+    /** lem run's prediction of a measured point: the same rule, the model from the point's engine keys. */
+    static Prediction predict(Point point, HardwareSpec hw) throws java.io.IOException {
+        ExperimentConfig c = point.config();
+        return Roofline.predict(ModelShapes.of(c.engine(), null), c.workload().inputTokens(),
+                c.workload().maxOutputTokens(), batch(c), hw);
+    }
+
+    private static int batch(ExperimentConfig c) {
+        return Math.max(1, Math.min(c.workload().concurrency(), c.engine().parallel()));
     }
 
     private HardwareSpec device() {

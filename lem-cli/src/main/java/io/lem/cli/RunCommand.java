@@ -15,6 +15,7 @@ import io.lem.plan.DemoStudy;
 import io.lem.plan.StudyConfig;
 import io.lem.plan.StudyExamples;
 import io.lem.plan.StudyLoader;
+import io.lem.study.PointPredictions;
 import io.lem.study.StudyManifest;
 import io.lem.study.StudyOptions;
 import io.lem.study.StudyResult;
@@ -61,6 +62,11 @@ public final class RunCommand implements Callable<Integer> {
             + "--slo ttft_p50:500 itl_p50:50: the lowest-J/token point meeting them is reported.")
     List<String> slo;
 
+    @Option(names = "--hardware", paramLabel = "NAME", description = "Device of lem's hardware table (as lem "
+            + "estimate) to predict each point on, beside its measured J/output-token in study.json; default: the row "
+            + "matched from the run's GPUs or CPU.")
+    String hardware;
+
     @CommandLine.Mixin
     SetOption set;
 
@@ -84,7 +90,8 @@ public final class RunCommand implements Callable<Integer> {
                     + results + " written by an earlier run");
         }
         StudyConfig study = load();
-        StudyOptions options = slo == null ? StudyOptions.DEFAULT : StudyOptions.DEFAULT.withSlo(Slo.parse(slo));
+        StudyOptions options = (slo == null ? StudyOptions.DEFAULT : StudyOptions.DEFAULT.withSlo(Slo.parse(slo)))
+                .withPredictions(new PointPredictions(EstimateCommand::predict, hardware));
         PrintWriter err = spec.commandLine().getErr();
         study.plan().warnings().forEach(w -> err.println("warning: " + w));
         Lem lem = Lem.builder().lemHome(lemHome()).listener(new ConsoleProgress(err)).build();

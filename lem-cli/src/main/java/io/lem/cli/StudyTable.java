@@ -32,7 +32,7 @@ final class StudyTable {
         StudyAnalysis a = result.analysis();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "hash", "point", "cycles", "J/out tok", "95% CI", "out tok/s", "TTFT p50 ms",
-                "E2E p50 ms", "precision"});
+                "E2E p50 ms", "precision", "publishable"});
         for (PointResult p : a.points()) {
             PointSummary jpt = p.joulesPerOutputToken();
             PointSummary tps = p.metrics().get(ResultFields.TOKENS_PER_SECOND);
@@ -45,7 +45,9 @@ final class StudyTable {
                             : "[" + num(jpt.ci().lower(), 4) + ", " + num(jpt.ci().upper(), 4) + "]",
                     tps == null ? "n/a" : num(tps.mean(), 1), ttft == null ? "n/a" : num(ttft.mean(), 1),
                     e2e == null ? "n/a" : num(e2e.mean(), 1), p.precision() == null ? "" : p.precisionReached()
-                    ? "reached" : p.precision().name().toLowerCase(Locale.ROOT)});
+                    ? "reached" : p.precision().name().toLowerCase(Locale.ROOT),
+                    p.validity().publishable() ? "yes" : p.validity().cycles().isEmpty() ? "n/a"
+                    : "no: " + String.join(" ", p.validity().reasons())});
         }
         out.println();
         table(rows, out);

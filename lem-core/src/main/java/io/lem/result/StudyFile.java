@@ -36,14 +36,24 @@ public record StudyFile(int schemaVersion, String studyName, List<Experiment> ex
      * @param metrics          per headline metric (by result.json name) its mean, CI, n and per-cycle values, as
      *                         {@code io.lem.analysis.stats.PointSummary#toJson} writes them
      * @param precisionReached with {@code execution.precision}: whether J/output-token reached it; else null
+     * @param publishable      a measured cycle and no failed data check; null in an older study.json
+     * @param validity         the data checks' reason codes, the mean running batch, GPU-only and whole-node
+     *                         J/output-token and per-request energy both ways ({@code io.lem.study.PointValidity});
+     *                         empty in an older study.json
+     * @param prediction       predicted beside measured J/output-token, labelled a prediction with its assumptions
+     *                         ({@code io.lem.study.PredictedVsMeasured}); null when the study ran without one
      */
     public record Point(int index, String hash, String dir, Map<String, Object> keys, List<String> cycles,
-                        Map<String, Object> metrics, Boolean precisionReached) {
+                        Map<String, Object> metrics, Boolean precisionReached, Boolean publishable,
+                        Map<String, Object> validity, Map<String, Object> prediction) {
 
         public Point {
             keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
             cycles = List.copyOf(cycles);
             metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+            validity = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(validity));
+            prediction = prediction == null ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(prediction));
         }
     }
 

@@ -44,6 +44,9 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
     public static final String METRICS = "metrics";
     public static final String PRECISION_REACHED = "precision_reached";
     public static final String ANALYSIS = "analysis";
+    public static final String PUBLISHABLE = "publishable";
+    public static final String VALIDITY = "validity";
+    public static final String PREDICTION = "prediction";
 
     StudyJson() {
         super("study", FILE);
@@ -81,6 +84,11 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
                 point.put(CYCLES, p.cycles());
                 point.put(METRICS, p.metrics());
                 point.put(PRECISION_REACHED, p.precisionReached());
+                point.put(PUBLISHABLE, p.publishable());
+                point.put(VALIDITY, p.validity());
+                if (p.prediction() != null) {
+                    point.put(PREDICTION, p.prediction());
+                }
                 points.add(point);
             }
             json.put(POINTS, points);
@@ -114,7 +122,10 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
         List<StudyFile.Point> points = json.path(POINTS).valueStream().map(p -> new StudyFile.Point(
                 p.path(INDEX).asInt(0), string(p, HASH), string(p, DIR), JsonFiles.plain(p.path(KEYS)),
                 JsonFiles.strings(p.path(CYCLES)), JsonFiles.plain(p.path(METRICS)),
-                p.path(PRECISION_REACHED).isBoolean() ? p.path(PRECISION_REACHED).asBoolean() : null)).toList();
+                p.path(PRECISION_REACHED).isBoolean() ? p.path(PRECISION_REACHED).asBoolean() : null,
+                p.path(PUBLISHABLE).isBoolean() ? p.path(PUBLISHABLE).asBoolean() : null,
+                JsonFiles.plain(p.path(VALIDITY)),
+                p.path(PREDICTION).isObject() ? JsonFiles.plain(p.path(PREDICTION)) : null)).toList();
         return new StudyFile(json.path(SCHEMA_VERSION).asInt(0), string(json, STUDY_NAME), experiments,
                 string(json, STUDY_DESIGN_HASH), points, JsonFiles.plain(json.path(ANALYSIS)));
     }

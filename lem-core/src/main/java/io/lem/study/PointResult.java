@@ -15,9 +15,12 @@ import io.lem.plan.Point;
  * @param metrics   every headline metric ({@code joules_per_output_token}, …) over the measured cycles; empty when
  *                  none was measured
  * @param precision the adaptive rule's verdict on J/output-token; null in a study with fixed cycles
+ * @param validity  the data checks of its measured cycles, and whether it is publishable
+ * @param predicted the roofline prediction beside the measured J/output-token; null when the study was run
+ *                  without predictions or nothing was measured
  */
 public record PointResult(Point point, String dir, List<RunStatus> cycles, Map<String, PointSummary> metrics,
-                          AdaptiveRule.Status precision) {
+                          AdaptiveRule.Status precision, PointValidity validity, PredictedVsMeasured predicted) {
 
     public PointResult {
         cycles = List.copyOf(cycles);

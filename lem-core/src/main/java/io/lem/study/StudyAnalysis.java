@@ -54,11 +54,12 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
     /** @param runs the manifest's runs; only the measured ones are read */
     public static StudyAnalysis of(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs, Slo slo,
                                    BootstrapOptions bootstrap) {
-        return of(plan, studyDir, runs, slo, bootstrap, AnalysisCache.none());
+        return of(plan, studyDir, runs, slo, bootstrap, null, AnalysisCache.none());
     }
 
+    /** @param predictions null for no predicted-beside-measured */
     static StudyAnalysis of(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs, Slo slo,
-                            BootstrapOptions bootstrap, AnalysisCache cache) {
+                            BootstrapOptions bootstrap, PointPredictions predictions, AnalysisCache cache) {
         List<PointResult> results = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
         List<PhaseSplit.Observation> phase = new ArrayList<>();
@@ -90,7 +91,12 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
             });
             AdaptiveRule.Status precision = rule == null ? null : rule.decide(List.of(finite(cycles.stream()
                     .mapToDouble(c -> c.headline().get(JPT)).toArray()))).points().getFirst().status();
-            results.add(new PointResult(point, pointDir, statuses, metrics, precision));
+            int batchLimit = PointValidity.batchLimit(point.config());
+            PointValidity validity = new PointValidity(batchLimit, files.stream()
+                    .map(f -> CycleValidity.check(f, batchLimit)).toList());
+            PredictedVsMeasured predicted = predictions == null || files.isEmpty() ? null
+                    : predict(predictions, point, files.getFirst(), metrics.get(JPT), validity);
+            results.add(new PointResult(point, pointDir, statuses, metrics, precision, validity, predicted));
             Map<String, String> levels = levels(point, plan.factors());
             for (CycleFigures c : cycles) {
                 double jpt = c.headline().get(JPT);
@@ -160,6 +166,28 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
                     .average().orElse(Double.NaN));
         }
         return new SelectionPoint(point.hash8(), figures);
+    }
+
+    private static PredictedVsMeasured predict(PointPredictions predictions, Point point, Path firstResult,
+                                               PointSummary jpt, PointValidity validity) {
+        var chosen = predictions.hardware(io.lem.result.JsonFiles.readObject(firstResult).path("environment"));
+        if (chosen.isEmpty()) {
+            return PredictedVsMeasured.none("no hardware row: neither --hardware nor environment.gpus / cpu_model "
+                    + "names a device of lem's table");
+        }
+        io.lem.analysis.estimate.Prediction prediction;
+        try {
+            prediction = predictions.predictor().predict(point, chosen.get().spec());
+        } catch (Exception e) {
+            // the point's model could not be resolved (no GGUF, no config.json): said in study.json, not fatal
+            return PredictedVsMeasured.none("not predictable: " + e.getMessage());
+        }
+        boolean gpu = chosen.get().spec().kind().equals("gpu");
+        Double measured = gpu ? validity.gpuJPerOutputToken()
+                : jpt == null || !Double.isFinite(jpt.mean()) ? null : jpt.mean();
+        return new PredictedVsMeasured(chosen.get().spec().name(), chosen.get().how(), prediction,
+                gpu ? "GPU-only J/output-token of the engine's GPUs (validity.energy_scope)"
+                        : "joules_per_output_token (mean over cycles)", measured, null);
     }
 
     private static double[] finite(double[] values) {

@@ -171,7 +171,7 @@ public final class StudyRunner {
     /** The next cycle for the points whose interval is still too wide and that have cycles left. */
     private List<Run> adaptiveRound(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
                                     Repetitions.Adaptive adaptive, StudyOptions options) {
-        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, null, options.bootstrap(), cache);
+        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, null, options.bootstrap(), null, cache);
         List<Integer> more = new ArrayList<>();
         for (PointResult p : analysis.points()) {
             if (p.precision() != null && p.precision().needsMore() && p.cycles().size() < adaptive.maxCycles()) {
@@ -187,7 +187,8 @@ public final class StudyRunner {
 
     private StudyAnalysis writeStudyFile(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
                                          StudyOptions options, String stopped) throws IOException {
-        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap(), cache);
+        StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap(),
+                options.predictions(), cache);
         ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped));
         return analysis;
     }

@@ -34,11 +34,22 @@ final class ScriptedExecutor implements Executor {
         }
     }
 
+    /** Edits a unit's result.json before it is written, and may write the run's other files into its directory. */
+    interface Tweak {
+        void apply(Unit unit, Map<String, Object> resultJson) throws IOException;
+    }
+
     private final Function<Unit, Step> script;
+    private final Tweak tweak;
     final List<String> calls = new ArrayList<>();
 
     ScriptedExecutor(Function<Unit, Step> script) {
+        this(script, (unit, json) -> { });
+    }
+
+    ScriptedExecutor(Function<Unit, Step> script, Tweak tweak) {
         this.script = script;
+        this.tweak = tweak;
     }
 
     @Override
@@ -59,6 +70,7 @@ final class ScriptedExecutor implements Executor {
         map(map(json, "latency"), "ttft").put("median_ms", step.ttftMs());
         map(map(json, "latency"), "tpot").put("median_ms", step.tpotMs());
         Files.createDirectories(unit.dir());
+        tweak.apply(unit, json);
         ResultFormats.RESULT.write(unit.dir().resolve("result.json"), json);
         return UnitOutcome.done(null);
     }
@@ -70,7 +82,7 @@ final class ScriptedExecutor implements Executor {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+    static Map<String, Object> map(Map<String, Object> parent, String key) {
         Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) parent.get(key));
         parent.put(key, copy);
         return copy;
