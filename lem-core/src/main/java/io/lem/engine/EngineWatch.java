@@ -11,6 +11,7 @@ import io.lem.client.InferenceClient;
 import io.lem.client.RequestRecord;
 import io.lem.client.RequestStatus;
 import io.lem.load.LoadStop;
+import io.lem.load.LoadWatch;
 import io.lem.time.Clock;
 
 /**
@@ -18,7 +19,7 @@ import io.lem.time.Clock;
  * request in flight for the stall timeout (then lem stops it), the load is stopped at once and the failure is kept
  * for the experiment to report. Closing the watch disarms it, so lem stopping the engine afterwards is no failure.
  */
-public final class EngineWatch implements AutoCloseable {
+public final class EngineWatch implements AutoCloseable, LoadWatch {
 
     private static final int LOG_TAIL_LINES = 20;
     /** How long a request that lost its connection waits for the engine's exit to be seen, before sending more. */
@@ -77,6 +78,7 @@ public final class EngineWatch implements AutoCloseable {
     }
 
     /** Tells the watch that a chunk arrived: the engine is alive. Pass it to the client as its chunk listener. */
+    @Override
     public synchronized void chunk(long arrivedNs) {
         lastProgressNs = Math.max(lastProgressNs, arrivedNs);
     }
@@ -93,12 +95,21 @@ public final class EngineWatch implements AutoCloseable {
                 record = client.send(request);
                 return record;
             } finally {
-                end(record != null && record.ok());
-                if (record != null && lostConnection(record.status()) && !Thread.currentThread().isInterrupted()) {
-                    settle();
-                }
+                end(record);
             }
         };
+    }
+
+    /**
+     * A request ended (null: it threw). One that lost its connection waits briefly for the engine's exit to register,
+     * so that the load stops before it sends the next one into a dead port.
+     */
+    @Override
+    public void end(RequestRecord record) {
+        end(record != null && record.ok());
+        if (record != null && lostConnection(record.status()) && !Thread.currentThread().isInterrupted()) {
+            settle();
+        }
     }
 
     /** Throws when the engine failed; the experiment stops here, its raw files kept. */
@@ -191,7 +202,8 @@ public final class EngineWatch implements AutoCloseable {
      * Time without requests in flight does not count as a stall: the stall clock is shifted by it, so failed
      * (timed-out) requests followed at once by new ones still add up to a stall.
      */
-    private synchronized void begin() {
+    @Override
+    public synchronized void begin() {
         if (inFlight++ == 0) {
             lastProgressNs += clock.nanoTime() - idleSinceNs;
         }

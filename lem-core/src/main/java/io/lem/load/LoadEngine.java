@@ -29,6 +29,7 @@ final class LoadEngine {
     private final WireProtocol wire;
     private final Clock clock;
     private final RequestFactory factory;
+    private final LoadWatch watch;
     private final long timeoutNs;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ArrayDeque<InFlight.Connection> idle = new ArrayDeque<>();
@@ -38,10 +39,11 @@ final class LoadEngine {
     private Feed feed;
     private int inFlightCount;
 
-    LoadEngine(WireProtocol wire, Clock clock, RequestFactory factory) {
+    LoadEngine(WireProtocol wire, Clock clock, RequestFactory factory, LoadWatch watch) {
         this.wire = wire;
         this.clock = clock;
         this.factory = factory;
+        this.watch = watch;
         this.timeoutNs = wire.timeout().toNanos();
     }
 
@@ -98,6 +100,7 @@ final class LoadEngine {
     }
 
     private void start(Arrival arrival, long scheduledNs) throws IOException {
+        watch.begin();
         WireExchange exchange = wire.start(factory.create(arrival));
         InFlight f = new InFlight(exchange, arrival, scheduledNs, exchange.sendNs() + timeoutNs);
         inFlight.add(f);
@@ -228,6 +231,7 @@ final class LoadEngine {
     private void deliver(InFlight f, RequestRecord record) {
         f.delivered = true;
         inFlightCount--;
+        watch.end(record);
         handoff.add(new LoadRecord(record, f.arrival.portion(), f.scheduledNs), clock.nanoTime());
     }
 

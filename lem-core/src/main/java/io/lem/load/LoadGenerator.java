@@ -29,6 +29,13 @@ public record LoadGenerator(String engine, double cpuS, double wallS, int reques
     /** The JDK HttpClient on virtual threads, where the event loop does not speak the API (HTTPS, Ollama). */
     public static final String HTTP_CLIENT = "jdk-httpclient";
 
+    /** Two loads of one run as one (lem run's warm-up rounds and its measured load): times and requests add up. */
+    public LoadGenerator plus(LoadGenerator other) {
+        String both = engine.equals(other.engine) ? engine : engine + "+" + other.engine;
+        return new LoadGenerator(both, cpuS + other.cpuS, wallS + other.wallS, requests + other.requests,
+                model != null ? model : other.model, note != null ? note : other.note);
+    }
+
     public double cpuUsPerRequest() {
         return requests > 0 ? cpuS * 1e6 / requests : Double.NaN;
     }

@@ -29,7 +29,7 @@ public record LoadTarget(String api, ClientOptions options, InferenceClient fall
         this(api, options, fallback, null);
     }
 
-    Optional<WireProtocol> wire(Clock clock) {
-        return WireProtocol.of(api, options, clock);
+    Optional<WireProtocol> wire(Clock clock, LoadWatch watch) {
+        return WireProtocol.of(api, options, clock, watch::chunk);
     }
 }

@@ -3,6 +3,8 @@ package io.lem.load;
 import java.util.List;
 import java.util.Optional;
 
+import io.lem.client.InferenceClient;
+import io.lem.client.RequestRecord;
 import io.lem.client.WireProtocol;
 import io.lem.time.Clock;
 
@@ -24,16 +26,26 @@ public final class Loads {
     public static LoadRun run(LoadTarget target, ArrivalProcess process, LoadShape shape, Schedule schedule,
                               RequestFactory factory, Clock clock, LoadSink sink, Progress.Listener listener,
                               LoadStop stop) throws InterruptedException {
-        Optional<WireProtocol> wire = target.wire(clock);
+        return run(target, process, shape, schedule, factory, clock, sink, listener, stop, LoadWatch.NONE);
+    }
+
+    /**
+     * As above, with {@code watch} told of every chunk and of each request as it goes out and ends (lem run's engine
+     * watch counts the requests in flight and sees the engine alive by its chunks).
+     */
+    public static LoadRun run(LoadTarget target, ArrivalProcess process, LoadShape shape, Schedule schedule,
+                              RequestFactory factory, Clock clock, LoadSink sink, Progress.Listener listener,
+                              LoadStop stop, LoadWatch watch) throws InterruptedException {
+        Optional<WireProtocol> wire = target.wire(clock, watch);
         double cpuStartS = LoadGenerator.processCpuS();
         long startNs = clock.nanoTime();
         List<LoadRecord> records;
         if (wire.isPresent()) {
-            records = onEngine(wire.get(), process, shape, schedule, factory, clock, sink, listener, stop);
+            records = onEngine(wire.get(), process, shape, schedule, factory, clock, sink, listener, stop, watch);
         } else if (process instanceof ArrivalProcess.Closed closed) {
-            records = ClosedLoop.run(target.fallback(), closed, shape, factory, clock, sink, listener);
+            records = ClosedLoop.run(watched(target.fallback(), watch), closed, shape, factory, clock, sink, listener);
         } else {
-            records = OpenLoop.run(target.fallback(), schedule, factory, clock, sink, listener);
+            records = OpenLoop.run(watched(target.fallback(), watch), schedule, factory, clock, sink, listener);
         }
         double wallS = (clock.nanoTime() - startNs) / 1e9;
         double cpuS = LoadGenerator.processCpuS() - cpuStartS;
@@ -45,8 +57,9 @@ public final class Loads {
 
     private static List<LoadRecord> onEngine(WireProtocol wire, ArrivalProcess process, LoadShape shape,
                                              Schedule schedule, RequestFactory factory, Clock clock, LoadSink sink,
-                                             Progress.Listener listener, LoadStop stop) throws InterruptedException {
-        LoadEngine engine = new LoadEngine(wire, clock, factory);
+                                             Progress.Listener listener, LoadStop stop, LoadWatch watch)
+            throws InterruptedException {
+        LoadEngine engine = new LoadEngine(wire, clock, factory, watch);
         long startNs = clock.nanoTime();
         if (process instanceof ArrivalProcess.Closed closed) {
             int total = shape.stop() instanceof Extent.Requests(int n) ? n : -1;
@@ -60,5 +73,22 @@ public final class Loads {
         RunState state = new RunState(clock, startNs, schedule.size(), endNs, sink, listener);
         engine.run(new Feed.Open(schedule.arrivals(), startNs, schedule.shape().maxConcurrency()), state, stop);
         return state.records();
+    }
+
+    /** The blocking client with {@code watch} told of each request (its chunks are the client's own to report). */
+    private static InferenceClient watched(InferenceClient client, LoadWatch watch) {
+        if (watch == LoadWatch.NONE) {
+            return client;
+        }
+        return request -> {
+            watch.begin();
+            RequestRecord record = null;
+            try {
+                record = client.send(request);
+                return record;
+            } finally {
+                watch.end(record);
+            }
+        };
     }
 }

@@ -4,12 +4,17 @@ import io.lem.config.ConfigException;
 
 /**
  * Decides whether a request is warm-up, measured or cool-down from its index and its send offset. Warm-up wins
- * where the two overlap.
+ * where the two overlap; it is decided by the warm-up rule set that lem run shares ({@link WarmupRules#warm}).
  *
  * @param totalRequests requests in the run, or -1 when the run stops by time (count-based cool-down impossible)
  * @param endNs         offset where sending stops, or -1 when the run stops by count (time-based cool-down impossible)
+ * @param warmupRules   {@code warmup} as the shared warm-up rule set
  */
-public record PortionRule(Extent warmup, Extent cooldown, int totalRequests, long endNs) {
+public record PortionRule(Extent warmup, Extent cooldown, int totalRequests, long endNs, WarmupRules warmupRules) {
+
+    public PortionRule(Extent warmup, Extent cooldown, int totalRequests, long endNs) {
+        this(warmup, cooldown, totalRequests, endNs, WarmupRules.of(warmup));
+    }
 
     public PortionRule {
         if (cooldown instanceof Extent.Requests(int n) && n > 0 && totalRequests < 0) {
@@ -23,11 +28,7 @@ public record PortionRule(Extent warmup, Extent cooldown, int totalRequests, lon
     }
 
     public Portion classify(int index, long offsetNs) {
-        boolean warm = switch (warmup) {
-            case Extent.Requests(int n) -> index < n;
-            case Extent.Seconds s -> offsetNs < s.nanos();
-        };
-        if (warm) {
+        if (warmupRules.warm(index, offsetNs)) {
             return Portion.WARMUP;
         }
         boolean cool = switch (cooldown) {

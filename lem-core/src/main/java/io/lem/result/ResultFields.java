@@ -25,6 +25,7 @@ public final class ResultFields {
     public static final String TELEMETRY = "telemetry";
     public static final String REQUESTS = "requests";
     public static final String WARNINGS = "warnings";
+    public static final String LOAD_GENERATOR = "load_generator";
 
     // experiment
     public static final String INDEX = "index";

@@ -8,11 +8,13 @@ import java.util.Map;
  * file has null (a figure not computable on that setup) or lacks the section. The whole tree stays available through
  * {@link ResultJson#tree} for anything not typed here.
  *
- * @param verification null when result.json was written before its figures were verified
+ * @param verification  null when result.json was written before its figures were verified
+ * @param loadGenerator null when result.json was written before the generator's cost was recorded
  */
 public record ResultFile(int schemaVersion, String studyName, Experiment experiment, Methods methods,
                          Timeline timeline, Baseline baseline, Energy energy, SteadyState steadyState,
-                         Metrics metrics, Requests requests, List<String> warnings, VerificationSection verification) {
+                         Metrics metrics, Requests requests, List<String> warnings, VerificationSection verification,
+                         LoadGenerator loadGenerator) {
 
     /** Which experiment: its place in the study and its resolved config, with the config's hash. */
     public record Experiment(int index, String slug, String configHash, Map<String, Object> config) {
@@ -76,5 +78,13 @@ public record ResultFile(int schemaVersion, String studyName, Experiment experim
 
     /** Request counts of the experiment. */
     public record Requests(long measured, long ok, long failed, long warmup, Double errorRate) {
+    }
+
+    /**
+     * What generating the load cost: the lem process's CPU time over warm-up and measured load, and that time's
+     * energy as estimated from the CPU's power model ({@code energyEstimated} is always true: never measured).
+     */
+    public record LoadGenerator(String engine, Double cpuS, Double wallS, long requests, Double cpuUsPerRequest,
+                                Double estimatedEnergyJ, boolean energyEstimated, String energyMethod) {
     }
 }

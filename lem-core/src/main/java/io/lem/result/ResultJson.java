@@ -61,7 +61,16 @@ public final class ResultJson extends JsonDocumentFormat<ResultFile> {
                 new ResultFile.Metrics(numberMap(json.path(METRICS))),
                 new ResultFile.Requests(r.path(MEASURED).asLong(0), r.path(OK).asLong(0), r.path(FAILED).asLong(0),
                         r.path(WARMUP).asLong(0), number(r, ERROR_RATE)),
-                strings(json.path(WARNINGS)), VerificationSection.of(json));
+                strings(json.path(WARNINGS)), VerificationSection.of(json), loadGenerator(json.path(LOAD_GENERATOR)));
+    }
+
+    private static ResultFile.LoadGenerator loadGenerator(JsonNode g) {
+        if (!g.isObject()) {
+            return null;
+        }
+        return new ResultFile.LoadGenerator(string(g, ENGINE), number(g, "cpu_s"), number(g, "wall_s"),
+                g.path(REQUESTS).asLong(0), number(g, "cpu_us_per_request"), number(g, "estimated_energy_j"),
+                g.path("energy_estimated").asBoolean(false), string(g, "energy_method"));
     }
 
     /** A {start_s, end_s, duration_s} window; null when the file has none. */

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.lem.client.InferenceClient;
+import io.lem.client.ClientOptions;
 import io.lem.client.OpenAiChatClient;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
@@ -23,7 +23,7 @@ import io.lem.engine.EngineProcess;
 import io.lem.engine.EngineWatch;
 import io.lem.engine.PreparedModel;
 import io.lem.engine.EngineTokenizer;
-import io.lem.load.ClosedLoop;
+import io.lem.load.LoadTarget;
 import io.lem.load.LoadStop;
 import io.lem.load.prompts.SyntheticPrompts;
 import io.lem.time.Clock;
@@ -148,8 +148,10 @@ public final class ExperimentRunner {
                 (warmup ? warmupRequests : measuredRequests).add(new PromptRequest(warmup ? i : i - warmupPool,
                         warmup, prompts.get(i), workload.maxOutputTokens(), config.engine().seed()));
             }
-            InferenceClient client = watch.watched(new OpenAiChatClient(http, process.baseUrl(),
-                    model.servedName(), clock, requestTimeout, watch::chunk));
+            ClientOptions clientOptions = ClientOptions.of(process.baseUrl(), model.servedName(), requestTimeout);
+            // the event loop speaks to the engine; the blocking client only where it cannot (an https engine)
+            LoadTarget target = new LoadTarget("openai", clientOptions,
+                    new OpenAiChatClient(http, clientOptions, clock, watch::chunk));
 
             MeterFactory.Opened opened = meters.open(measurement.meters(), process.pid());
             Instant wallAnchor = Instant.now();
@@ -161,6 +163,7 @@ public final class ExperimentRunner {
             }
             Marks marks;
             WarmupRunner.Outcome warmup;
+            EngineLoad load;
             EnergySession session = EnergySession.start(opened, clock, measurement.sampleRateHz(), dir.resolve(POWER_FILE));
             try (session; JsonlWriter requestsJsonl = new JsonlWriter(dir.resolve(REQUESTS_FILE))) {
                 step(measurement.baselineS(), "idle baseline");
@@ -170,16 +173,17 @@ public final class ExperimentRunner {
                 listener.step("warm-up: " + describe(measurement.warmup()) + " (excluded)");
                 RequestRows rows = new RequestRows(requestsJsonl, session.anchorNs());
                 watch.phase("warm-up");
+                load = new EngineLoad(target, workload.concurrency(), clock, r -> rows.append(r.request()), stop,
+                        watch);
                 warmup = new WarmupRunner(measurement.warmup(), clock, session::liveTrace)
-                        .run(client, warmupRequests, workload.concurrency(), rows::append, stop);
+                        .run(load, warmupRequests, workload.concurrency(), stop);
                 watch.check();
                 records.addAll(warmup.records());
                 runWarnings.addAll(warmup.warnings());
                 listener.step("measured: " + workload.requests() + " requests, concurrency "
                         + workload.concurrency() + ", " + workload.maxOutputTokens() + " output tokens each");
                 watch.phase("measured load");
-                List<RequestRecord> measured = ClosedLoop.run(client, measuredRequests, workload.concurrency(),
-                        rows::append, stop);
+                List<RequestRecord> measured = load.run(measuredRequests);
                 watch.check();
                 records.addAll(measured);
                 long measuredStart = measured.stream().mapToLong(RequestRecord::sendNs).min().orElse(warmup.endNs());
@@ -200,7 +204,7 @@ public final class ExperimentRunner {
             ExperimentAnalysis analysis = new ExperimentAnalysis(config, session.trace(), records, marks,
                     session.statuses(), session.errorCounts(), session.periodNs(), warmup.stoppedBecause(), runWarnings);
             ResultDocument document = new ResultDocument(studyName, config, environment, session.devices(),
-                    process.launch(), wallAnchor, analysis);
+                    process.launch(), wallAnchor, analysis, load.generator());
             ResultFormats.REQUEST_ENERGY.write(dir.resolve(REQUEST_ENERGY_FILE), RequestEnergyRows.of(analysis));
             listener.step(VerifiedResult.write(dir.resolve(RESULT_FILE), document.toJson()));
             return analysis.summary(dir);

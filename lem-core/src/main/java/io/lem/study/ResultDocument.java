@@ -12,6 +12,7 @@ import io.lem.analysis.SteadyState;
 import io.lem.analysis.WindowEnergy;
 import io.lem.config.ExperimentConfig;
 import io.lem.engine.EngineLaunch;
+import io.lem.load.LoadGenerator;
 import io.lem.meter.Domain;
 import io.lem.result.Environment;
 import io.lem.result.ResultFields;
@@ -23,9 +24,19 @@ import static io.lem.result.ResultFields.*;
 /**
  * The result.json of one experiment. Field names are snake_case with units; the methodology's metric names are always
  * present, null when not computable on this setup (stable schema).
+ *
+ * @param loadGenerator the load generator's own CPU time over warm-up and measured load, with its estimated energy
+ *                      (as summary.json's {@code load_generator}); null when no load ran
  */
 record ResultDocument(String studyName, ExperimentConfig config, Environment environment,
-                      List<Map<String, Object>> devices, EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a) {
+                      List<Map<String, Object>> devices, EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a,
+                      LoadGenerator loadGenerator) {
+
+    /** Without a load generator's cost (its section is then null). */
+    ResultDocument(String studyName, ExperimentConfig config, Environment environment, List<Map<String, Object>> devices,
+                   EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a) {
+        this(studyName, config, environment, devices, engine, wallAnchor, a, null);
+    }
 
     /** Bumped when a field changes meaning or goes away. */
     static final int SCHEMA_VERSION = ResultJson.VERSION;
@@ -48,6 +59,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(LATENCY, latency());
         json.put(TELEMETRY, telemetry());
         json.put(REQUESTS, requests());
+        json.put(LOAD_GENERATOR, loadGenerator == null ? null : loadGenerator.toJson());
         json.put(WARNINGS, a.warnings);
         return json;
     }

@@ -2,7 +2,6 @@ package io.lem.study;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.lem.analysis.Distribution;
@@ -14,6 +13,7 @@ import io.lem.config.MeasurementConfig;
 import io.lem.load.ClosedLoop;
 import io.lem.load.LoadStop;
 import io.lem.load.RecordSink;
+import io.lem.load.WarmupRules;
 import io.lem.time.Clock;
 import io.lem.meter.PowerTrace;
 import io.lem.meter.Quantity;
@@ -21,100 +21,80 @@ import io.lem.meter.Quantity;
 /**
  * Runs the warm-up of docs/methodology.md: a fixed count of requests, then, when asked, more rounds of {@code concurrency}
  * requests until a minimum duration has passed, the latency CV of the last k requests is below a threshold, and
- * every temperature gauge has settled (thermal floor) — always within a cap. The outcome says which rule stopped it.
+ * every temperature gauge has settled (thermal floor) — always within a cap. The rules are {@link WarmupRules}, the
+ * set lem load's portions use too; the outcome says which rule stopped it.
  */
 final class WarmupRunner {
 
-    private final MeasurementConfig.Warmup rules;
+    /** Runs one batch of warm-up requests to its end (a closed loop) and returns their records. */
+    @FunctionalInterface
+    interface Round {
+        List<RequestRecord> run(List<PromptRequest> requests) throws InterruptedException;
+    }
+
+    private final WarmupRules rules;
     private final Clock clock;
     private final Supplier<PowerTrace> liveTrace;
 
-    WarmupRunner(MeasurementConfig.Warmup rules, Clock clock, Supplier<PowerTrace> liveTrace) {
-        this.rules = rules;
+    WarmupRunner(MeasurementConfig.Warmup w, Clock clock, Supplier<PowerTrace> liveTrace) {
+        this.rules = WarmupRules.of(w.requests(), w.durationS(), w.cv(), w.cvWindow(), w.thermal(),
+                w.thermalCPerMin(), Defaults.WARMUP_THERMAL_MIN_S, w.maxS());
         this.clock = clock;
         this.liveTrace = liveTrace;
     }
 
-    /**
-     * @param pool prompts to cycle through (warm-up requests are numbered from 0 on their own)
-     * @param stop ends the warm-up at once (no more rounds) when the engine fails
-     */
+    /** With a blocking client: each round is a closed loop of virtual threads. */
     Outcome run(InferenceClient client, List<PromptRequest> pool, int concurrency, RecordSink sink, LoadStop stop)
             throws InterruptedException {
+        return run(batch -> ClosedLoop.run(client, batch, concurrency, sink, stop), pool, concurrency, stop);
+    }
+
+    /**
+     * @param round runs each batch (lem run: the load engine, {@link io.lem.load.Loads#run})
+     * @param pool  prompts to cycle through (warm-up requests are numbered from 0 on their own)
+     * @param stop  ends the warm-up at once (no more rounds) when the engine fails
+     */
+    Outcome run(Round round, List<PromptRequest> pool, int concurrency, LoadStop stop) throws InterruptedException {
         long startNs = clock.nanoTime();
-        List<RequestRecord> done = new ArrayList<>();
-        done.addAll(ClosedLoop.run(client, take(pool, 0, rules.requests()), concurrency, sink, stop));
+        List<RequestRecord> done = new ArrayList<>(round.run(take(pool, 0, rules.count())));
         List<String> warnings = new ArrayList<>();
-        String reason = "count (" + rules.requests() + " requests)";
+        String reason = rules.countReason();
         if (rules.adaptive()) {
             reason = null;
+            WarmupRules.Probe probe = new WarmupRules.Probe() {
+                @Override
+                public double latencyCv(int window) {
+                    return WarmupRunner.latencyCv(done, window);
+                }
+
+                @Override
+                public WarmupRules.Thermal thermal() {
+                    ThermalCheck check = WarmupRunner.thermal(liveTrace.get(), clock.nanoTime());
+                    return new WarmupRules.Thermal(check.gauges(), check.maxSlopeCPerMin());
+                }
+            };
             while (reason == null && !stop.stopped()) {
                 double elapsedS = (clock.nanoTime() - startNs) / 1e9;
-                String pending = pending(elapsedS, done, warnings);
+                String pending = rules.pending(elapsedS, probe, warnings);
                 if (pending == null) {
-                    reason = describeConvergence(elapsedS);
-                } else if (elapsedS >= rules.maxS()) {
-                    reason = String.format(Locale.ROOT, "cap of %.0f s reached while waiting for %s", rules.maxS(), pending);
+                    reason = rules.convergedReason(elapsedS);
+                } else if (elapsedS >= rules.capS()) {
+                    reason = rules.capReason(pending);
                     warnings.add("warm-up did not converge: " + reason);
                 } else {
-                    int round = Math.max(1, concurrency);
-                    done.addAll(ClosedLoop.run(client, take(pool, done.size(), round), concurrency, sink, stop));
+                    done.addAll(round.run(take(pool, done.size(), Math.max(1, concurrency))));
                 }
             }
         }
         return new Outcome(done, startNs, clock.nanoTime(), reason, warnings);
     }
 
-    /** What the warm-up still waits for, or null when every rule is met. */
-    private String pending(double elapsedS, List<RequestRecord> done, List<String> warnings) {
-        if (elapsedS < rules.durationS()) {
-            return String.format(Locale.ROOT, "the %.0f s minimum", rules.durationS());
-        }
-        if (rules.cv() > 0) {
-            double cv = latencyCv(done);
-            if (!(cv < rules.cv())) {
-                return String.format(Locale.ROOT, "latency CV < %.3f (now %s)", rules.cv(),
-                        Double.isNaN(cv) ? "n/a" : String.format(Locale.ROOT, "%.3f", cv));
-            }
-        }
-        if (rules.thermal()) {
-            if (elapsedS < Defaults.WARMUP_THERMAL_MIN_S) {
-                return String.format(Locale.ROOT, "the %.0f s thermal minimum", Defaults.WARMUP_THERMAL_MIN_S);
-            }
-            ThermalCheck check = thermal(liveTrace.get(), clock.nanoTime());
-            if (check.gauges() == 0) {
-                String w = "thermal floor requested but no temperature gauge is sampled: skipped";
-                if (!warnings.contains(w)) {
-                    warnings.add(w);
-                }
-            } else if (!(check.maxSlopeCPerMin() < rules.thermalCPerMin())) {
-                return String.format(Locale.ROOT, "temperature to settle below %.2f C/min (now %.2f)",
-                        rules.thermalCPerMin(), check.maxSlopeCPerMin());
-            }
-        }
-        return null;
-    }
-
-    private String describeConvergence(double elapsedS) {
-        List<String> parts = new ArrayList<>();
-        if (rules.durationS() > 0) {
-            parts.add("duration");
-        }
-        if (rules.cv() > 0) {
-            parts.add("latency CV");
-        }
-        if (rules.thermal()) {
-            parts.add("thermal floor");
-        }
-        return String.format(Locale.ROOT, "%s met after %.1f s", String.join(" + ", parts), elapsedS);
-    }
-
-    private double latencyCv(List<RequestRecord> done) {
+    private static double latencyCv(List<RequestRecord> done, int window) {
         List<RequestRecord> ok = done.stream().filter(RequestRecord::ok).toList();
-        if (ok.size() < rules.cvWindow()) {
+        if (ok.size() < window) {
             return Double.NaN;
         }
-        return Distribution.of(ok.subList(ok.size() - rules.cvWindow(), ok.size()).stream()
+        return Distribution.of(ok.subList(ok.size() - window, ok.size()).stream()
                 .mapToDouble(RequestRecord::e2eMs).toArray()).cv();
     }
 

@@ -150,6 +150,9 @@ class ResultFormatsTest {
         assertThat(r.requests()).isEqualTo(new ResultFile.Requests(2, 2, 0, 1, 0.0));
         assertThat(r.warnings()).hasSize(1);
         assertThat(r.verification()).isNull();
+        // the fixture's generator: 0.25 CPU s for 3 requests is 83 333.3 µs each; no CPU model, so no estimate
+        assertThat(r.loadGenerator()).isEqualTo(new ResultFile.LoadGenerator("event-loop", 0.25, 5.0, 3,
+                0.25e6 / 3, null, true, "no estimate: the CPU model could not be read from the fixture"));
         assertThat(ResultSchemas.violations("result", golden)).isEmpty();
         ResultFormats.RESULT.write(dir.resolve("again.json"), JsonFiles.plain(ResultFormats.RESULT.tree(golden)));
         assertThat(Files.readString(dir.resolve("again.json"))).isEqualTo(Files.readString(golden));

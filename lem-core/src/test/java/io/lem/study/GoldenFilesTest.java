@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.lem.load.LoadGenerator;
 import io.lem.client.RequestRecord;
 import io.lem.client.RequestStatus;
 import io.lem.config.ExperimentConfig;
@@ -159,7 +160,11 @@ class GoldenFilesTest {
                     "0.1.0", "0123456789abcdef0123456789abcdef01234567");
             EngineLaunch launch = new EngineLaunch("fixture-engine", List.of("serve", "--port", "1"),
                     URI.create("http://127.0.0.1:1"), Path.of("engine.log"));
-            return new ResultDocument("golden", config, env, List.of(), launch, Instant.parse("2026-11-23T12:00:00Z"), analysis);
+            // a fixed generator cost: 0.25 CPU s over 5 s and 3 requests, no CPU model (so no estimate)
+            LoadGenerator generator = new LoadGenerator(LoadGenerator.EVENT_LOOP, 0.25, 5.0, 3, null,
+                    "no estimate: the CPU model could not be read from the fixture");
+            return new ResultDocument("golden", config, env, List.of(), launch, Instant.parse("2026-11-23T12:00:00Z"),
+                    analysis, generator);
         }
     }
 }
