@@ -61,7 +61,18 @@ public final class ResultJson extends JsonDocumentFormat<ResultFile> {
                 new ResultFile.Metrics(numberMap(json.path(METRICS))),
                 new ResultFile.Requests(r.path(MEASURED).asLong(0), r.path(OK).asLong(0), r.path(FAILED).asLong(0),
                         r.path(WARMUP).asLong(0), number(r, ERROR_RATE)),
-                strings(json.path(WARNINGS)), VerificationSection.of(json));
+                strings(json.path(WARNINGS)), VerificationSection.of(json), carbon(json.path(CARBON)));
+    }
+
+    private static ResultFile.Carbon carbon(JsonNode c) {
+        if (!c.isObject()) {
+            return null;
+        }
+        return new ResultFile.Carbon(number(c, INTENSITY_G_PER_KWH), string(c, INTENSITY_SOURCE),
+                string(c, INTENSITY_LABEL), number(c, PUE), number(c, WUE_L_PER_KWH), number(c, CO2_G),
+                number(c, WATER_L), number(c, ACTIVE_CO2_G), number(c, ACTIVE_WATER_L), number(c, CO2_G_PER_REQUEST),
+                number(c, WATER_L_PER_REQUEST), number(c, CO2_G_PER_1K_OUTPUT_TOKENS),
+                number(c, WATER_L_PER_1K_OUTPUT_TOKENS));
     }
 
     /** A {start_s, end_s, duration_s} window; null when the file has none. */
