@@ -16,7 +16,13 @@ import java.util.SequencedMap;
 public final class ConfigSchema {
 
     /** The sections of an experiment's config (and hash). */
-    public static final List<String> EXPERIMENT_SECTIONS = List.of("engine", "workload", "measurement");
+    public static final List<String> EXPERIMENT_SECTIONS = List.of("engine", "workload", "measurement", "carbon");
+
+    /**
+     * Sections of an experiment that change no physics (how its energy is turned into carbon and water): they are
+     * recorded in result.json but left out of the config hash, so setting them never makes a new experiment.
+     */
+    public static final List<String> UNHASHED_SECTIONS = List.of("carbon");
 
     /**
      * The managed engines whose own section ({@code engine.vllm.max_num_seqs}) passes through to their command line
@@ -89,6 +95,17 @@ public final class ConfigSchema {
                 "thermal floor: the largest temperature slope that counts as stable"), Defaults.WARMUP_THERMAL_C_PER_MIN);
         add(new ConfigKey.DoubleKey("measurement.warmup_max_s", 1, 86_400,
                 "cap on the whole warm-up (duration, convergence and thermal floor)"), Defaults.WARMUP_MAX_S);
+        // names as io.lem.analysis.carbon.CarbonOptions reads them (config sits below analysis, so spelled out here)
+        add(new ConfigKey.DoubleKey("carbon.intensity_g_per_kwh", 0, 1e6,
+                "grid carbon intensity in gCO2eq/kWh (0: a zero-carbon supply); overrides carbon.country"), null);
+        add(new ConfigKey.TextKey("carbon.country", true,
+                "ISO-3166 code (DE, DEU) for lem's bundled country table or the live provider's zone"), null);
+        add(new ConfigKey.DoubleKey("carbon.pue", 1, 10, "power usage effectiveness of the facility (1: none)"),
+                Defaults.CARBON_PUE);
+        add(new ConfigKey.DoubleKey("carbon.wue_l_per_kwh", 0, 1e3,
+                "water usage effectiveness in L/kWh; without it no water figure"), null);
+        add(new ConfigKey.TextKey("carbon.provider_api_key_env", true,
+                "NAME of the environment variable holding an Electricity Maps API key (never the key)"), null);
         LoadKeys.addTo(ConfigSchema::add);
     }
 
@@ -132,6 +149,11 @@ public final class ConfigSchema {
         }
         int dot = name.indexOf('.', "engine.".length());
         return dot > 0 && dot < name.length() - 1 && MANAGED_ENGINES.contains(name.substring("engine.".length(), dot));
+    }
+
+    /** True for keys that enter an experiment's config hash: the experiment keys outside {@link #UNHASHED_SECTIONS}. */
+    public static boolean isHashedKey(String name) {
+        return isExperimentKey(name) && !UNHASHED_SECTIONS.contains(name.substring(0, name.indexOf('.')));
     }
 
     public static boolean isExperimentKey(String name) {

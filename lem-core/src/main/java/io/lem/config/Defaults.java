@@ -58,6 +58,9 @@ public final class Defaults {
     /** Ten minutes bound every warm-up strategy, so a non-converging run still ends. */
     public static final double WARMUP_MAX_S = 600;
 
+    /** carbon.pue: no facility overhead unless the user states one (said as an assumption in result.json). */
+    public static final double CARBON_PUE = 1.0;
+
     /** lem load: the OpenAI chat API, which every server listed in the README speaks. */
     public static final String LOAD_API = "openai";
     /** lem load: dataset prompts in file order unless asked otherwise is biased; draw without replacement. */

@@ -40,9 +40,10 @@ public record ExperimentConfig(int index, Map<String, Object> values, EngineConf
             ConfigKey k = ConfigSchema.key(key);
             if (!ConfigSchema.isExperimentKey(key)) {
                 throw new ConfigException(key, "is not a study setting (it belongs to lem load or lem power); fix: use"
-                        + " an engine.*, workload.* or measurement.* key");
+                        + " an engine.*, workload.*, measurement.* or carbon.* key");
             }
-            values.put(key, k.coerce(raw));
+            // a key without a default may be given as null (a resolved config's values fed back in)
+            values.put(key, raw == null && ConfigSchema.defaultOf(key) == null ? null : k.coerce(raw));
         });
         // defaults pass through coerce too, so a default can never escape validation
         values.replaceAll((key, value) -> value == null ? null : ConfigSchema.key(key).coerce(value));
@@ -89,12 +90,14 @@ public record ExperimentConfig(int index, Map<String, Object> values, EngineConf
     }
 
     /**
-     * SHA-256 over the canonical form of every key and value (sorted keys, one per line): the same config always
+     * SHA-256 over the canonical form of every key and value (sorted keys, one per line), the carbon keys left out
+     * (they change no physics: {@link ConfigSchema#UNHASHED_SECTIONS}): the same config always
      * has the same hash, on any machine and in any locale.
      */
     public String hash() {
         StringBuilder canonical = new StringBuilder();
-        values.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        values.entrySet().stream().filter(e -> ConfigSchema.isHashedKey(e.getKey()) || ConfigSchema.isEngineFlag(e.getKey()))
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> canonical.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

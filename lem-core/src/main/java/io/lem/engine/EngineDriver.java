@@ -3,8 +3,10 @@ package io.lem.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.lem.analysis.flops.Architecture;
 import io.lem.config.EngineConfig;
 
 /**
@@ -47,4 +49,15 @@ public interface EngineDriver {
      * steady-state window and batch checks are defined in terms of it.
      */
     int batchLimit(EngineConfig engine);
+
+    /**
+     * The shape of the model the engine serves, for the FLOPs estimate (methods.md "FLOPs"): read from the GGUF
+     * file or a local Hugging Face {@code config.json}. Empty when the driver cannot know it (a hub model id, an
+     * engine lem does not launch): FLOPs are then null in result.json, with the reason.
+     *
+     * @throws IOException when the model file cannot be read
+     */
+    default Optional<Architecture> architecture(EngineConfig engine, PreparedModel model) throws IOException {
+        return Optional.empty();
+    }
 }

@@ -25,7 +25,7 @@ public final class PointHash {
      */
     public static String point(Map<String, ?> values) {
         StringBuilder canonical = new StringBuilder();
-        new TreeMap<>(values).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+        hashed(values).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
         return sha256(canonical.toString());
     }
 
@@ -35,8 +35,19 @@ public final class PointHash {
      * Execution settings are not points, so they are not in it.
      */
     public static String design(List<? extends Map<String, ?>> points) {
-        List<TreeMap<String, ?>> sorted = points.stream().<TreeMap<String, ?>>map(TreeMap::new).toList();
+        List<TreeMap<String, ?>> sorted = points.stream().<TreeMap<String, ?>>map(PointHash::hashed).toList();
         return sha256(JSON.writeValueAsString(sorted));
+    }
+
+    /** The keys that enter hashes, sorted: not the carbon keys, which change no physics (ExperimentConfig#hash). */
+    private static TreeMap<String, Object> hashed(Map<String, ?> values) {
+        TreeMap<String, Object> kept = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (io.lem.config.ConfigSchema.isHashedKey(k) || !io.lem.config.ConfigSchema.isExperimentKey(k)) {
+                kept.put(k, v);
+            }
+        });
+        return kept;
     }
 
     /** The shuffle seed a design hash implies when {@code execution.seed} is not given: its first 64 bits. */

@@ -10,11 +10,22 @@ import java.util.Map;
  *
  * @param verification  null when result.json was written before its figures were verified
  * @param loadGenerator null when result.json was written before the generator's cost was recorded
+ * @param carbon        null when result.json was written before runs had a carbon section
  */
 public record ResultFile(int schemaVersion, String studyName, Experiment experiment, Methods methods,
                          Timeline timeline, Baseline baseline, Energy energy, SteadyState steadyState,
                          Metrics metrics, Requests requests, List<String> warnings, VerificationSection verification,
-                         LoadGenerator loadGenerator) {
+                         LoadGenerator loadGenerator, Carbon carbon) {
+
+    /**
+     * CO2 and water of the measured window's energy; every figure null without an intensity ({@code intensityLabel}
+     * says so). 0 g is a zero-carbon grid.
+     */
+    public record Carbon(Double intensityGPerKwh, String intensitySource, String intensityLabel, Double pue,
+                         Double wueLPerKwh, Double co2G, Double waterL, Double activeCo2G, Double activeWaterL,
+                         Double co2GPerRequest, Double waterLPerRequest, Double co2GPer1kOutputTokens,
+                         Double waterLPer1kOutputTokens) {
+    }
 
     /** Which experiment: its place in the study and its resolved config, with the config's hash. */
     public record Experiment(int index, String slug, String configHash, Map<String, Object> config) {
@@ -73,6 +84,11 @@ public record ResultFile(int schemaVersion, String studyName, Experiment experim
 
         public Double totalEnergyJ() {
             return byName.get(ResultFields.TOTAL_ENERGY_J);
+        }
+
+        /** Σ prefill + decode FLOPs of the measured ok requests; null without the model's architecture. */
+        public Double flopsTotal() {
+            return byName.get(ResultFields.FLOPS_TOTAL);
         }
     }
 

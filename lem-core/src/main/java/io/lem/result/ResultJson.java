@@ -61,7 +61,8 @@ public final class ResultJson extends JsonDocumentFormat<ResultFile> {
                 new ResultFile.Metrics(numberMap(json.path(METRICS))),
                 new ResultFile.Requests(r.path(MEASURED).asLong(0), r.path(OK).asLong(0), r.path(FAILED).asLong(0),
                         r.path(WARMUP).asLong(0), number(r, ERROR_RATE)),
-                strings(json.path(WARNINGS)), VerificationSection.of(json), loadGenerator(json.path(LOAD_GENERATOR)));
+                strings(json.path(WARNINGS)), VerificationSection.of(json), loadGenerator(json.path(LOAD_GENERATOR)),
+                carbon(json.path(CARBON)));
     }
 
     private static ResultFile.LoadGenerator loadGenerator(JsonNode g) {
@@ -71,6 +72,17 @@ public final class ResultJson extends JsonDocumentFormat<ResultFile> {
         return new ResultFile.LoadGenerator(string(g, ENGINE), number(g, "cpu_s"), number(g, "wall_s"),
                 g.path(REQUESTS).asLong(0), number(g, "cpu_us_per_request"), number(g, "estimated_energy_j"),
                 g.path("energy_estimated").asBoolean(false), string(g, "energy_method"));
+    }
+
+    private static ResultFile.Carbon carbon(JsonNode c) {
+        if (!c.isObject()) {
+            return null;
+        }
+        return new ResultFile.Carbon(number(c, INTENSITY_G_PER_KWH), string(c, INTENSITY_SOURCE),
+                string(c, INTENSITY_LABEL), number(c, PUE), number(c, WUE_L_PER_KWH), number(c, CO2_G),
+                number(c, WATER_L), number(c, ACTIVE_CO2_G), number(c, ACTIVE_WATER_L), number(c, CO2_G_PER_REQUEST),
+                number(c, WATER_L_PER_REQUEST), number(c, CO2_G_PER_1K_OUTPUT_TOKENS),
+                number(c, WATER_L_PER_1K_OUTPUT_TOKENS));
     }
 
     /** A {start_s, end_s, duration_s} window; null when the file has none. */

@@ -204,7 +204,9 @@ public final class ExperimentRunner {
             ExperimentAnalysis analysis = new ExperimentAnalysis(config, session.trace(), records, marks,
                     session.statuses(), session.errorCounts(), session.periodNs(), warmup.stoppedBecause(), runWarnings);
             ResultDocument document = new ResultDocument(studyName, config, environment, session.devices(),
-                    process.launch(), wallAnchor, analysis, load.generator());
+                    process.launch(), wallAnchor, analysis, load.generator(),
+                    RunFlops.of(engine, config.engine(), model, analysis.attributed),
+                    RunCarbon.resolve(config));
             ResultFormats.REQUEST_ENERGY.write(dir.resolve(REQUEST_ENERGY_FILE), RequestEnergyRows.of(analysis));
             listener.step(VerifiedResult.write(dir.resolve(RESULT_FILE), document.toJson()));
             return analysis.summary(dir);

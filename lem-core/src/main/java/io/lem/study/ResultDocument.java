@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.lem.analysis.EnergyTotals;
 import io.lem.analysis.EstimateLabel;
 import io.lem.analysis.SteadyState;
 import io.lem.analysis.WindowEnergy;
+import io.lem.analysis.carbon.CarbonIntensity;
 import io.lem.config.ExperimentConfig;
 import io.lem.engine.EngineLaunch;
 import io.lem.load.LoadGenerator;
@@ -30,12 +32,13 @@ import static io.lem.result.ResultFields.*;
  */
 record ResultDocument(String studyName, ExperimentConfig config, Environment environment,
                       List<Map<String, Object>> devices, EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a,
-                      LoadGenerator loadGenerator) {
+                      LoadGenerator loadGenerator, RunFlops flops, Optional<CarbonIntensity> carbonIntensity) {
 
-    /** Without a load generator's cost (its section is then null). */
+    /** Without a load generator's cost, a model architecture or a carbon intensity: those sections null, with the reason. */
     ResultDocument(String studyName, ExperimentConfig config, Environment environment, List<Map<String, Object>> devices,
                    EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a) {
-        this(studyName, config, environment, devices, engine, wallAnchor, a, null);
+        this(studyName, config, environment, devices, engine, wallAnchor, a, null,
+                RunFlops.of(Optional.empty(), a.attributed), Optional.empty());
     }
 
     /** Bumped when a field changes meaning or goes away. */
@@ -55,7 +58,8 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(STEADY_STATE, steadyState());
         json.put(PHASES, phases());
         json.put(ATTRIBUTION, attribution());
-        json.put(METRICS, ResultMetrics.of(a));
+        json.put(METRICS, ResultMetrics.of(a, flops));
+        json.put(CARBON, RunCarbon.json(config, carbonIntensity, a));
         json.put(LATENCY, latency());
         json.put(TELEMETRY, telemetry());
         json.put(REQUESTS, requests());
@@ -143,6 +147,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(LATENCY_PER_TOKEN_DEFINITION, "mean over measured ok requests of e2e_ms / completion_tokens");
         json.put(PHASES, "per request: ttft window [send, first token] (includes queueing) and decode window "
                 + "[first token, end] of the total domains; windows of concurrent requests overlap");
+        json.put(ARCHITECTURE, flops.architectureJson());
         json.put(TPOT_DEFINITION, "(e2e - ttft) / (completion_tokens - 1), per request (vLLM)");
         return json;
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.lem.analysis.EnergyTotals;
+import io.lem.analysis.flops.FlopsEstimate;
 
 import static io.lem.result.Json.finiteOrNull;
 import static io.lem.result.ResultFields.*;
@@ -15,7 +16,7 @@ final class ResultMetrics {
     }
 
     /** The methodology's metric names, every one present (null when not computable), all over the measured window. */
-    static Map<String, Object> of(ExperimentAnalysis a) {
+    static Map<String, Object> of(ExperimentAnalysis a, RunFlops flops) {
         EnergyTotals.Figures f = a.measuredFigures();
         double duration = a.measuredDurationS;
         long total = a.inputTokens + a.outputTokens;
@@ -41,10 +42,17 @@ final class ResultMetrics {
         m.put(ACTIVE_JOULES_PER_OUTPUT_TOKEN, finiteOrNull(a.perOutputToken(a.active.energyJ())));
         m.put(JOULES_PER_REQUEST, finiteOrNull(a.attributed.isEmpty() ? Double.NaN : energy / a.attributed.size()));
         m.put(WH_PER_1000_OUTPUT_TOKENS, finiteOrNull(a.perOutputToken(energy) * 1000 / 3600));
-        m.put(FLOPS_TOTAL, null);
-        m.put(FLOPS_PER_SECOND, null);
-        m.put(FLOPS_METHOD, null);
-        m.put(FLOPS_CONFIDENCE, null);
+        FlopsEstimate e = flops.estimate();
+        m.put(FLOPS_TOTAL, e == null ? null : finiteOrNull(e.totalFlops()));
+        m.put(FLOPS_PER_SECOND, e == null ? null : finiteOrNull(e.totalFlops() / duration));
+        m.put(FLOPS_METHOD, e == null ? null : e.tier().id());
+        m.put(FLOPS_CONFIDENCE, e == null ? null : e.confidence().id());
+        m.put(FLOPS_PREFILL, e == null ? null : finiteOrNull(e.prefillFlops()));
+        m.put(FLOPS_DECODE, e == null ? null : finiteOrNull(e.decodeFlops()));
+        m.put(FLOPS_PER_JOULE, e == null ? null : finiteOrNull(e.flopsPerJoule(energy)));
+        m.put(FLOPS_PER_OUTPUT_TOKEN, e == null ? null : finiteOrNull(e.flopsPerToken(a.outputTokens)));
+        m.put(FLOPS_ASSUMPTIONS, e == null ? java.util.List.of() : e.assumptions());
+        m.put(FLOPS_UNAVAILABLE_REASON, flops.unavailableReason());
         m.put(TPOT_MS, finiteOrNull(a.tpotMs().mean()));
         m.put(E2E_LATENCY_MEAN_MS, finiteOrNull(a.e2eMs().mean()));
         m.put(E2E_LATENCY_MEDIAN_MS, finiteOrNull(a.e2eMs().median()));

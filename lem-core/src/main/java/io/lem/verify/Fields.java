@@ -69,6 +69,11 @@ final class Fields {
     static final String E2E_PREFIX = "e2e_latency_";
     static final String TTFT_PREFIX = "ttft_";
     static final String TPOT_MS = "tpot_ms";
+    static final String FLOPS_PREFILL = "flops_prefill";
+    static final String FLOPS_DECODE = "flops_decode";
+    static final String FLOPS_TOTAL = "flops_total";
+    /** The model shape lem run recorded for its FLOPs. */
+    static final String ARCHITECTURE = "/methods/architecture";
 
     // result.json: steady state, attribution, request counts
     static final String STEADY = "/steady_state/";

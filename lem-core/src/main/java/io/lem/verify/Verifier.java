@@ -42,6 +42,7 @@ public final class Verifier {
         Recompute r = new Recompute(RunFiles.read(experimentDir));
         List<Check> checks = new ArrayList<>(EnergyChecks.checks(r));
         checks.addAll(MetricChecks.checks(r));
+        checks.addAll(FlopsChecks.checks(r));
         checks.addAll(AttributionChecks.checks(r));
         return Verification.of(checks);
     }

@@ -2,14 +2,18 @@ package io.lem.engines;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.lem.analysis.flops.Architecture;
+import io.lem.analysis.flops.HfConfig;
 import io.lem.config.ConfigException;
 import io.lem.config.EngineConfig;
 import io.lem.engine.EmbeddedEngine;
@@ -61,6 +65,17 @@ public class ManagedDriver implements EngineDriver {
     @Override
     public PreparedModel prepare(EngineConfig engine, Consumer<String> progress) throws IOException {
         return new PreparedModel(model(engine), Path.of(model(engine)));
+    }
+
+    /**
+     * The shape from a local Hugging Face {@code config.json} when {@code engine.model} is a directory holding one;
+     * empty for a hub id (lem downloads nothing to learn it).
+     */
+    @Override
+    public Optional<Architecture> architecture(EngineConfig engine, PreparedModel model) throws IOException {
+        Path config = model.file().resolve("config.json");
+        return Files.isDirectory(model.file()) && Files.isRegularFile(config)
+                ? Optional.of(HfConfig.read(config)) : Optional.empty();
     }
 
     @Override

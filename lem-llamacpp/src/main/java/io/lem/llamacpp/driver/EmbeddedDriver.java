@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.lem.analysis.flops.Architecture;
 import io.lem.config.EngineConfig;
 import io.lem.engine.EmbeddedEngine;
 import io.lem.engine.EngineDriver;
 import io.lem.engine.EngineLaunch;
 import io.lem.engine.PreparedModel;
+import io.lem.llamacpp.gguf.GgufInfo;
+import io.lem.llamacpp.gguf.GgufReader;
 import io.lem.llamacpp.serve.ServeMain;
 import io.lem.llamacpp.serve.ServeOptions;
 
@@ -65,5 +69,13 @@ public final class EmbeddedDriver implements EngineDriver {
     @Override
     public int batchLimit(EngineConfig engine) {
         return engine.parallel();
+    }
+
+    /** The shape from the metadata of the GGUF file it launches (the synthetic preset's or the user's). */
+    @Override
+    public Optional<Architecture> architecture(EngineConfig engine, PreparedModel model) throws IOException {
+        GgufInfo info = GgufReader.read(model.file());
+        return Optional.of(Architecture.fromGguf("gguf:" + model.file().getFileName(), info.scalars(),
+                info.arrayLengths()));
     }
 }

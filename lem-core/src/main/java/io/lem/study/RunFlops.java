@@ -1,0 +1,68 @@
+package io.lem.study;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.lem.analysis.flops.Architecture;
+import io.lem.analysis.flops.FlopsEstimate;
+import io.lem.analysis.flops.FlopsEstimator;
+import io.lem.client.RequestRecord;
+import io.lem.config.EngineConfig;
+import io.lem.engine.EngineDriver;
+import io.lem.engine.PreparedModel;
+
+import static io.lem.result.ResultFields.*;
+
+/**
+ * FLOPs of a run's measured ok requests: Σ prefill(P_r) + decode(P_r, G_r), each request with its own prompt and
+ * completion tokens (methods.md "FLOPs"). Null estimate, with the reason, when the engine gave no architecture.
+ */
+record RunFlops(Architecture architecture, FlopsEstimate estimate, String unavailableReason) {
+
+    /** Asks the driver for the shape; a model file it cannot describe costs the FLOPs figures, never the run. */
+    static RunFlops of(EngineDriver driver, EngineConfig engine, PreparedModel model, List<RequestRecord> attributed) {
+        Optional<Architecture> architecture;
+        try {
+            architecture = driver.architecture(engine, model);
+        } catch (IOException | RuntimeException e) {
+            return new RunFlops(null, null, "the model's architecture could not be read: " + e.getMessage());
+        }
+        return of(architecture, attributed);
+    }
+
+    static RunFlops of(Optional<Architecture> architecture, List<RequestRecord> attributed) {
+        if (architecture.isEmpty()) {
+            return new RunFlops(null, null, "the engine driver could not describe the model's architecture (no GGUF"
+                    + " file, no local config.json)");
+        }
+        Architecture a = architecture.get();
+        FlopsEstimate sum = null;
+        for (RequestRecord r : attributed) {
+            FlopsEstimate e = FlopsEstimator.of(a, Math.max(0, r.promptTokens()), Math.max(0, r.completionTokens()));
+            sum = sum == null ? e : sum.plus(e);
+        }
+        return sum == null ? new RunFlops(a, null, "no measured request succeeded") : new RunFlops(a, sum, null);
+    }
+
+    /** methods.architecture: the shape the totals were computed from, so lem verify can recompute them. */
+    Map<String, Object> architectureJson() {
+        if (architecture == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(SOURCE, architecture.source());
+        json.put(LAYERS, architecture.layers());
+        json.put(HIDDEN_SIZE, architecture.hiddenSize());
+        json.put(HEADS, architecture.heads());
+        json.put(KV_HEADS, architecture.kvHeads());
+        json.put(FFN_SIZE, architecture.ffnSize());
+        json.put(VOCAB_SIZE, architecture.vocabSize());
+        json.put(GATED, architecture.gated());
+        json.put(TIED_EMBEDDINGS, architecture.tiedEmbeddings());
+        json.put(ASSUMPTIONS, architecture.assumptions());
+        return json;
+    }
+}
