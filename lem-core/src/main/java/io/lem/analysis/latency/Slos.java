@@ -32,21 +32,31 @@ public record Slos(Map<String, Double> thresholdsMs) {
                 throw new ConfigException("goodput", "'" + pair + "' is not METRIC:MS with METRIC one of " + METRICS
                         + "; fix: e.g. --goodput ttft:500 tpot:50");
             }
-            double ms;
-            try {
-                ms = Double.parseDouble(kv[1].strip());
-            } catch (NumberFormatException e) {
-                ms = Double.NaN;
-            }
-            if (!(ms > 0) || !Double.isFinite(ms)) {
-                throw new ConfigException("goodput", "'" + pair + "': the threshold must be a positive number of ms; "
-                        + "fix: e.g. " + metric + ":500");
-            }
+            double ms = thresholdMs("goodput", pair, kv[1], metric);
             if (thresholds.put(metric, ms) != null) {
                 throw new ConfigException("goodput", metric + " is given twice; fix: give each metric once");
             }
         }
         return new Slos(thresholds);
+    }
+
+    /**
+     * The milliseconds of one {@code METRIC:MS} objective, shared by goodput and a study's SLO selection.
+     *
+     * @throws ConfigException naming {@code field} when the value is not a positive, finite number
+     */
+    public static double thresholdMs(String field, String pair, String value, String metric) {
+        double ms;
+        try {
+            ms = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            ms = Double.NaN;
+        }
+        if (!(ms > 0) || !Double.isFinite(ms)) {
+            throw new ConfigException(field, "'" + pair + "': the threshold must be a positive number of ms, got '"
+                    + value.strip() + "'; fix: e.g. " + metric + ":500");
+        }
+        return ms;
     }
 
     public boolean isEmpty() {

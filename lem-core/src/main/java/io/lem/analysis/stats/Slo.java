@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.lem.analysis.latency.Slos;
 import io.lem.config.ConfigException;
 
 /**
@@ -66,16 +67,7 @@ public record Slo(List<Threshold> thresholds) {
                 throw new ConfigException(FIELD, "unknown metric '" + kv[0].strip() + "' in '" + pair
                         + "'; known metrics: " + String.join(", ", knownMetrics()) + "; fix: e.g. ttft_p50:500");
             }
-            double ms;
-            try {
-                ms = Double.parseDouble(kv[1].strip());
-            } catch (NumberFormatException e) {
-                ms = Double.NaN;
-            }
-            if (!(ms > 0) || !Double.isFinite(ms)) {
-                throw new ConfigException(FIELD, "'" + pair + "': the threshold must be a positive number of ms, got '"
-                        + kv[1].strip() + "'; fix: e.g. " + metric + ":500");
-            }
+            double ms = Slos.thresholdMs(FIELD, pair, kv[1], metric);
             if (thresholds.put(metric, new Threshold(metric, ms)) != null) {
                 throw new ConfigException(FIELD, metric + " is given twice; fix: give each metric once");
             }
