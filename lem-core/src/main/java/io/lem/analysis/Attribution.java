@@ -61,12 +61,13 @@ public record Attribution(double[] tokenProportionalJ, double[] timeSharingJ, do
                 timeSharing[r] += e * weights[r] / sum;
             }
         }
-        boolean valid = active >= -ActiveEnergy.ROUNDING_J;
-        if (!valid) {
-            java.util.Arrays.fill(timeSharing, Double.NaN);
+        // the one validity rule of active energy (a negative sum is an invalid baseline; rounding is not)
+        double shareable = new ActiveEnergy(active, idlePowerW, Double.NaN).energyJ();
+        if (Double.isNaN(shareable)) {
+            Arrays.fill(timeSharing, Double.NaN);
         }
         long generated = requests.stream().mapToLong(RequestSpan::completionTokens).sum();
-        double perToken = generated == 0 || !valid ? Double.NaN : Math.max(0, active) / generated;
+        double perToken = generated == 0 ? Double.NaN : shareable / generated;
         double[] proportional = requests.stream().mapToDouble(s -> perToken * s.completionTokens()).toArray();
         return new Attribution(proportional, timeSharing, unattributed, active);
     }
