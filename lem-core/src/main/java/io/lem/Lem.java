@@ -25,9 +25,9 @@ import io.lem.study.ExperimentSummary;
 import io.lem.study.LoadListener;
 import io.lem.study.LoadResult;
 import io.lem.study.LoadRunner;
-import io.lem.study.MeterFactory;
-import io.lem.study.PowerLog;
-import io.lem.study.PowerMeasure;
+import io.lem.measure.MeterFactory;
+import io.lem.measure.PowerLog;
+import io.lem.measure.PowerMeasure;
 import io.lem.plan.DryRun;
 import io.lem.study.Executor;
 import io.lem.study.LocalExecutor;
@@ -64,7 +64,7 @@ public final class Lem {
     private Lem(Builder b) {
         this.executor = b.executor;
         this.engines = b.engines;
-        this.meters = b.meters != null ? b.meters : io.lem.study.LocalMeters.factory(b.powercapRoot, b.procRoot);
+        this.meters = b.meters != null ? b.meters : io.lem.measure.LocalMeters.factory(b.powercapRoot, b.procRoot);
         this.clock = b.clock;
         this.listener = b.listener;
         this.lemHome = b.lemHome;

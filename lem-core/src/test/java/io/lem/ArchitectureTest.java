@@ -47,6 +47,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.lem..")
                 .layer("api").definedBy("io.lem")
                 .layer("study").definedBy("io.lem.study..")
+                .layer("measure").definedBy("io.lem.measure..")
                 .layer("engine").definedBy("io.lem.engine..")
                 .layer("load").definedBy("io.lem.load..")
                 .layer("client").definedBy("io.lem.client..")
@@ -58,14 +59,15 @@ class ArchitectureTest {
                 .layer("config").definedBy("io.lem.config..")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("study").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("measure").mayOnlyBeAccessedByLayers("study", "api")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("study", "api")
                 .whereLayer("load").mayOnlyBeAccessedByLayers("engine", "study", "api")
                 .whereLayer("client").mayOnlyBeAccessedByLayers("load", "engine", "study", "api")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("study", "api")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("study", "api")
-                .whereLayer("result").mayOnlyBeAccessedByLayers("verify", "study", "api")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("study", "api", "result", "engine") // engine: EngineDriver.architecture
-                .whereLayer("meter").mayOnlyBeAccessedByLayers("analysis", "client", "load", "engine", "result",
+                .whereLayer("result").mayOnlyBeAccessedByLayers("verify", "measure", "study", "api")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("measure", "study", "api", "result", "engine") // engine: EngineDriver.architecture
+                .whereLayer("meter").mayOnlyBeAccessedByLayers("analysis", "measure", "client", "load", "engine", "result",
                         "study", "api")
                 .check(CORE);
     }

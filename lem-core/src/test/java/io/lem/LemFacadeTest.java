@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.lem.config.PowerOptions;
-import io.lem.study.PowerMeasure;
-import io.lem.study.PowerSummary;
+import io.lem.measure.PowerMeasure;
+import io.lem.analysis.PowerSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

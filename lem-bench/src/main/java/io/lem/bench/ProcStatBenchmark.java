@@ -1,6 +1,6 @@
 package io.lem.bench;
 
-import io.lem.meter.ProcStat;
+import io.lem.meter.process.ProcStat;
 
 import java.io.IOException;
 import java.nio.file.Files;

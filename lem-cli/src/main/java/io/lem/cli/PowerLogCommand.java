@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import io.lem.Lem;
 import io.lem.config.PowerOptions;
-import io.lem.study.PowerLog;
+import io.lem.measure.PowerLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

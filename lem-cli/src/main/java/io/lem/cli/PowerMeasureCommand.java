@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import io.lem.Lem;
 import io.lem.config.ConfigException;
 import io.lem.config.PowerOptions;
-import io.lem.study.PowerMeasure;
+import io.lem.measure.PowerMeasure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 
 import io.lem.analysis.EstimateLabel;
 import io.lem.meter.CpuPowerModel;
-import io.lem.study.PowerLog;
-import io.lem.study.PowerMeasure;
-import io.lem.study.PowerSummary;
-import io.lem.study.PowerSummary.DomainFigure;
+import io.lem.measure.PowerLog;
+import io.lem.measure.PowerMeasure;
+import io.lem.analysis.PowerSummary;
+import io.lem.analysis.PowerSummary.DomainFigure;
 
 /** The text {@code lem power log} and {@code lem power measure} print. Every estimate says so, with its error. */
 final class PowerReport {

@@ -20,7 +20,7 @@ import io.lem.time.Clock;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterSelection;
 import io.lem.result.PowerMetrics;
-import io.lem.study.PowerRecorder;
+import io.lem.measure.PowerRecorder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -17,6 +17,9 @@ import java.util.OptionalInt;
 public record MeterContext(Path powercapRoot, Path procRoot, OptionalInt enginePid, CpuInfo cpuInfo,
                            SysfsReader reader, Path sysRoot) {
 
+    /** Where Linux exposes RAPL's powercap zones. */
+    public static final Path POWERCAP_ROOT = Path.of("/sys/class/powercap");
+
     /** With the sysfs root beside the procfs root: {@code /sys} for {@code /proc}, a fixture's own for a fixture. */
     public MeterContext(Path powercapRoot, Path procRoot, OptionalInt enginePid, CpuInfo cpuInfo,
                         SysfsReader reader) {
@@ -24,7 +27,7 @@ public record MeterContext(Path powercapRoot, Path procRoot, OptionalInt engineP
     }
 
     public static MeterContext system() {
-        return new MeterContext(PowercapScanner.DEFAULT_ROOT, Path.of("/proc"), OptionalInt.empty(), null,
+        return new MeterContext(POWERCAP_ROOT, Path.of("/proc"), OptionalInt.empty(), null,
                 SysfsReader.files(), Path.of("/sys"));
     }
 

@@ -25,6 +25,9 @@ import io.lem.meter.Domain;
 import io.lem.meter.MeterStatus;
 import io.lem.meter.PowerTrace;
 import io.lem.meter.Quantity;
+import io.lem.measure.Marks;
+import io.lem.analysis.PowerSummary;
+import io.lem.analysis.GpuChecks;
 
 /**
  * Everything computed from one experiment's raw data. Every energy figure of a window (measured, steady state,

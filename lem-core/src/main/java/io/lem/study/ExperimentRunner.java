@@ -35,6 +35,9 @@ import io.lem.result.RequestEnergyJsonl;
 import io.lem.result.RequestsJsonl;
 import io.lem.result.ResultFormats;
 import io.lem.result.ResultJson;
+import io.lem.measure.EnergySession;
+import io.lem.measure.MeterFactory;
+import io.lem.measure.Marks;
 
 /**
  * Runs one experiment in a fresh engine process: launch, wait for health, open meters, start the sampler, idle

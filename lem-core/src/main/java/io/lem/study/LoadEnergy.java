@@ -12,6 +12,8 @@ import io.lem.client.RequestRecord;
 import io.lem.load.LoadRecord;
 import io.lem.time.Clock;
 import io.lem.meter.MeterException;
+import io.lem.measure.EnergySession;
+import io.lem.measure.MeterFactory;
 
 /**
  * {@code lem load --meters}: the same measuring as {@code lem run} (sampler, power.csv, idle baseline, window energy)

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.lem.load.MetricsPoller;
-import io.lem.load.PrometheusScraper;
+import io.lem.engine.telemetry.MetricsPoller;
+import io.lem.engine.telemetry.PrometheusScraper;
 import io.lem.time.Clock;
 import io.lem.result.AtomicFiles;
 

@@ -38,6 +38,7 @@ import io.lem.load.prompts.Prompt;
 import io.lem.time.Clock;
 import io.lem.meter.MeterException;
 import io.lem.result.JsonlWriter;
+import io.lem.measure.MeterFactory;
 
 /**
  * {@code lem load} as a library call: checks the endpoint, draws the prompts, optionally opens the meters and idles

@@ -19,6 +19,8 @@ import io.lem.meter.Domain;
 import io.lem.result.Environment;
 import io.lem.result.ResultFields;
 import io.lem.result.ResultJson;
+import io.lem.measure.Marks;
+import io.lem.analysis.PowerSummary;
 
 import static io.lem.result.Json.finiteOrNull;
 import static io.lem.result.ResultFields.*;

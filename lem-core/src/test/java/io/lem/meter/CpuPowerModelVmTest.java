@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import io.lem.meter.process.HostEstimateProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import io.lem.meter.select.MeterSelector;
+import io.lem.meter.rapl.RaplProvider;
+import io.lem.meter.process.RaplShareMeter;
+import io.lem.meter.process.ProcessCpuMeter;
+import io.lem.meter.process.ProcessProvider;
+import io.lem.meter.process.HostEstimateProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds sysfs-shaped powercap trees in a temp dir from the fixture manifests. */
-final class PowercapTrees {
+public final class PowercapTrees {
 
     private PowercapTrees() {
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = PowercapTrees.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + name);
@@ -27,7 +27,7 @@ final class PowercapTrees {
     }
 
     /** Kepler's tree; the manifest's paths start with sys/class/powercap/. */
-    static Path kepler(Path tmp) throws IOException {
+    public static Path kepler(Path tmp) throws IOException {
         Path root = tmp.resolve("powercap");
         for (String line : resource("powercap/kepler-testdata_sys_class_powercap_manifest.tsv").split("\n")) {
             String[] parts = line.split("\t", -1);
@@ -37,7 +37,7 @@ final class PowercapTrees {
     }
 
     /** One snapshot (0 or 1) of Alumet's test tree (nested layout), written over the root. */
-    static void alumet(Path root, int snapshot) throws IOException {
+    public static void alumet(Path root, int snapshot) throws IOException {
         List<List<String>> snapshots = new ArrayList<>();
         for (String line : resource("powercap/alumet_rapl_test_powercap_two_snapshots.tsv").split("\n")) {
             if (line.startsWith("# snapshot")) {
@@ -56,12 +56,12 @@ final class PowercapTrees {
         }
     }
 
-    static void write(Path file, String content) throws IOException {
+    public static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content + "\n");
     }
 
-    static void zone(Path root, String id, String name, long energyUj) throws IOException {
+    public static void zone(Path root, String id, String name, long energyUj) throws IOException {
         write(root.resolve(id).resolve("name"), name);
         write(root.resolve(id).resolve("max_energy_range_uj"), "262143328850");
         write(root.resolve(id).resolve("energy_uj"), Long.toString(energyUj));

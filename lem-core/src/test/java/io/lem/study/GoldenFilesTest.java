@@ -31,6 +31,7 @@ import io.lem.result.PowerCsvWriter;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.lem.measure.Marks;
 
 /**
  * Seals the machine-readable formats (result.json, requests.jsonl, power.csv) against golden files, under locales

@@ -17,7 +17,7 @@ import io.lem.config.ExperimentConfig;
 import io.lem.engine.EngineLaunch;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
-import io.lem.meter.HostCpuMeter;
+import io.lem.meter.process.HostCpuMeter;
 import io.lem.meter.MeterStatus;
 import io.lem.meter.PowerTrace;
 import io.lem.meter.Quantity;
@@ -25,6 +25,7 @@ import io.lem.result.Environment;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import io.lem.measure.Marks;
 
 /**
  * The meaning of result.json's figures, on seeded random experiments whose answers are known in closed form:

@@ -1,6 +1,6 @@
 package io.lem.meter.prometheus;
 
-import io.lem.meter.ProcStat;
+import io.lem.meter.process.ProcStat;
 import io.lem.meter.SysfsReader;
 
 import java.io.IOException;

@@ -13,15 +13,15 @@ import io.lem.meter.prometheus.DcgmProvider;
 import io.lem.meter.prometheus.ScaphandreProvider;
 import io.lem.meter.smi.NvidiaSmiProvider;
 import io.lem.meter.Domain;
-import io.lem.meter.HostEstimateProvider;
+import io.lem.meter.process.HostEstimateProvider;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterContext;
 import io.lem.meter.MeterException;
 import io.lem.meter.MeterProvider;
 import io.lem.meter.MeterSelection;
 import io.lem.meter.MeterStatus;
-import io.lem.meter.ProcessProvider;
-import io.lem.meter.RaplProvider;
+import io.lem.meter.process.ProcessProvider;
+import io.lem.meter.rapl.RaplProvider;
 
 /**
  * Chooses and opens meters by name. {@code auto} opens every available provider that is in auto: RAPL when
