@@ -85,7 +85,7 @@ final class BenchFixtures {
         try (InputStream in = BenchFixtures.class.getResourceAsStream(NVML_STUB_SOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(NVML_STUB_SOURCE + " is missing from the benchmark jar:"
-                        + " rebuild lem-bench (it copies lem-core/src/test/c/nvml_stub.c)");
+                        + " rebuild lem-bench (it copies lem-testkit's nvml_stub.c)");
             }
             Files.write(source, in.readAllBytes());
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.lem.testkit.ResultSchemas;
 
 /**
  * A real {@code lem serve} child killed with SIGKILL in the middle of an experiment's measured load: the load stops,
@@ -56,7 +57,7 @@ class EngineKillTest {
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         Path studyDir = only(results, "kill_");
         JsonNode experiments = JSON.readTree(studyDir.resolve("study.json").toFile()).path("experiments");
-        ResultSchemaCheck.matches("study", studyDir.resolve("study.json"));
+        ResultSchemas.assertMatches("study", studyDir.resolve("study.json"));
         assertThat(io.lem.result.ResultFormats.STUDY.readIn(studyDir).experiments().getFirst().engineExit().signal())
                 .isEqualTo("SIGKILL");
         JsonNode first = experiments.get(0);
@@ -92,7 +93,7 @@ class EngineKillTest {
         assertThat(resumed.err()).contains("experiment 1 failed before (engine killed by SIGKILL during the measured "
                 + "load); running it again", "experiment 2: tiny-p2-c2 already measured");
         assertThat(failedDir.resolve("result.json")).exists();
-        ResultSchemaCheck.matches("result", failedDir.resolve("result.json"));
+        ResultSchemas.assertMatches("result", failedDir.resolve("result.json"));
         assertThat(JSON.readTree(studyDir.resolve("study.json").toFile()).path("experiments").get(0).path("status")
                 .asString()).isEqualTo("done");
         Path movedAside = only(studyDir, failedDir.getFileName() + ".failed-");

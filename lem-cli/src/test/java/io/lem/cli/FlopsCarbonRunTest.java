@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.lem.testkit.ResultSchemas;
 
 /**
  * Issue 9: a real tiny {@code lem run} writes FLOPs from the GGUF it launched and carbon from an explicit intensity,
@@ -71,7 +72,7 @@ class FlopsCarbonRunTest {
         try (Stream<Path> found = Files.find(results, 3, (p, a) -> p.getFileName().toString().equals("result.json"))) {
             dir = found.findFirst().orElseThrow().getParent();
         }
-        ResultSchemaCheck.matches("result", dir.resolve("result.json"));
+        ResultSchemas.assertMatches("result", dir.resolve("result.json"));
         JsonNode result = JSON.readTree(dir.resolve("result.json").toFile());
 
         double prefill = 0;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import io.lem.testkit.NvmlStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -75,7 +76,7 @@ class GpuCheckScriptTest {
         assumeTrue(Files.isExecutable(KIT.resolve("runtime/bin/java")),
                 "no gpukit/: run scripts/gpu-check.sh build to test the kit");
         Path out = dir.resolve("report");
-        Run run = bash(Map.of("LEM_NVML_LIB", NvmlStubLibrary.path().toString(), "NVML_STUB_LIVE", "1",
+        Run run = bash(Map.of("LEM_NVML_LIB", NvmlStub.compiled().toString(), "NVML_STUB_LIVE", "1",
                 "GPU_CHECK_LOG_S", "1", "GPU_CHECK_LOAD_S", "2", "GPU_CHECK_LOAD", "sleep 2"), 480,
                 "bash", KIT.resolve("gpu-check.sh").toString(), "run", out.toString());
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -94,7 +95,7 @@ class GpuCheckScriptTest {
         JsonNode gpu0 = report.get("comparison").get("gpus").get(0);
         assertThat(gpu0.get("average_rel_diff").asDouble()).isCloseTo(0, within(0.01));
         assertThat(gpu0.get("instant_rel_diff").asDouble()).isCloseTo(
-                NvmlStubLibrary.INSTANT_POWER_W / NvmlStubLibrary.AVERAGE_POWER_W - 1, within(0.01));
+                NvmlStub.INSTANT_POWER_W / NvmlStub.AVERAGE_POWER_W - 1, within(0.01));
         assertThat(gpu0.get("windows").get(0).get("instant").get("windows_compared").asInt()).isPositive();
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
+import io.lem.testkit.SseServer;
+import io.lem.testkit.ResultSchemas;
 
 class LoadCommandTest {
 
@@ -80,7 +82,7 @@ class LoadCommandTest {
         JsonNode verification = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("verification");
         assertThat(verification.get("passed").asBoolean()).as(verification.toString()).isTrue();
         assertThat(err.toString()).contains("lem load: verification: passed");
-        ResultSchemaCheck.matches("summary", dir.resolve("out/summary.json"));
+        ResultSchemas.assertMatches("summary", dir.resolve("out/summary.json"));
     }
 
     @Test
@@ -139,7 +141,7 @@ class LoadCommandTest {
         assertThat(out.toString()).contains("============ energy: ");
         JsonNode verification = Json.compact().readTree(dir.resolve("out/summary.json").toFile()).get("verification");
         assertThat(verification.get("passed").asBoolean()).as(verification.toString()).isTrue();
-        ResultSchemaCheck.matches("summary", dir.resolve("out/summary.json"));
+        ResultSchemas.assertMatches("summary", dir.resolve("out/summary.json"));
     }
 
     @Test

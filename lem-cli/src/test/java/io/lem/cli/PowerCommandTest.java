@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.lem.testkit.FakeRapl;
 
 /** The three commands end to end: real files, real child processes, real HTTP on loopback, a fake RAPL tree. */
 class PowerCommandTest {

@@ -11,6 +11,7 @@ import io.lem.result.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import io.lem.testkit.NvmlStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -60,7 +61,7 @@ class PowerCompareCommandTest {
 
     @Test
     void gpusPrintsWhatNvmlDescribes() throws Exception {
-        Path stub = NvmlStubLibrary.path();
+        Path stub = NvmlStub.compiled();
         ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 PowerMain.class.getName(), "gpus").redirectError(dir.resolve("err.txt").toFile());

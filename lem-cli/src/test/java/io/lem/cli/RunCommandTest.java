@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.lem.testkit.ResultSchemas;
 
 /**
  * {@code lem run} end to end: a real {@code lem serve} child process with the tiny synthetic model, real HTTP, the
@@ -76,13 +77,13 @@ class RunCommandTest {
         }
         JsonNode studyJson = JSON.readTree(studyDir.resolve("study.json").toFile());
         assertThat(studyJson.path("experiments")).hasSize(2);
-        ResultSchemaCheck.matches("study", studyDir.resolve("study.json"));
+        ResultSchemas.assertMatches("study", studyDir.resolve("study.json"));
         for (JsonNode experiment : studyJson.path("experiments")) {
             assertThat(experiment.path("status").asString()).isEqualTo("done");
             Path dir = studyDir.resolve(experiment.path("dir").asString());
             assertThat(dir.getFileName().toString()).matches("00[12]-tiny-p[12]-c[12]-[0-9a-f]{8}");
             checkExperiment(dir);
-            ResultSchemaCheck.matches("result", dir.resolve("result.json"));
+            ResultSchemas.assertMatches("result", dir.resolve("result.json"));
             checkConsoleShowsTheFilesFigure(run.out(), experiment.path("slug").asString(), dir);
         }
 
@@ -132,7 +133,7 @@ class RunCommandTest {
         try (Stream<Path> dirs = Files.list(results)) {
             studyDir = dirs.findFirst().orElseThrow();
         }
-        ResultSchemaCheck.matches("study", studyDir.resolve("study.json"));
+        ResultSchemas.assertMatches("study", studyDir.resolve("study.json"));
         JsonNode json = JSON.readTree(studyDir.resolve("study.json").toFile());
         assertThat(json.path("points")).hasSize(4).allSatisfy(p -> {
             JsonNode jpt = p.path("metrics").path("joules_per_output_token");

@@ -3,6 +3,7 @@ package io.lem.meter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import io.lem.testkit.PowercapTrees;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +47,7 @@ class CpuInfoTest {
     @Test
     void threadTableRowsJoinTheTdpTable() {
         TdpTable table = TdpTable.bundled();
-        String csv = PowercapTrees.resource("/io/lem/meter/cpu_threads.csv");
+        String csv = MeterFixtures.text("/io/lem/meter/cpu_threads.csv");
         List<String> rows = csv.lines().skip(1).filter(l -> !l.isBlank()).toList();
         assertThat(rows).isNotEmpty().allSatisfy(row -> {
             TdpTable.Topology t = table.lookup(row.split(",")[0]).orElseThrow().topology().orElseThrow();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import io.lem.testkit.PowercapTrees;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -33,7 +34,7 @@ class CpuPowerModelValidationTest {
         double absEnergyErrorJ = 0;
         double raplEnergyJ = 0;
         for (Map.Entry<String, Integer> run : RUNS.entrySet()) {
-            List<String> lines = PowercapTrees.resource("cpu/" + run.getKey()).lines().toList();
+            List<String> lines = MeterFixtures.text("cpu/" + run.getKey()).lines().toList();
             List<String> header = List.of(lines.getFirst().split(","));
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");

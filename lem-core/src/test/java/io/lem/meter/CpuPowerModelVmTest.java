@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import io.lem.meter.process.HostEstimateProvider;
+import io.lem.testkit.PowercapTrees;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CpuPowerModelVmTest {
 
     /** This machine's own cpuinfo: a 2-vCPU KVM guest, masked model name, hypervisor flag. */
-    static final String KVM_GUEST = PowercapTrees.resource("cpuinfo/kvm_guest_amd_epyc_2vcpu.txt");
+    static final String KVM_GUEST = MeterFixtures.text("cpuinfo/kvm_guest_amd_epyc_2vcpu.txt");
 
     @TempDir
     Path tmp;

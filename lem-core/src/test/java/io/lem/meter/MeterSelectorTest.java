@@ -14,6 +14,8 @@ import io.lem.meter.process.RaplShareMeter;
 import io.lem.meter.process.ProcessCpuMeter;
 import io.lem.meter.process.ProcessProvider;
 import io.lem.meter.process.HostEstimateProvider;
+import io.lem.testkit.PowercapTrees;
+import io.lem.testkit.FakeProc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.lem.testkit.ResultSchemas;
 
 /**
  * Every result format written and read back equals what was written; the golden files read back into records and,

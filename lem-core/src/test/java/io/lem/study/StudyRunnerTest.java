@@ -21,7 +21,7 @@ import io.lem.plan.StudyLoader;
 import io.lem.plan.Point;
 import io.lem.plan.Run;
 import io.lem.result.Json;
-import io.lem.result.ResultSchemas;
+import io.lem.testkit.ResultSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

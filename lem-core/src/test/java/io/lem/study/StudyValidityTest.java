@@ -17,7 +17,7 @@ import io.lem.plan.StudyLoader;
 import io.lem.result.Json;
 import io.lem.result.RequestRow;
 import io.lem.result.ResultFormats;
-import io.lem.result.ResultSchemas;
+import io.lem.testkit.ResultSchemas;
 import io.lem.result.StudyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

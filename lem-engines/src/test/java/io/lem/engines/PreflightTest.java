@@ -2,18 +2,11 @@ package io.lem.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.SymbolLookup;
-import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.lem.engine.EngineException;
+import io.lem.testkit.NvmlStub;
 
 /**
  * The checks before an experiment: a previous engine still running is stopped, a held port is waited for, and GPU
- * memory (read through lem-core's NVML binding from the C NVML stub, lem-core/src/test/c/nvml_stub.c, built here
+ * memory (read through lem-core's NVML binding from the C NVML stub, lem-testkit's nvml_stub.c, built here
  * with gcc) must come back to its idle level.
  */
 class PreflightTest {
@@ -66,12 +60,11 @@ class PreflightTest {
 
     @Test
     void gpuMemoryMustComeBackToItsIdleLevel() throws Throwable {
-        Stub stub = Stub.load();
-        stub.call("stub_reset");
-        stub.call("stub_set_device_count", 2);
+        NvmlStub stub = NvmlStub.current();
+        stub.deviceCount(2);
         stub.memory(0, 80_000 * MIB, 600 * MIB);
         stub.memory(1, 80_000 * MIB, 400 * MIB);
-        try (GpuMemory gpus = NvmlGpuMemory.open(stub.library.toString())) {
+        try (GpuMemory gpus = NvmlGpuMemory.open(stub.library().toString())) {
             assertThat(gpus).isInstanceOf(NvmlGpuMemory.class);
             Preflight preflight = new Preflight(gpus, SHORT);
             assertThat(preflight.recordIdle()).containsExactly(600 * MIB, 400 * MIB);
@@ -100,46 +93,6 @@ class PreflightTest {
     @Test
     void withoutNvmlTheGpuCheckIsSkipped() {
         assertThat(NvmlGpuMemory.open("/nonexistent/libnvidia-ml.so.1")).isSameAs(GpuMemory.NONE);
-    }
-
-    /** The NVML stub of lem-core's tests, compiled into this module's target. */
-    private record Stub(Path library, SymbolLookup lookup) {
-
-        static Stub load() throws IOException, InterruptedException {
-            assumeTrue(gcc(), "gcc not found: the NVML stub test needs it (Debian: apt-get install gcc)");
-            Path out = Path.of("target/nvml-stub").toAbsolutePath();
-            Files.createDirectories(out);
-            Path lib = out.resolve("libnvidia-ml-stub.so");
-            Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-o", lib.toString(),
-                    "../lem-core/src/test/c/nvml_stub.c").redirectErrorStream(true).start();
-            String output = new String(gcc.getInputStream().readAllBytes());
-            if (gcc.waitFor() != 0) {
-                throw new IllegalStateException("gcc failed: " + output);
-            }
-            return new Stub(lib, SymbolLookup.libraryLookup(lib, Arena.global()));
-        }
-
-        void call(String symbol, int... args) throws Throwable {
-            ValueLayout[] layouts = new ValueLayout[args.length];
-            java.util.Arrays.fill(layouts, ValueLayout.JAVA_INT);
-            Object[] values = java.util.Arrays.stream(args).boxed().toArray();
-            Linker.nativeLinker().downcallHandle(lookup.find(symbol).orElseThrow(), FunctionDescriptor.ofVoid(layouts))
-                    .invokeWithArguments(values);
-        }
-
-        void memory(int device, long total, long used) throws Throwable {
-            Linker.nativeLinker().downcallHandle(lookup.find("stub_set_memory").orElseThrow(),
-                    FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG))
-                    .invokeWithArguments(device, total, used);
-        }
-
-        private static boolean gcc() {
-            try {
-                return new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start().waitFor() == 0;
-            } catch (IOException | InterruptedException e) {
-                return false;
-            }
-        }
     }
 
     private static void sleep(long ms) {

@@ -11,7 +11,7 @@ import io.lem.meter.MeterSelection;
 import io.lem.meter.select.MeterSelector;
 import io.lem.meter.rapl.RaplProvider;
 import io.lem.meter.SysfsReader;
-import io.lem.meter.prometheus.MetricsServer;
+import io.lem.testkit.MetricsServer;
 import io.lem.meter.prometheus.ScaphandreProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import io.lem.testkit.NvmlStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class ExporterHostWithGpusAutoTest {
 
     private EnergyTotals autoTotals(Path powercap, NvmlStub stub, MetricsServer server) throws Exception {
         MeterSelector selector = new MeterSelector(List.of(new RaplProvider(), new HostEstimateProvider(),
-                new NvmlProvider(stub.options()), new ScaphandreProvider(Map.of("LEM_SCAPHANDRE_URL", server.url(),
+                new NvmlProvider(new NvmlOptions(stub.library().toString(), List.of(), Map.of())), new ScaphandreProvider(Map.of("LEM_SCAPHANDRE_URL", server.url(),
                 "LEM_SCAPHANDRE_INTERVAL_S", "0.1"), Clock.system())));
         MeterContext context = new MeterContext(powercap, Path.of("/proc"), OptionalInt.empty(), CPU,
                 SysfsReader.files());

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import io.lem.testkit.NvmlStub;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -29,7 +30,7 @@ class NvmlBindingTest {
     @Test
     void bindsSystemAndDeviceQueries() throws Throwable {
         NvmlStub stub = NvmlStub.current();
-        try (Nvml nvml = Nvml.load(stub.library.toString())) {
+        try (Nvml nvml = Nvml.load(stub.library().toString())) {
             nvml.init();
             assertThat(nvml.driverVersion()).isEqualTo("550.54.15");
             assertThat(nvml.nvmlVersion()).isEqualTo("12.550.54.15");
@@ -50,7 +51,7 @@ class NvmlBindingTest {
         NvmlStub stub = NvmlStub.current();
         stub.memory(0, 85_520_809_984L, 3_000_000_007L);
         stub.utilization(0, 91, 37);
-        try (Nvml nvml = Nvml.load(stub.library.toString()); Arena arena = Arena.ofConfined()) {
+        try (Nvml nvml = Nvml.load(stub.library().toString()); Arena arena = Arena.ofConfined()) {
             nvml.init();
             MemorySegment memory = arena.allocate(NvmlLayouts.MEMORY);
             MemorySegment utilization = arena.allocate(NvmlLayouts.UTILIZATION);
@@ -71,7 +72,7 @@ class NvmlBindingTest {
     void fieldValueUnionIsReadByItsType(int valueType, double mw) throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.instantPower(0, valueType, mw);
-        try (Nvml nvml = Nvml.load(stub.library.toString()); Arena arena = Arena.ofConfined()) {
+        try (Nvml nvml = Nvml.load(stub.library().toString()); Arena arena = Arena.ofConfined()) {
             nvml.init();
             MemorySegment field = arena.allocate(NvmlLayouts.FIELD_VALUE);
             assertThat(GpuInventory.instantPowerCode(nvml, nvml.handle(0), field)).isEqualTo(NvmlReturn.SUCCESS);
@@ -87,7 +88,7 @@ class NvmlBindingTest {
     void perFieldReturnCodeIsHonoured() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.fail("NVML_FI_DEV_POWER_INSTANT", 1, NvmlReturn.NOT_SUPPORTED);
-        try (Nvml nvml = Nvml.load(stub.library.toString()); Arena arena = Arena.ofConfined()) {
+        try (Nvml nvml = Nvml.load(stub.library().toString()); Arena arena = Arena.ofConfined()) {
             nvml.init();
             MemorySegment field = arena.allocate(NvmlLayouts.FIELD_VALUE);
             assertThat(GpuInventory.instantPowerCode(nvml, nvml.handle(0), field)).isEqualTo(NvmlReturn.SUCCESS);
@@ -101,7 +102,7 @@ class NvmlBindingTest {
     void failuresNameTheFunctionTheCodeAndNvmlsText() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.fail("nvmlDeviceGetUUID", 0, NvmlReturn.GPU_IS_LOST);
-        try (Nvml nvml = Nvml.load(stub.library.toString())) {
+        try (Nvml nvml = Nvml.load(stub.library().toString())) {
             nvml.init();
             MemorySegment gpu0 = nvml.handle(0);
             assertThatThrownBy(() -> nvml.uuid(gpu0)).isInstanceOfSatisfying(NvmlException.class, e -> {
@@ -116,7 +117,7 @@ class NvmlBindingTest {
     @Test
     void aSymbolTheDriverLacksAnswersFunctionNotFound() throws Throwable {
         NvmlStub stub = NvmlStub.legacy();
-        try (Nvml nvml = Nvml.load(stub.library.toString()); Arena arena = Arena.ofConfined()) {
+        try (Nvml nvml = Nvml.load(stub.library().toString()); Arena arena = Arena.ofConfined()) {
             nvml.init();
             assertThat(nvml.exports("nvmlDeviceGetTotalEnergyConsumption")).isFalse();
             assertThat(nvml.totalEnergyConsumption(nvml.handle(0), arena.allocate(JAVA_LONG)))

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import io.lem.testkit.NvmlStub;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +37,7 @@ class NvmlMeterTest {
     void energyCounterGivesJoulesSinceOpenAndGaugesReadTheirUnits() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.energyMj(0, 5_000_000);
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             assertThat(meter.domains()).extracting(Domain::id).containsExactly(
                     "gpu0", "gpu0:power_w", "gpu0:power_instant_w", "gpu0:temperature_c", "gpu0:sm_util_pct", "gpu0:mem_util_pct",
                     "gpu0:sm_clock_mhz", "gpu0:mem_clock_mhz", "gpu0:throttle_reasons", "gpu0:memory_used_bytes",
@@ -82,7 +84,7 @@ class NvmlMeterTest {
         stub.deviceCount(1);
         long raw = random.nextLong(0, 1L << 50);
         stub.energyMj(0, raw);
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             long expectedMj = 0;
             long backwards = 0;
             double previousJ = 0;
@@ -111,7 +113,7 @@ class NvmlMeterTest {
         NvmlStub stub = NvmlStub.current();
         stub.fail("nvmlDeviceGetTotalEnergyConsumption", 1, NvmlReturn.NOT_SUPPORTED);
         stub.powerMw(1, 123_456);
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             assertThat(meter.domains().get(at(meter, "gpu0") - 1).quantity()).isEqualTo(Quantity.ENERGY_J);
             Domain gpu1 = meter.domains().get(at(meter, "gpu1") - 1);
             assertThat(gpu1.quantity()).isEqualTo(Quantity.POWER_W);
@@ -128,13 +130,13 @@ class NvmlMeterTest {
     void aGpuWithNeitherCounterNorPowerIsLeftOutAndNamed() throws Throwable {
         NvmlStub stub = NvmlStub.legacy();
         stub.fail("nvmlDeviceGetPowerUsage", 0, NvmlReturn.NOT_SUPPORTED);
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             assertThat(meter.gpus()).extracting(GpuInfo::index).containsExactly(1);
             assertThat(meter.notes()).contains("gpu0 left out: neither energy counter nor power reading"
                     + " (nvmlDeviceGetPowerUsage for gpu0 returned NVML_ERROR_NOT_SUPPORTED (3): Not Supported)");
         }
         stub.fail("nvmlDeviceGetPowerUsage", 1, NvmlReturn.NOT_SUPPORTED);
-        assertThatThrownBy(() -> NvmlMeter.open(stub.options())).isInstanceOf(MeterException.class)
+        assertThatThrownBy(() -> NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))).isInstanceOf(MeterException.class)
                 .hasMessageStartingWith("no GPU can be measured: gpu0 left out");
         assertThat(stub.initCount()).isZero();
     }
@@ -143,7 +145,7 @@ class NvmlMeterTest {
     void aLegacyDriverIsMeasuredByPowerWithTheOldThrottleSymbol() throws Throwable {
         NvmlStub stub = NvmlStub.legacy();
         stub.powerMw(0, 99_500);
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             assertThat(meter.domains()).filteredOn(d -> !d.id().contains(":"))
                     .allSatisfy(d -> assertThat(d.quantity()).isEqualTo(Quantity.POWER_W));
             Domain powerGauge = meter.domains().get(at(meter, "gpu0:power_w") - 1);
@@ -165,7 +167,7 @@ class NvmlMeterTest {
     void aGaugeUnsupportedAtOpenIsOmittedAndOneFailingLaterReadsNaN() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.fail("nvmlDeviceGetTemperature", 1, NvmlReturn.NOT_SUPPORTED);
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             assertThat(meter.domains()).extracting(Domain::id)
                     .contains("gpu0:temperature_c").doesNotContain("gpu1:temperature_c");
             assertThat(meter.notes()).contains("gpu1:temperature_c omitted: nvmlDeviceGetTemperature returned"
@@ -182,7 +184,7 @@ class NvmlMeterTest {
     void instantPowerUnsupportedLeavesOnlyTheAveragedGauge() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.fail("NVML_FI_DEV_POWER_INSTANT", 0, NvmlReturn.NOT_SUPPORTED);
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             assertThat(meter.gpus()).extracting(GpuInfo::instantPowerSupported).containsExactly(false, true);
             assertThat(meter.domains()).extracting(Domain::id)
                     .doesNotContain("gpu0:power_instant_w").contains("gpu1:power_instant_w");
@@ -200,7 +202,7 @@ class NvmlMeterTest {
     @Test
     void aFailingEnergyReadFailsTheRowWithNvmlsWords() throws Throwable {
         NvmlStub stub = NvmlStub.current();
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             stub.fail("nvmlDeviceGetTotalEnergyConsumption", 1, NvmlReturn.GPU_IS_LOST);
             assertThatThrownBy(() -> read(meter)).isInstanceOf(NvmlException.class).hasMessage(
                     "nvmlDeviceGetTotalEnergyConsumption for gpu1 returned NVML_ERROR_GPU_IS_LOST (15): GPU is lost");
@@ -211,7 +213,7 @@ class NvmlMeterTest {
     void describesEachGpuForTheResult() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.mig(1, true);
-        List<GpuInfo> gpus = GpuInventory.list(stub.options());
+        List<GpuInfo> gpus = GpuInventory.list(new NvmlOptions(stub.library().toString(), List.of(), Map.of()));
         assertThat(gpus).hasSize(2);
         GpuInfo gpu1 = gpus.get(1);
         assertThat(gpu1).isEqualTo(new GpuInfo(1, "NVIDIA H100 80GB HBM3", "GPU-11f2e3d4-0000-1111-2222-333344445551",
@@ -229,7 +231,7 @@ class NvmlMeterTest {
         stub.fail("nvmlDeviceGetPowerManagementLimit", 0, NvmlReturn.NOT_SUPPORTED);
         stub.fail("nvmlDeviceGetPersistenceMode", 0, NvmlReturn.NOT_SUPPORTED);
         stub.fail("nvmlDeviceGetMigMode", 0, NvmlReturn.GPU_IS_LOST);
-        GpuInfo gpu0 = GpuInventory.list(stub.options()).getFirst();
+        GpuInfo gpu0 = GpuInventory.list(new NvmlOptions(stub.library().toString(), List.of(), Map.of())).getFirst();
         assertThat(gpu0.powerLimitW()).isNull();
         assertThat(gpu0.persistenceMode()).isNull();
         assertThat(gpu0.migEnabled()).isNull();
@@ -239,7 +241,7 @@ class NvmlMeterTest {
     @Test
     void gaugesNeverCountAsEnergy() throws Throwable {
         NvmlStub stub = NvmlStub.current();
-        try (NvmlMeter meter = NvmlMeter.open(stub.options())) {
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))) {
             for (String suffix : GAUGES) {
                 assertThat(meter.domains().get(at(meter, "gpu0:" + suffix) - 1).method()).isEqualTo("gauge");
             }

@@ -15,6 +15,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
 import java.util.List;
 import java.util.Map;
+import io.lem.testkit.NvmlStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +48,7 @@ class NvmlProviderTest {
     void theEnvironmentVariableLoadsTheStub() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         Probe probe = new NvmlProvider(new NvmlOptions(null, List.of(),
-                Map.of(Nvml.LIBRARY_ENV, stub.library.toString()))).probe(CONTEXT);
+                Map.of(Nvml.LIBRARY_ENV, stub.library().toString()))).probe(CONTEXT);
         assertThat(probe.available()).isTrue();
         assertThat(probe.reason()).startsWith("NVML 12.550.54.15, driver 550.54.15: gpu0 NVIDIA H100 80GB HBM3"
                 + " (energy counter, instant power), gpu1 NVIDIA H100 80GB HBM3 (energy counter, instant power)");
@@ -58,7 +59,7 @@ class NvmlProviderTest {
     void initFailingIsUnavailableWithNvmlsReasonAndTheFix() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.fail("nvmlInit_v2", -1, NvmlReturn.DRIVER_NOT_LOADED);
-        NvmlProvider provider = new NvmlProvider(stub.options());
+        NvmlProvider provider = new NvmlProvider(new NvmlOptions(stub.library().toString(), List.of(), Map.of()));
         Probe probe = provider.probe(CONTEXT);
         assertThat(probe.available()).isFalse();
         assertThat(probe.reason())
@@ -79,7 +80,7 @@ class NvmlProviderTest {
     })
     void cudaVisibleDevicesChoosesTheGpus(String visible, String expected) throws Throwable {
         NvmlStub stub = NvmlStub.current();
-        NvmlOptions options = stub.options(Map.of(GpuSelection.CUDA_VISIBLE_DEVICES, visible));
+        NvmlOptions options = new NvmlOptions(stub.library().toString(), List.of(), Map.of(GpuSelection.CUDA_VISIBLE_DEVICES, visible));
         if (expected.isEmpty()) {
             Probe probe = new NvmlProvider(options).probe(CONTEXT);
             assertThat(probe.available()).isFalse();
@@ -98,7 +99,7 @@ class NvmlProviderTest {
     @Test
     void anEmptyCudaVisibleDevicesHidesEveryGpu() throws Throwable {
         NvmlStub stub = NvmlStub.current();
-        Probe probe = new NvmlProvider(stub.options(Map.of(GpuSelection.CUDA_VISIBLE_DEVICES, ""))).probe(CONTEXT);
+        Probe probe = new NvmlProvider(new NvmlOptions(stub.library().toString(), List.of(), Map.of(GpuSelection.CUDA_VISIBLE_DEVICES, ""))).probe(CONTEXT);
         assertThat(probe.available()).isFalse();
         assertThat(probe.reason()).isEqualTo("no GPU selected: CUDA_VISIBLE_DEVICES='' selects []");
     }
@@ -106,12 +107,12 @@ class NvmlProviderTest {
     @Test
     void anExplicitListWinsOverCudaVisibleDevicesAndIsChecked() throws Throwable {
         NvmlStub stub = NvmlStub.current();
-        NvmlOptions options = stub.options(Map.of(GpuSelection.CUDA_VISIBLE_DEVICES, "0")).withGpuIndices(List.of(1));
+        NvmlOptions options = new NvmlOptions(stub.library().toString(), List.of(), Map.of(GpuSelection.CUDA_VISIBLE_DEVICES, "0")).withGpuIndices(List.of(1));
         try (NvmlMeter meter = NvmlMeter.open(options)) {
             assertThat(meter.gpus()).extracting(GpuInfo::index).containsExactly(1);
             assertThat(meter.notes()).contains("GPUs chosen explicitly: [1] (CUDA_VISIBLE_DEVICES ignored)");
         }
-        assertThatThrownBy(() -> NvmlMeter.open(stub.options().withGpuIndices(List.of(2))))
+        assertThatThrownBy(() -> NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of()).withGpuIndices(List.of(2))))
                 .isInstanceOf(MeterException.class)
                 .hasMessage("GPU index 2 does not exist: NVML sees 2 GPU(s), indices 0..1; fix the GPU list");
         assertThat(stub.initCount()).isZero();
@@ -121,9 +122,9 @@ class NvmlProviderTest {
     void migIsReportedNotHidden() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.mig(0, true);
-        Probe probe = new NvmlProvider(stub.options()).probe(CONTEXT);
+        Probe probe = new NvmlProvider(new NvmlOptions(stub.library().toString(), List.of(), Map.of())).probe(CONTEXT);
         assertThat(probe.reason()).contains("gpu0 has MIG enabled: its energy is the whole GPU's");
-        try (NvmlMeter meter = NvmlMeter.open(stub.options(Map.of(GpuSelection.CUDA_VISIBLE_DEVICES,
+        try (NvmlMeter meter = NvmlMeter.open(new NvmlOptions(stub.library().toString(), List.of(), Map.of(GpuSelection.CUDA_VISIBLE_DEVICES,
                 "MIG-5c8f0b1e-7a8d-5c2f-9e44-0123456789ab")))) {
             assertThat(meter.gpus()).extracting(GpuInfo::index).containsExactly(0);
             assertThat(meter.gpus().getFirst().migEnabled()).isTrue();
@@ -134,7 +135,7 @@ class NvmlProviderTest {
     @Test
     void autoOpensItBesideTheOtherMeters() throws Throwable {
         NvmlStub stub = NvmlStub.current();
-        MeterSelector selector = new MeterSelector(List.of(new NvmlProvider(stub.options())));
+        MeterSelector selector = new MeterSelector(List.of(new NvmlProvider(new NvmlOptions(stub.library().toString(), List.of(), Map.of()))));
         try (MeterSelection selection = selector.select(List.of("auto"), CONTEXT)) {
             assertThat(selection.meters()).singleElement().isInstanceOf(NvmlMeter.class);
             assertThat(selection.status("nvml")).get().extracting(MeterStatus::used).isEqualTo(true);

@@ -9,7 +9,7 @@ import io.lem.meter.CpuInfo;
 import io.lem.meter.CpuPowerModel;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
-import io.lem.meter.FakeProc;
+import io.lem.testkit.FakeProc;
 import io.lem.meter.MeterException;
 import io.lem.meter.SysfsReader;
 import io.lem.meter.TdpTable;

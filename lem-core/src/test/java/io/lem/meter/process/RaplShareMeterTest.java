@@ -6,8 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
-import io.lem.meter.FakeProc;
-import io.lem.meter.PowercapTrees;
+import io.lem.testkit.FakeProc;
+import io.lem.testkit.PowercapTrees;
 import io.lem.meter.SysfsReader;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,7 @@ import io.lem.meter.Domain;
 import io.lem.meter.DomainKind;
 import io.lem.meter.Meter;
 import io.lem.meter.MeterException;
-import io.lem.meter.PowercapTrees;
+import io.lem.testkit.PowercapTrees;
 import io.lem.meter.Quantity;
 import io.lem.meter.SysfsReader;
 

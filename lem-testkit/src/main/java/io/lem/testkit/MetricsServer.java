@@ -1,4 +1,4 @@
-package io.lem.meter.prometheus;
+package io.lem.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -36,15 +36,15 @@ public final class MetricsServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
     }
 
-    void body(String body) {
+    public void body(String body) {
         this.body = body;
     }
 
-    void status(int status) {
+    public void status(int status) {
         this.status = status;
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -1,4 +1,4 @@
-package io.lem.cli;
+package io.lem.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpServer;
 
 /** A loopback OpenAI-compatible endpoint that streams {@code chunks} one-token SSE chunks, then usage and [DONE]. */
-final class SseServer implements AutoCloseable {
+public final class SseServer implements AutoCloseable {
 
     private final HttpServer server;
-    final AtomicInteger requests = new AtomicInteger();
-    final AtomicReference<String> lastBody = new AtomicReference<>();
-    final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+    public final AtomicInteger requests = new AtomicInteger();
+    public final AtomicReference<String> lastBody = new AtomicReference<>();
+    public final AtomicReference<String> lastAuthorization = new AtomicReference<>();
 
-    SseServer(int chunks) throws IOException {
+    public SseServer(int chunks) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", exchange -> {
@@ -44,7 +44,7 @@ final class SseServer implements AutoCloseable {
         out.flush();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

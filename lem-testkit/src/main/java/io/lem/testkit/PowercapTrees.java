@@ -1,9 +1,6 @@
-package io.lem.meter;
+package io.lem.testkit;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +13,7 @@ public final class PowercapTrees {
     }
 
     public static String resource(String name) {
-        try (InputStream in = PowercapTrees.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text(PowercapTrees.class, name);
     }
 
     /** Kepler's tree; the manifest's paths start with sys/class/powercap/. */

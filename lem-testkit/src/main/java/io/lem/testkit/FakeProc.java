@@ -1,4 +1,4 @@
-package io.lem.meter;
+package io.lem.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.lem.cli;
+package io.lem.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,16 +11,16 @@ import java.util.concurrent.locks.LockSupport;
  * power: the missing hardware faked at its lowest boundary, read by lem's real RAPL meter. Each value is written to
  * a temp file and renamed, as the kernel's file never shows a half-written number.
  */
-final class FakeRapl implements AutoCloseable {
+public final class FakeRapl implements AutoCloseable {
 
-    static final long POWER_UW = 7_000_000;
+    public static final long POWER_UW = 7_000_000;
 
-    final Path root;
+    public final Path root;
     private final Path energy;
     private final Thread writer;
     private volatile boolean running = true;
 
-    FakeRapl(Path dir) throws IOException {
+    public FakeRapl(Path dir) throws IOException {
         this.root = dir.resolve("powercap");
         Path zone = root.resolve("intel-rapl:0");
         Files.createDirectories(zone);
