@@ -2,6 +2,7 @@ package io.lem.study;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,6 @@ import io.lem.analysis.Baseline;
 import io.lem.analysis.Distribution;
 import io.lem.analysis.EnergyTotals;
 import io.lem.analysis.EstimateLabel;
-import io.lem.analysis.RequestSpan;
 import io.lem.analysis.SteadyState;
 import io.lem.analysis.WindowEnergy;
 import io.lem.client.RequestRecord;
@@ -42,49 +42,43 @@ public final class ExperimentAnalysis {
     /** Relative disagreement between Σ attribution intervals and the window integrator that is worth a warning. */
     static final double ATTRIBUTION_CHECK_TOLERANCE = 1e-6;
 
-    final ExperimentConfig config;
-    final PowerTrace trace;
-    final List<RequestRecord> measured;
-    final List<RequestRecord> warmup;
-    final Marks marks;
-    final List<MeterStatus> meterStatuses;
-    final long samplePeriodNs;
-    final String warmupStoppedBecause;
-    final List<String> warnings = new ArrayList<>();
+    private final ExperimentConfig config;
+    private final PowerTrace trace;
+    private final MeasuredRequests requests;
+    private final Marks marks;
+    private final List<MeterStatus> meterStatuses;
+    private final long samplePeriodNs;
+    private final String warmupStoppedBecause;
+    private final List<String> warnings = new ArrayList<>();
     /** NVML's energy counter against integrated power, per GPU. */
-    final List<Map<String, Object>> gpuCrossCheck;
+    private final List<Map<String, Object>> gpuCrossCheck;
 
     /** Idle power per energy domain over the baseline window; empty without a baseline. */
-    final Map<String, Double> idlePowerWByDomain;
-    final PowerSummary measuredWindow;
-    final double measuredDurationS;
-    final double baselineDurationS;
+    private final Map<String, Double> idlePowerWByDomain;
+    private final PowerSummary measuredWindow;
+    private final double measuredDurationS;
+    private final double baselineDurationS;
     /** Σ idle power of the total's domains; NaN without a baseline. */
-    final double baselinePowerW;
-    final ActiveEnergy active;
-    final double baselineAfterPowerW;
+    private final double baselinePowerW;
+    private final ActiveEnergy active;
+    private final double baselineAfterPowerW;
     /** Gauges (temperatures, utilisation, clocks) over the measured window: samples inside it, never summed. */
-    final Map<String, Distribution> gauges = new LinkedHashMap<>();
+    private final Map<String, Distribution> gauges = new LinkedHashMap<>();
 
-    final SteadyState steadyState;
-    final PowerSummary steadyWindow;
-    final double steadyOutputTokens;
-    final SteadyState.BatchLimitRule batchLimit;
+    private final SteadyState steadyState;
+    private final PowerSummary steadyWindow;
+    private final double steadyOutputTokens;
+    private final SteadyState.BatchLimitRule batchLimit;
 
-    /** The measured requests that succeeded: the ones tokens, latencies and attribution count. */
-    final List<RequestRecord> attributed;
-    final List<RequestSpan> spans;
-    final List<RequestPhases> requestPhases;
-    final double ttftEnergyJ;
-    final double decodeEnergyJ;
-    final double phaseClosureErrorJ;
-    final Attribution attribution;
-    final long inputTokens;
-    final long outputTokens;
+    private final List<RequestPhases> requestPhases;
+    private final double ttftEnergyJ;
+    private final double decodeEnergyJ;
+    private final double phaseClosureErrorJ;
+    private final Attribution attribution;
 
     /** E[send, end], E[send, first token] and E[first token, end] of one request (NaN without a first token). */
-    record RequestPhases(double windowJ, double ttftJ, double decodeJ, boolean ttftBelowSamplePeriod) {
-        double closureErrorJ() {
+    public record RequestPhases(double windowJ, double ttftJ, double decodeJ, boolean ttftBelowSamplePeriod) {
+        public double closureErrorJ() {
             return windowJ - ttftJ - decodeJ;
         }
     }
@@ -98,13 +92,9 @@ public final class ExperimentAnalysis {
         this.meterStatuses = List.copyOf(meterStatuses);
         this.samplePeriodNs = samplePeriodNs;
         this.warmupStoppedBecause = warmupStoppedBecause;
-        this.measured = records.stream().filter(r -> !r.warmup()).toList();
-        this.warmup = records.stream().filter(RequestRecord::warmup).toList();
-        this.attributed = measured.stream().filter(RequestRecord::ok).toList();
-        this.spans = attributed.stream().map(r -> new RequestSpan(r.sendNs(), r.firstTokenNs(), r.endNs(),
-                Math.max(0, r.promptTokens()), Math.max(0, r.completionTokens()), r.chunkTimesNs())).toList();
-        this.inputTokens = attributed.stream().mapToLong(r -> Math.max(0, r.promptTokens())).sum();
-        this.outputTokens = attributed.stream().mapToLong(r -> Math.max(0, r.completionTokens())).sum();
+        this.requests = MeasuredRequests.of(records);
+        List<RequestRecord> measured = requests.measured();
+        List<RequestRecord> attributed = requests.attributed();
         warnings.addAll(runWarnings);
         Set<String> windowWarnings = new LinkedHashSet<>();
 
@@ -139,7 +129,7 @@ public final class ExperimentAnalysis {
             steadyWindow.totalActive().invalidWarning("the steady-state window").ifPresent(warnings::add);
         }
         this.steadyOutputTokens = steadyState == null ? Double.NaN
-                : SteadyState.tokensInside(spans, steadyState.startNs(), steadyState.endNs());
+                : SteadyState.tokensInside(requests.spans(), steadyState.startNs(), steadyState.endNs());
         // lem serve's batch limit is its parallel slots (vLLM's max_num_seqs); a closed loop releases all requests
         // together only when it has a client for each
         int concurrency = config.workload().concurrency();
@@ -173,10 +163,38 @@ public final class ExperimentAnalysis {
         runChecks(samplerErrors, windowWarnings);
     }
 
+    // the figures, read by the result writers (result.json, request_energy.jsonl, the summary) and by the Lab
+    public ExperimentConfig config() { return config; }
+    public MeasuredRequests requests() { return requests; }
+    public PowerTrace trace() { return trace; }
+    public Marks marks() { return marks; }
+    public List<MeterStatus> meterStatuses() { return meterStatuses; }
+    public long samplePeriodNs() { return samplePeriodNs; }
+    public String warmupStoppedBecause() { return warmupStoppedBecause; }
+    public List<String> warnings() { return List.copyOf(warnings); }
+    public List<Map<String, Object>> gpuCrossCheck() { return gpuCrossCheck; }
+    public Map<String, Double> idlePowerWByDomain() { return idlePowerWByDomain; }
+    public PowerSummary measuredWindow() { return measuredWindow; }
+    public double measuredDurationS() { return measuredDurationS; }
+    public double baselineDurationS() { return baselineDurationS; }
+    public double baselinePowerW() { return baselinePowerW; }
+    public ActiveEnergy active() { return active; }
+    public double baselineAfterPowerW() { return baselineAfterPowerW; }
+    public Map<String, Distribution> gauges() { return Collections.unmodifiableMap(gauges); }
+    public SteadyState steadyState() { return steadyState; }
+    public PowerSummary steadyWindow() { return steadyWindow; }
+    public double steadyOutputTokens() { return steadyOutputTokens; }
+    public SteadyState.BatchLimitRule batchLimit() { return batchLimit; }
+    public List<RequestPhases> requestPhases() { return requestPhases; }
+    public double ttftEnergyJ() { return ttftEnergyJ; }
+    public double decodeEnergyJ() { return decodeEnergyJ; }
+    public double phaseClosureErrorJ() { return phaseClosureErrorJ; }
+    public Attribution attribution() { return attribution; }
+
     private void runChecks(Map<String, Long> samplerErrors, Set<String> windowWarnings) {
         GpuChecks.gaugeWarnings(trace, marks.measuredStartNs(), marks.measuredEndNs(), warnings);
         if (steadyState == null) {
-            warnings.add("no steady state: " + measured.size() + " requests at concurrency "
+            warnings.add("no steady state: " + requests.measured().size() + " requests at concurrency "
                     + config.workload().concurrency() + " never keep the load steady; send more requests than clients");
         }
         if (measuredDurationS < SHORT_RUN_S) {
@@ -184,11 +202,11 @@ public final class ExperimentAnalysis {
                     "short run: measured window %.1f s < %.0f s; energy figures have a large relative error",
                     measuredDurationS, SHORT_RUN_S));
         }
-        long failed = measured.size() - attributed.size();
+        long failed = requests.failed();
         if (failed > 0) {
-            warnings.add(failed + " of " + measured.size() + " measured requests failed; tokens count only successful ones");
+            warnings.add(failed + " of " + requests.measured().size() + " measured requests failed; tokens count only successful ones");
         }
-        if (measured.stream().anyMatch(RequestRecord::tokensApproximate)) {
+        if (requests.measured().stream().anyMatch(RequestRecord::tokensApproximate)) {
             warnings.add("the server reported no usage for some requests: their tokens are counted as stream chunks (approximate)");
         }
         long shortTtft = requestPhases.stream().filter(RequestPhases::ttftBelowSamplePeriod).count();
@@ -236,11 +254,11 @@ public final class ExperimentAnalysis {
         bounds[0] = t0;
         System.arraycopy(inside, 0, bounds, 1, inside.length);
         bounds[bounds.length - 1] = t1;
-        return Attribution.of(spans, this::totalEnergyJ, baselinePowerW, bounds);
+        return Attribution.of(requests.spans(), this::totalEnergyJ, baselinePowerW, bounds);
     }
 
     /** |Σ interval active energy − window active energy| / |window active energy|: 0 when both agree. */
-    double attributionCheckRelativeError() {
+    public double attributionCheckRelativeError() {
         double a = attribution.activeEnergyJ();
         double b = active.rawJ();
         if (Double.isNaN(a) || Double.isNaN(b)) {
@@ -250,7 +268,7 @@ public final class ExperimentAnalysis {
     }
 
     /** Energy of the total domains over a window (NaN when no domain makes the total). */
-    double totalEnergyJ(long t0Ns, long t1Ns) {
+    public double totalEnergyJ(long t0Ns, long t1Ns) {
         double sum = 0;
         boolean any = false;
         for (int d = 0; d < trace.domains().size(); d++) {
@@ -263,48 +281,24 @@ public final class ExperimentAnalysis {
         return any ? sum : Double.NaN;
     }
 
-    EnergyTotals totals() {
-        return measuredWindow.totals();
+    public EnergyTotals totals() { return measuredWindow.totals(); }
+    public EnergyTotals.Figures measuredFigures() { return measuredWindow.figures(); }
+    public double perOutputToken(double energyJ) {
+        return requests.outputTokens() == 0 ? Double.NaN : energyJ / requests.outputTokens();
     }
 
-    EnergyTotals.Figures measuredFigures() {
-        return measuredWindow.figures();
-    }
-
-    Distribution ttftMs() {
-        return Distribution.of(attributed.stream().mapToDouble(RequestRecord::ttftMs).toArray());
-    }
-
-    Distribution e2eMs() {
-        return Distribution.of(attributed.stream().mapToDouble(RequestRecord::e2eMs).toArray());
-    }
-
-    Distribution tpotMs() {
-        return Distribution.of(attributed.stream().mapToDouble(RequestRecord::tpotMs).toArray());
-    }
-
-    /** Mean over requests of e2e / completion tokens: the methodology's per-token latency of a request. */
-    Distribution latencyPerTokenMs() {
-        return Distribution.of(attributed.stream().filter(r -> r.completionTokens() > 0)
-                .mapToDouble(r -> r.e2eMs() / r.completionTokens()).toArray());
-    }
-
-    double perOutputToken(double energyJ) {
-        return outputTokens == 0 ? Double.NaN : energyJ / outputTokens;
-    }
-
-    String meterSummary() {
+    public String meterSummary() {
         List<String> used = meterStatuses.stream().filter(MeterStatus::used).map(MeterStatus::name).toList();
         return used.isEmpty() ? "none" : String.join("+", used);
     }
 
-    ExperimentSummary summary(Path dir) {
+    public ExperimentSummary summary(Path dir) {
         EnergyTotals.Figures f = measuredFigures();
         return new ExperimentSummary(config.index(), config.slug(), config.hash(), dir, config.engine().parallel(),
-                config.workload().concurrency(), attributed.size(), measured.size() - attributed.size(), outputTokens,
+                config.workload().concurrency(), requests.attributed().size(), requests.failed(), requests.outputTokens(),
                 measuredDurationS, f.totalEnergyJ(), active.energyJ(), perOutputToken(f.totalEnergyJ()),
-                perOutputToken(active.energyJ()), perOutputToken(f.llmEnergyJ()), outputTokens / measuredDurationS,
-                ttftMs().median(), e2eMs().median(), baselinePowerW, meterSummary(), totals().description(),
+                perOutputToken(active.energyJ()), perOutputToken(f.llmEnergyJ()), requests.outputTokens() / measuredDurationS,
+                requests.ttftMs().median(), requests.e2eMs().median(), baselinePowerW, meterSummary(), totals().description(),
                 totals().totalEstimated(), EstimateLabel.llmEstimated(totals(), trace.domains()), warnings);
     }
 }

@@ -208,7 +208,7 @@ public final class ExperimentRunner {
                     session.statuses(), session.errorCounts(), session.periodNs(), warmup.stoppedBecause(), runWarnings);
             ResultDocument document = new ResultDocument(studyName, config, environment, session.devices(),
                     process.launch(), wallAnchor, analysis, load.generator(),
-                    RunFlops.of(engine, config.engine(), model, analysis.attributed),
+                    RunFlops.of(engine, config.engine(), model, analysis.requests().attributed()),
                     RunCarbon.resolve(config));
             ResultFormats.REQUEST_ENERGY.write(dir.resolve(REQUEST_ENERGY_FILE), RequestEnergyRows.of(analysis));
             listener.step(VerifiedResult.write(dir.resolve(RESULT_FILE), document.toJson()));

@@ -40,7 +40,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
     ResultDocument(String studyName, ExperimentConfig config, Environment environment, List<Map<String, Object>> devices,
                    EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a) {
         this(studyName, config, environment, devices, engine, wallAnchor, a, null,
-                RunFlops.of(Optional.empty(), a.attributed), Optional.empty());
+                RunFlops.of(Optional.empty(), a.requests().attributed()), Optional.empty());
     }
 
     /** Bumped when a field changes meaning or goes away. */
@@ -66,7 +66,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(TELEMETRY, telemetry());
         json.put(REQUESTS, requests());
         json.put(LOAD_GENERATOR, loadGenerator == null ? null : loadGenerator.toJson());
-        json.put(WARNINGS, a.warnings);
+        json.put(WARNINGS, a.warnings());
         return json;
     }
 
@@ -105,7 +105,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
     private Map<String, Object> methods() {
         Map<String, Object> json = new LinkedHashMap<>();
         List<Map<String, Object>> meters = new ArrayList<>();
-        a.meterStatuses.forEach(s -> {
+        a.meterStatuses().forEach(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put(NAME, s.name());
             m.put(AVAILABLE, s.available());
@@ -116,7 +116,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         });
         json.put(METERS, meters);
         List<Map<String, Object>> domains = new ArrayList<>();
-        for (PowerSummary.DomainFigure f : a.measuredWindow.domains()) { // gauges are listed under telemetry
+        for (PowerSummary.DomainFigure f : a.measuredWindow().domains()) { // gauges are listed under telemetry
             Domain d = f.domain();
             WindowEnergy w = f.window();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -130,8 +130,8 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
             domains.add(m);
         }
         json.put(DOMAINS, domains);
-        json.put(SAMPLE_RATE_HZ, 1e9 / a.samplePeriodNs);
-        json.put(SAMPLES_TOTAL, a.trace.size());
+        json.put(SAMPLE_RATE_HZ, 1e9 / a.samplePeriodNs());
+        json.put(SAMPLES_TOTAL, a.trace().size());
         EnergyTotals t = a.totals();
         json.put(TOTAL_ENERGY_DOMAINS, t.description());
         json.put(TOTAL_DOMAIN_IDS, t.totalDomainIds());
@@ -155,38 +155,38 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
     }
 
     private Map<String, Object> timeline() {
-        Marks m = a.marks;
+        Marks m = a.marks();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(WALL_CLOCK_ANCHOR, wallAnchor.toString());
         json.put(CLOCK, "monotonic (System.nanoTime); all *_s fields are seconds since the anchor");
         json.put(BASELINE, window(m.baselineStartNs(), m.baselineEndNs()));
         json.put(WARMUP, window(m.warmupStartNs(), m.warmupEndNs()));
         json.put(MEASURED, window(m.measuredStartNs(), m.measuredEndNs()));
-        json.put(STEADY_STATE, a.steadyState == null ? null : window(a.steadyState.startNs(), a.steadyState.endNs()));
+        json.put(STEADY_STATE, a.steadyState() == null ? null : window(a.steadyState().startNs(), a.steadyState().endNs()));
         json.put(AFTER, m.afterEndNs() > m.afterStartNs() ? window(m.afterStartNs(), m.afterEndNs()) : null);
-        json.put(WARMUP_STOPPED_BECAUSE, a.warmupStoppedBecause);
+        json.put(WARMUP_STOPPED_BECAUSE, a.warmupStoppedBecause());
         return json;
     }
 
     private Map<String, Object> window(long startNs, long endNs) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put(START_S, a.marks.seconds(startNs));
-        json.put(END_S, a.marks.seconds(endNs));
+        json.put(START_S, a.marks().seconds(startNs));
+        json.put(END_S, a.marks().seconds(endNs));
         json.put(DURATION_S, (endNs - startNs) / 1e9);
         return json;
     }
 
     private Map<String, Object> baseline() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put(DURATION_S, a.baselineDurationS);
-        json.put(POWER_W, finiteOrNull(a.baselinePowerW));
+        json.put(DURATION_S, a.baselineDurationS());
+        json.put(POWER_W, finiteOrNull(a.baselinePowerW()));
         Map<String, Object> byDomain = new LinkedHashMap<>();
-        a.idlePowerWByDomain.forEach((id, w) -> byDomain.put(id, finiteOrNull(w)));
+        a.idlePowerWByDomain().forEach((id, w) -> byDomain.put(id, finiteOrNull(w)));
         json.put(POWER_W_BY_DOMAIN, byDomain);
-        json.put(AFTER_DURATION_S, a.marks.afterEndNs() > a.marks.afterStartNs()
-                ? (a.marks.afterEndNs() - a.marks.afterStartNs()) / 1e9 : null);
-        json.put(AFTER_POWER_W, finiteOrNull(a.baselineAfterPowerW));
-        json.put(DRIFT, finiteOrNull(Math.abs(a.baselineAfterPowerW - a.baselinePowerW) / a.baselinePowerW));
+        json.put(AFTER_DURATION_S, a.marks().afterEndNs() > a.marks().afterStartNs()
+                ? (a.marks().afterEndNs() - a.marks().afterStartNs()) / 1e9 : null);
+        json.put(AFTER_POWER_W, finiteOrNull(a.baselineAfterPowerW()));
+        json.put(DRIFT, finiteOrNull(Math.abs(a.baselineAfterPowerW() - a.baselinePowerW()) / a.baselinePowerW()));
         return json;
     }
 
@@ -195,45 +195,45 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(WINDOW, "measured");
         json.put(TOTAL_ENERGY_J, finiteOrNull(f.totalEnergyJ()));
-        json.put(ACTIVE_ENERGY_J, finiteOrNull(a.active.energyJ()));
-        json.put(ACTIVE_ENERGY_RAW_J, finiteOrNull(a.active.rawJ()));
+        json.put(ACTIVE_ENERGY_J, finiteOrNull(a.active().energyJ()));
+        json.put(ACTIVE_ENERGY_RAW_J, finiteOrNull(a.active().rawJ()));
         json.put(CPU_ENERGY_J, finiteOrNull(f.cpuEnergyJ()));
         json.put(DRAM_ENERGY_J, finiteOrNull(f.dramEnergyJ()));
         json.put(GPU_ENERGY_J, finiteOrNull(f.gpuEnergyJ()));
         json.put(LLM_ENERGY_J, finiteOrNull(f.llmEnergyJ()));
         json.put(ESTIMATED, a.totals().totalEstimated());
-        json.put(LLM_ENERGY_ESTIMATED, EstimateLabel.llmEstimated(a.totals(), a.trace.domains()));
+        json.put(LLM_ENERGY_ESTIMATED, EstimateLabel.llmEstimated(a.totals(), a.trace().domains()));
         Map<String, Object> byDomain = new LinkedHashMap<>();
         Map<String, Object> activeByDomain = new LinkedHashMap<>();
-        for (PowerSummary.DomainFigure d : a.measuredWindow.domains()) {
+        for (PowerSummary.DomainFigure d : a.measuredWindow().domains()) {
             byDomain.put(d.domain().id(), finiteOrNull(d.energyJ()));
             activeByDomain.put(d.domain().id(), finiteOrNull(d.active().energyJ()));
         }
         json.put(ENERGY_J_BY_DOMAIN, byDomain);
         json.put(ACTIVE_ENERGY_J_BY_DOMAIN, activeByDomain);
-        json.put(GPU_COUNTER_VS_POWER, a.gpuCrossCheck);
+        json.put(GPU_COUNTER_VS_POWER, a.gpuCrossCheck());
         return json;
     }
 
     /** The same figures over the steady-state window, beside the measured-window ones in {@code energy}/{@code metrics}. */
     private Map<String, Object> steadyState() {
         Map<String, Object> json = new LinkedHashMap<>();
-        PowerSummary w = a.steadyWindow;
+        PowerSummary w = a.steadyWindow();
         double energy = w == null ? Double.NaN : w.figures().totalEnergyJ();
         double activeJ = w == null ? Double.NaN : w.totalActive().energyJ();
-        double duration = a.steadyState == null ? Double.NaN : a.steadyState.durationS();
-        json.put(RULE, a.steadyState == null ? null : a.steadyState.rule());
+        double duration = a.steadyState() == null ? Double.NaN : a.steadyState().durationS();
+        json.put(RULE, a.steadyState() == null ? null : a.steadyState().rule());
         json.put(DURATION_S, finiteOrNull(duration));
         json.put(TOTAL_ENERGY_J, finiteOrNull(energy));
         json.put(ACTIVE_ENERGY_J, finiteOrNull(activeJ));
         json.put(ACTIVE_ENERGY_RAW_J, finiteOrNull(w == null ? Double.NaN : w.totalActive().rawJ()));
-        json.put(OUTPUT_TOKENS, finiteOrNull(a.steadyOutputTokens));
+        json.put(OUTPUT_TOKENS, finiteOrNull(a.steadyOutputTokens()));
         json.put(OUTPUT_TOKENS_METHOD, "streamed chunks inside the window (each completion_tokens / chunks); "
                 + "without chunk times, a request's tokens spread evenly over [first token, end]");
-        json.put(JOULES_PER_OUTPUT_TOKEN, finiteOrNull(energy / a.steadyOutputTokens));
-        json.put(ACTIVE_JOULES_PER_OUTPUT_TOKEN, finiteOrNull(activeJ / a.steadyOutputTokens));
-        json.put(TOKENS_PER_SECOND, finiteOrNull(a.steadyOutputTokens / duration));
-        SteadyState.BatchLimitRule batch = a.batchLimit;
+        json.put(JOULES_PER_OUTPUT_TOKEN, finiteOrNull(energy / a.steadyOutputTokens()));
+        json.put(ACTIVE_JOULES_PER_OUTPUT_TOKEN, finiteOrNull(activeJ / a.steadyOutputTokens()));
+        json.put(TOKENS_PER_SECOND, finiteOrNull(a.steadyOutputTokens() / duration));
+        SteadyState.BatchLimitRule batch = a.batchLimit();
         Map<String, Object> alt = new LinkedHashMap<>();
         alt.put(RULE, batch.window() == null ? null : batch.window().rule());
         alt.put(NOT_APPLICABLE_BECAUSE, batch.notApplicableBecause());
@@ -252,9 +252,9 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(TIME_SHARING, "each sampling interval's active energy split among requests by the tokens they "
                 + "emitted in it (prompt tokens at the first-token interval; an interval without tokens split evenly"
                 + " among requests in flight)");
-        json.put(INTERVALS_ACTIVE_ENERGY_J, finiteOrNull(a.attribution.activeEnergyJ()));
-        json.put(TIME_SHARING_SUM_J, finiteOrNull(a.attribution.timeSharingSumJ()));
-        json.put(UNATTRIBUTED_J, finiteOrNull(a.attribution.unattributedJ()));
+        json.put(INTERVALS_ACTIVE_ENERGY_J, finiteOrNull(a.attribution().activeEnergyJ()));
+        json.put(TIME_SHARING_SUM_J, finiteOrNull(a.attribution().timeSharingSumJ()));
+        json.put(UNATTRIBUTED_J, finiteOrNull(a.attribution().unattributedJ()));
         json.put(CHECK, "sum of the sampling intervals' active energy against energy.active_energy_raw_j, the"
                 + " measured window's from the window integrator; relative difference below");
         json.put(CHECK_RELATIVE_DIFFERENCE, finiteOrNull(a.attributionCheckRelativeError()));
@@ -263,11 +263,11 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
 
     private List<Map<String, Object>> phases() {
         List<Map<String, Object>> list = new ArrayList<>();
-        list.add(phase("ttft", a.ttftEnergyJ, "sum over measured requests of E[send, first token]"));
-        list.add(phase("decode", a.decodeEnergyJ, "sum over measured requests of E[first token, end]"));
+        list.add(phase("ttft", a.ttftEnergyJ(), "sum over measured requests of E[send, first token]"));
+        list.add(phase("decode", a.decodeEnergyJ(), "sum over measured requests of E[first token, end]"));
         Map<String, Object> closure = new LinkedHashMap<>();
         closure.put(NAME, "closure_error");
-        closure.put(ENERGY_J, finiteOrNull(a.phaseClosureErrorJ));
+        closure.put(ENERGY_J, finiteOrNull(a.phaseClosureErrorJ()));
         closure.put(DEFINITION, "sum of E[send, end] - (ttft + decode); ~0 with one trace");
         list.add(closure);
         return list;
@@ -283,16 +283,16 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
 
     private Map<String, Object> latency() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put(TTFT, a.ttftMs().toJson("ms"));
-        json.put(TPOT, a.tpotMs().toJson("ms"));
-        json.put(E2E, a.e2eMs().toJson("ms"));
+        json.put(TTFT, a.requests().ttftMs().toJson("ms"));
+        json.put(TPOT, a.requests().tpotMs().toJson("ms"));
+        json.put(E2E, a.requests().e2eMs().toJson("ms"));
         return json;
     }
 
     /** Gauges over the measured window; the full series is in power.csv. */
     private Map<String, Object> telemetry() {
         Map<String, Object> json = new LinkedHashMap<>();
-        a.gauges.forEach((id, d) -> {
+        a.gauges().forEach((id, d) -> {
             Map<String, Object> stats = new LinkedHashMap<>();
             stats.put(SAMPLES, d.count());
             stats.put(MEAN, finiteOrNull(d.mean()));
@@ -305,12 +305,12 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
 
     private Map<String, Object> requests() {
         Map<String, Object> json = new LinkedHashMap<>();
-        long ok = a.attributed.size();
-        json.put(MEASURED, a.measured.size());
+        long ok = a.requests().attributed().size();
+        json.put(MEASURED, a.requests().measured().size());
         json.put(OK, ok);
-        json.put(FAILED, a.measured.size() - ok);
-        json.put(WARMUP, a.warmup.size());
-        json.put(ERROR_RATE, a.measured.isEmpty() ? null : (double) (a.measured.size() - ok) / a.measured.size());
+        json.put(FAILED, a.requests().measured().size() - ok);
+        json.put(WARMUP, a.requests().warmup().size());
+        json.put(ERROR_RATE, a.requests().measured().isEmpty() ? null : (double) (a.requests().measured().size() - ok) / a.requests().measured().size());
         json.put(FILE, ExperimentRunner.REQUESTS_FILE);
         return json;
     }

@@ -52,16 +52,16 @@ final class RunCarbon {
         json.put(FORMULA, "co2_g = energy_kwh * intensity_g_per_kwh * pue; water_l = energy_kwh * pue * wue_l_per_kwh;"
                 + " energy of the measured window (IT energy, before PUE)");
         double total = a.measuredFigures().totalEnergyJ();
-        double active = a.active.energyJ();
+        double active = a.active().energyJ();
         CarbonFootprint t = footprint(total, ci, options);
         CarbonFootprint act = footprint(active, ci, options);
         json.put(CO2_G, t == null ? null : finiteOrNull(t.co2G()));
         json.put(WATER_L, t == null ? null : t.waterL());
         json.put(ACTIVE_CO2_G, act == null ? null : finiteOrNull(act.co2G()));
         json.put(ACTIVE_WATER_L, act == null ? null : act.waterL());
-        long requests = a.attributed.size();
+        long requests = a.requests().attributed().size();
         CarbonFootprint perRequest = t == null || requests == 0 ? null : t.perRequest(requests);
-        CarbonFootprint per1k = t == null || a.outputTokens == 0 ? null : t.per1kTokens(a.outputTokens);
+        CarbonFootprint per1k = t == null || a.requests().outputTokens() == 0 ? null : t.per1kTokens(a.requests().outputTokens());
         json.put(CO2_G_PER_REQUEST, perRequest == null ? null : perRequest.co2G());
         json.put(WATER_L_PER_REQUEST, perRequest == null ? null : perRequest.waterL());
         json.put(CO2_G_PER_1K_OUTPUT_TOKENS, per1k == null ? null : per1k.co2G());

@@ -136,18 +136,19 @@ class EngineLoadTest {
             EngineLoad load = new EngineLoad(new LoadTarget("openai", options, blocking), 2, CLOCK, r -> { }, stop,
                     watch);
             List<PromptRequest> pool = requests().subList(0, 2);
-            // count 3, then at least 0.2 s in rounds of 2: ids run on from 0, prompts cycle through the pool
-            WarmupRunner.Outcome o = new WarmupRunner(new MeasurementConfig.Warmup(3, 0.2, 0, 5, false, 1.0, 600),
+            // count 3, then rounds of 2 until 0.5 s have passed since the start: ids run on from 0, prompts cycle
+            // through the pool (on a loaded machine the count alone may outlast the duration: then no round follows)
+            WarmupRunner.Outcome o = new WarmupRunner(new MeasurementConfig.Warmup(3, 0.5, 0, 5, false, 1.0, 600),
                     CLOCK, () -> null).run(load, pool, 2, stop);
             List<RequestRecord> records = byId(o.records());
-            assertThat(records.size()).isGreaterThanOrEqualTo(5).isOdd();
+            assertThat(records.size()).isGreaterThanOrEqualTo(3).isOdd();
             for (int i = 0; i < records.size(); i++) {
                 assertThat(records.get(i).id()).isEqualTo(i);
                 assertThat(records.get(i).warmup()).isTrue();
                 assertThat(records.get(i).ok()).isTrue();
             }
             assertThat(o.stoppedBecause()).matches("duration met after \\d+\\.\\d s");
-            assertThat(o.endNs() - o.startNs()).isGreaterThanOrEqualTo(200_000_000L);
+            assertThat(o.endNs() - o.startNs()).isGreaterThanOrEqualTo(500_000_000L);
             assertThat(load.generator().requests()).isEqualTo(records.size());
             assertThat(watch.begun.get()).isEqualTo(records.size());
             assertThat(watch.chunks.get()).isEqualTo(records.size() * CHUNKS);
