@@ -10,12 +10,10 @@ import java.util.Optional;
 import io.lem.analysis.EnergyTotals;
 import io.lem.analysis.EstimateLabel;
 import io.lem.analysis.SteadyState;
-import io.lem.analysis.WindowEnergy;
 import io.lem.analysis.carbon.CarbonIntensity;
 import io.lem.config.ExperimentConfig;
 import io.lem.engine.EngineLaunch;
 import io.lem.load.LoadGenerator;
-import io.lem.meter.Domain;
 import io.lem.result.Environment;
 import io.lem.result.ResultFields;
 import io.lem.result.ResultJson;
@@ -53,7 +51,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(EXPERIMENT, experiment());
         json.put(ENVIRONMENT, environmentJson());
         json.put(ENGINE, engineJson());
-        json.put(METHODS, methods());
+        json.put(METHODS, ResultMethods.of(a, flops));
         json.put(TIMELINE, timeline());
         json.put(BASELINE, baseline());
         json.put(ENERGY, energy());
@@ -99,58 +97,6 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(NAME, engine.name());
         json.put(BASE_URL, engine.baseUrl().toString());
         json.put(COMMAND, engine.command());
-        return json;
-    }
-
-    private Map<String, Object> methods() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        List<Map<String, Object>> meters = new ArrayList<>();
-        a.meterStatuses().forEach(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put(NAME, s.name());
-            m.put(AVAILABLE, s.available());
-            m.put(USED, s.used());
-            m.put(REASON, s.reason());
-            m.put(FIX, s.fix());
-            meters.add(m);
-        });
-        json.put(METERS, meters);
-        List<Map<String, Object>> domains = new ArrayList<>();
-        for (PowerSummary.DomainFigure f : a.measuredWindow().domains()) { // gauges are listed under telemetry
-            Domain d = f.domain();
-            WindowEnergy w = f.window();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put(ID, d.id());
-            m.put(KIND, d.kind().name().toLowerCase(java.util.Locale.ROOT));
-            m.put(METHOD, d.method());
-            m.put(ESTIMATED, d.estimated());
-            m.put(SOURCE, d.source());
-            m.put(SAMPLES_IN_MEASURED_WINDOW, w.samples());
-            m.put(MAX_GAP_S, finiteOrNull(w.maxGapS()));
-            domains.add(m);
-        }
-        json.put(DOMAINS, domains);
-        json.put(SAMPLE_RATE_HZ, 1e9 / a.samplePeriodNs());
-        json.put(SAMPLES_TOTAL, a.trace().size());
-        EnergyTotals t = a.totals();
-        json.put(TOTAL_ENERGY_DOMAINS, t.description());
-        json.put(TOTAL_DOMAIN_IDS, t.totalDomainIds());
-        json.put(CPU_DOMAIN_IDS, t.cpuDomainIds());
-        json.put(DRAM_DOMAIN_IDS, t.dramDomainIds());
-        json.put(GPU_DOMAIN_IDS, t.gpuDomainIds());
-        json.put(LLM_DOMAIN_IDS, t.processDomainIds());
-        json.put(TOTAL_ESTIMATED, t.totalEstimated());
-        json.put(DOMAIN_NOTES, t.notes());
-        json.put(ENERGY_WINDOW, "measured window: first measured request sent to last measured request ended;"
-                + " energy, metrics and attribution cover it, steady_state its steady part");
-        json.put(ACTIVE_ENERGY, "E_active = E - P_idle * duration per domain and for the total, P_idle from the"
-                + " baseline window; null when negative (baseline not valid for the window), raw difference in"
-                + " active_energy_raw_j");
-        json.put(LATENCY_PER_TOKEN_DEFINITION, "mean over measured ok requests of e2e_ms / completion_tokens");
-        json.put(PHASES, "per request: ttft window [send, first token] (includes queueing) and decode window "
-                + "[first token, end] of the total domains; windows of concurrent requests overlap");
-        json.put(ARCHITECTURE, flops.architectureJson());
-        json.put(TPOT_DEFINITION, "(e2e - ttft) / (completion_tokens - 1), per request (vLLM)");
         return json;
     }
 
