@@ -74,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean printDemo;
 
     @Option(names = "--print-example", paramLabel = "NAME", description = "Print a ready study file and exit: "
-            + "bar-sweep or phase-split.")
+            + "bar-sweep, phase-split or slots-threads.")
     String printExample;
 
     @Override

@@ -10,11 +10,13 @@ import io.lem.config.ConfigException;
 
 /**
  * Ready study files ({@code lem run --print-example NAME}): {@code bar-sweep}, issue 9's 2 x 2 check, and
- * {@code phase-split}, a grid of prompt and output lengths that identifies the inference energy protocol's prefill/decode split.
+ * {@code phase-split}, a grid of prompt and output lengths that identifies the inference energy protocol's prefill/decode
+ * split, and {@code slots-threads}, the embedded engine's slots x decode threads (does llama.cpp's claim that fewer
+ * threads give more tokens per watt hold on this machine?).
  */
 public final class StudyExamples {
 
-    public static final List<String> NAMES = List.of("bar-sweep", "phase-split");
+    public static final List<String> NAMES = List.of("bar-sweep", "phase-split", "slots-threads");
 
     private StudyExamples() {
     }

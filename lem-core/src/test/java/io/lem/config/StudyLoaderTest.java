@@ -153,7 +153,11 @@ class StudyLoaderTest {
         StudyConfig phase = StudyExamples.load("phase-split", Map.of());
         assertThat(phase.experiments()).extracting(e -> e.workload().inputTokens() + "x"
                 + e.workload().maxOutputTokens()).containsExactlyInAnyOrder("16x16", "16x64", "128x16", "128x64");
+        StudyConfig slots = StudyExamples.load("slots-threads", Map.of());
+        assertThat(slots.plan().points()).hasSize(4);
+        assertThat(slots.plan().runs()).hasSize(8);
+        assertThat(slots.plan().factors()).containsExactly("engine.parallel", "engine.threads");
         assertThatThrownBy(() -> StudyExamples.yaml("nope")).isInstanceOf(ConfigException.class)
-                .hasMessage("--print-example: no example 'nope'; fix: use one of [bar-sweep, phase-split]");
+                .hasMessage("--print-example: no example 'nope'; fix: use one of [bar-sweep, phase-split, slots-threads]");
     }
 }
