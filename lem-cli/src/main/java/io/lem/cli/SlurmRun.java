@@ -40,7 +40,8 @@ final class SlurmRun {
         JobsFile.Job job = slurm.submit(study, dir, slurmOptions);
         if (job == null) {
             err.println("lem run: every run of " + dir + " is measured; nothing to submit");
-            return print(study, lem.closeStudy(study, dir, Map.of(), options, StudyResult.FINISHED, null), out, err);
+            return print(study, lem.closeStudy(study, dir, Map.of(),
+                    SlurmStudy.withHardware(dir, options), StudyResult.FINISHED, null), out, err);
         }
         return follow(slurm, study, dir, job, slurmOptions.pollS(), options, out, err);
     }

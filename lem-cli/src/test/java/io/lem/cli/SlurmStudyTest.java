@@ -110,6 +110,10 @@ class SlurmStudyTest {
                     .asString());
         }
         ResultSchemaCheck.matches("study", studyDir.resolve("study.json"));
+        for (JsonNode point : json(studyDir.resolve("study.json")).path("points")) {
+            assertThat(point.path("hardware").path("nodes").toString()).isEqualTo("[\"" + host + "\"]");
+            assertThat(point.path("hardware").path("group").asInt()).isEqualTo(1);
+        }
 
         Path localResults = tmp.resolve("r-local");
         Ended local = ended(lem(args(List.of("run", file.toString(), "--results", localResults.toString()), shortRun,

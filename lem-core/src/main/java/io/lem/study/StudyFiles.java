@@ -19,7 +19,8 @@ final class StudyFiles {
     }
 
     static StudyFile of(StudyPlan plan, java.nio.file.Path studyDir, StudyAnalysis analysis,
-                        List<StudyManifest.RunEntry> runs, String stopped) {
+                        List<StudyManifest.RunEntry> runs, String stopped,
+                        java.util.function.IntFunction<Map<String, Object>> hardware) {
         List<StudyFile.Experiment> experiments = new ArrayList<>();
         List<StudyFile.Point> points = new ArrayList<>();
         for (PointResult result : analysis.points()) {
@@ -44,7 +45,8 @@ final class StudyFiles {
             points.add(new StudyFile.Point(point.index(), point.hash(), StudyRunner.pointDir(config),
                     new LinkedHashMap<>(point.declared()), result.cycles().stream().map(RunStatus::jsonName).toList(),
                     metrics, result.precision() == null ? null : result.precisionReached(), result.validity().publishable(),
-                    result.validity().toJson(), result.predicted() == null ? null : result.predicted().toJson()));
+                    result.validity().toJson(), result.predicted() == null ? null : result.predicted().toJson(),
+                    hardware == null ? null : hardware.apply(point.index())));
         }
         return new StudyFile(ResultDocument.SCHEMA_VERSION, plan.studyName(), experiments, plan.studyDesignHash(),
                 points, analysisJson(plan, analysis, stopped));

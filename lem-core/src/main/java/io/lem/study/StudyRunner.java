@@ -260,7 +260,8 @@ public final class StudyRunner {
                                          StudyOptions options, String stopped) throws IOException {
         StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap(),
                 options.predictions(), cache);
-        ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped));
+        ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped,
+                options.hardware()));
         return analysis;
     }
 

@@ -41,6 +41,22 @@ public record HardwareCheck(Map<Integer, TreeSet<String>> kinds, Map<Integer, Tr
         return groups;
     }
 
+    /**
+     * study.json's {@code points[].hardware}: the point's kinds and nodes, and its group (1 for the first kind in
+     * name order, ...; null when its runs were on more than one kind); null for a point with no measured run.
+     */
+    public Map<String, Object> json(int point) {
+        if (!kinds.containsKey(point)) {
+            return null;
+        }
+        List<String> order = new ArrayList<>(groups().keySet());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kinds", List.copyOf(kinds.get(point)));
+        json.put("nodes", List.copyOf(nodes.get(point)));
+        json.put("group", kinds.get(point).size() == 1 ? order.indexOf(kinds.get(point).first()) + 1 : null);
+        return json;
+    }
+
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         kinds.forEach((point, ks) -> {

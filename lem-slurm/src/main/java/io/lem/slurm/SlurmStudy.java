@@ -83,9 +83,10 @@ public final class SlurmStudy {
      */
     public StudyResult follow(StudyConfig study, Path studyDir, ArrayFollower follower, JobsFile.Job job,
                               StudyOptions options) throws IOException, InterruptedException {
+        StudyOptions withHardware = withHardware(studyDir, options);
         ArrayFollower.Followed followed = follower.follow((runs, line) -> {
             progress.accept(line);
-            lem.closeStudy(study, studyDir, runs, options, "running", null);
+            lem.closeStudy(study, studyDir, runs, withHardware, "running", null);
         });
         String state;
         String message;
@@ -101,9 +102,17 @@ public final class SlurmStudy {
             state = StudyResult.FINISHED;
             message = null;
         }
-        StudyResult result = lem.closeStudy(study, studyDir, followed.ended(), options, state, message);
+        StudyResult result = lem.closeStudy(study, studyDir, followed.ended(), withHardware, state, message);
         HardwareCheck.of(studyDir, StudyManifest.read(studyDir)).warnings().forEach(w -> progress.accept("warning: " + w));
         return result;
+    }
+
+    /**
+     * {@code options} with study.json's {@code points[].hardware} from the status files, read again at each write:
+     * the manifest just written says which runs are measured.
+     */
+    public static StudyOptions withHardware(Path studyDir, StudyOptions options) {
+        return options.withHardware(point -> HardwareCheck.of(studyDir, StudyManifest.read(studyDir)).json(point));
     }
 
     /** A follower of the study's latest job, for {@code lem collect} or a just-submitted job. */
