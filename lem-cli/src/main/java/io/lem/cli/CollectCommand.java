@@ -18,9 +18,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lem collect DIR}: follows a study's Slurm job array from another shell and writes its end. */
 @Command(name = "collect", mixinStandardHelpOptions = true, description = {
-        "Follows the Slurm job array of a study directory (written by lem run --executor slurm) until its tasks",
-        "have ended, marks each run done, failed, cancelled or timed out from the tasks' status files and squeue,",
-        "and writes manifest.json and study.json, as the submitting lem does. Give the same --set as lem run."})
+        "Follows a study's Slurm job array from another shell and writes its study.json.",
+        "",
+        "For a directory written by lem run --executor slurm: waits until its tasks have ended, marks each run done,",
+        "failed, cancelled or timed out from the tasks' status files and squeue, and writes manifest.json and",
+        "study.json, as the submitting lem does. Give the same --set as lem run."})
 public final class CollectCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code lem run-unit --study DIR --unit I}: what each task of a study's Slurm job array runs. */
 @Command(name = "run-unit", mixinStandardHelpOptions = true, description = {
-        "Runs one (point, cycle) run of a study directory from its manifest.json: what each task of",
-        "`lem run --executor slurm`'s job array runs. Writes the run's directory and slurm/status/unit-I.json;",
-        "never manifest.json. Exit 0 when the run is done, 1 when it failed."})
+        "Runs one (point, cycle) run of a study directory: what each Slurm array task runs.",
+        "",
+        "The run is rebuilt from manifest.json alone. It writes the run's directory and slurm/status/unit-I.json,",
+        "never manifest.json (the follower does). Exit 0 when the run is done, 1 when it failed."})
 public final class RunUnitCommand implements Callable<Integer> {
 
     @CommandLine.Spec

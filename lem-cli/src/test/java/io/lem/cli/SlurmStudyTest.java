@@ -115,11 +115,51 @@ class SlurmStudyTest {
             assertThat(point.path("hardware").path("group").asInt()).isEqualTo(1);
         }
 
+        // from another shell: the ended array is gathered again from squeue and the status files alone
+        Ended collected = ended(lem(args(List.of("collect", studyDir.toString()), shortRun, List.of())));
+        assertThat(collected.code()).as(collected.err()).isZero();
+        assertThat(collected.err()).contains("lem collect: slurm job " + jobs.get(1).path("job_id").asString()
+                + ": 1/1 runs ended, 1 done");
+        assertThat(json(studyDir.resolve("manifest.json")).path("state").asString()).isEqualTo("finished");
+
         Path localResults = tmp.resolve("r-local");
         Ended local = ended(lem(args(List.of("run", file.toString(), "--results", localResults.toString()), shortRun,
                 List.of())));
         assertThat(local.code()).as(local.err()).isZero();
         assertSamePoints(json(onlyDir(localResults).resolve("study.json")), json(studyDir.resolve("study.json")));
+    }
+
+    /** Ctrl-C in the following lem, answered y: the array is scancelled and its runs recorded as interrupted. */
+    @Test
+    void ctrlCAnsweredYesCancelsTheArray() throws Exception {
+        Path file = tmp.resolve("ctrl-c.yaml");
+        Files.writeString(file, """
+                study_name: ctrl-c
+                engine: {type: embedded, model: %s, threads: 1, ctx: 256}
+                workload: {requests: 3, max_output_tokens: 6}
+                measurement: {baseline_s: 0, warmup_requests: 1}
+                sweep:
+                  engine.parallel: [1, 2]
+                """.formatted(model));
+        Path results = tmp.resolve("r-ctrl-c");
+        Started following = lem(List.of("run", file.toString(), "--results", results.toString(), "--executor",
+                "slurm", "--max-parallel", "1", "--set", "slurm.exclusive=false", "--set", "slurm.poll_s=0.3"));
+        Path studyDir = waitFor(() -> onlyDir(results));
+        waitFor(() -> Files.isRegularFile(studyDir.resolve("slurm/status/unit-0.json")) ? true : null);
+        following.process().getOutputStream().write("y\n".getBytes(StandardCharsets.UTF_8));
+        following.process().getOutputStream().flush();
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(following.process().pid())).start().waitFor())
+                .isZero();
+        Ended ended = ended(following);
+
+        assertThat(ended.code()).as(ended.err()).isNotZero();
+        assertThat(ended.err()).contains("Cancel Slurm job ", "(scancel)? [y/N]");
+        JsonNode manifest = json(studyDir.resolve("manifest.json"));
+        assertThat(manifest.path("state").asString()).isEqualTo("interrupted");
+        assertThat(manifest.path("message").asString()).contains("cancelled from lem (scancel)",
+                "lem run --resume " + studyDir);
+        assertThat(manifest.path("runs")).hasSize(2).allSatisfy(r ->
+                assertThat(r.path("status").asString()).isEqualTo("interrupted"));
     }
 
     /** Hashes, statuses and structure, point for point; the measured numbers differ between any two runs. */
