@@ -127,6 +127,37 @@ class SlurmStudyTest {
                 List.of())));
         assertThat(local.code()).as(local.err()).isZero();
         assertSamePoints(json(onlyDir(localResults).resolve("study.json")), json(studyDir.resolve("study.json")));
+
+        // point 4's runs as if they had landed on another kind of machine: it is kept apart from the other three
+        String point4 = json(studyDir.resolve("study.json")).path("points").get(3).path("hash").asString()
+                .substring(0, 8);
+        for (int i = 0; i < 8; i++) {
+            if (manifest.path("runs").get(i).path("point").asInt() == 4) {
+                Path status = studyDir.resolve("slurm/status/unit-" + i + ".json");
+                Files.writeString(status, Files.readString(status).replaceFirst("\"cpu_model\" : \"[^\"]*\"",
+                        "\"cpu_model\" : \"Other CPU\""));
+            }
+        }
+        Ended regrouped = ended(lem(args(List.of("collect", studyDir.toString()), shortRun, List.of())));
+        assertThat(regrouped.code()).as(regrouped.err()).isZero();
+        assertThat(regrouped.err()).contains("warning: points ran on different hardware; compare them only within a "
+                + "group: ", "Other CPU=[4]");
+        ResultSchemaCheck.matches("study", studyDir.resolve("study.json"));
+        JsonNode grouped = json(studyDir.resolve("study.json"));
+        JsonNode groups = grouped.path("analysis").path("by_hardware_group");
+        assertThat(groups).hasSize(2);
+        for (JsonNode group : groups) {
+            boolean other = group.path("points").toString().equals("[\"" + point4 + "\"]");
+            assertThat(group.path("points")).hasSize(other ? 1 : 3);
+            assertThat(group.path("kinds").get(0).asString().equals("Other CPU")).isEqualTo(other);
+            for (String front : List.of("pareto_energy_latency", "pareto_energy_throughput")) {
+                for (JsonNode p : group.path(front).path("points")) {
+                    assertThat(group.path("points").toString()).contains(p.path("point").asString());
+                }
+            }
+            assertThat(grouped.path("points").get(3).path("hardware").path("group").asInt() == group.path("group")
+                    .asInt()).isEqualTo(other);
+        }
     }
 
     /** Ctrl-C in the following lem, answered y: the array is scancelled and its runs recorded as interrupted. */

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.lem.analysis.stats.Bootstrap;
 import io.lem.analysis.stats.BootstrapOptions;
@@ -260,8 +261,15 @@ public final class StudyRunner {
                                          StudyOptions options, String stopped) throws IOException {
         StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap(),
                 options.predictions(), cache);
+        Map<Integer, Map<String, Object>> hardware = null;
+        if (options.hardware() != null) {
+            hardware = new java.util.TreeMap<>();
+            for (Point p : plan.points()) {
+                hardware.put(p.index(), options.hardware().apply(p.index()));
+            }
+        }
         ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped,
-                options.hardware()));
+                hardware, HardwareGroups.of(plan, studyDir, runs, hardware, options, cache)));
         return analysis;
     }
 
