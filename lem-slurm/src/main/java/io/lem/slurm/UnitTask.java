@@ -25,6 +25,10 @@ public final class UnitTask {
     /** @param env the task's environment (Slurm's SLURM_* variables) */
     public static UnitOutcome run(Lem lem, Path studyDir, int unit, Map<String, String> env, Path procRoot)
             throws IOException {
+        if (!io.lem.study.StudyManifest.exists(studyDir)) {
+            throw new io.lem.config.ConfigException("--study", studyDir + " holds no manifest.json; fix: give the "
+                    + "study directory lem run --executor slurm wrote (the array's script names it)");
+        }
         UnitStatus started = new UnitStatus(unit, Instant.now().toString(), null, null, null, null,
                 env.get("SLURM_JOB_ID"), env.get("SLURM_ARRAY_JOB_ID"), HardwareProbe.probe(procRoot, env));
         started.write(studyDir);
