@@ -92,9 +92,36 @@ public final class Lem {
      * breaker) or was interrupted: {@link StudyResult#state()} says so.
      */
     public StudyResult runStudy(StudyConfig study, Path studyDir, StudyOptions options) throws IOException {
+        return studyRunner().run(study, studyDir, options);
+    }
+
+    /**
+     * Readies {@code studyDir} for runs that execute elsewhere (lem-slurm's job array): the manifest of a new or
+     * resumed study, a directory for every run still to do. See {@link StudyRunner#open}.
+     */
+    public io.lem.study.StudyManifest openStudy(StudyConfig study, Path studyDir) throws IOException {
+        return studyRunner().open(study, studyDir);
+    }
+
+    /** Runs one run of an opened study, from its manifest alone (lem run-unit). See {@link StudyRunner#runUnit}. */
+    public io.lem.study.UnitOutcome runUnit(Path studyDir, int runIndex) throws IOException {
+        io.lem.study.StudyManifest manifest = io.lem.study.StudyManifest.read(studyDir);
+        if (runIndex < 0 || runIndex >= manifest.runs().size()) {
+            throw new io.lem.config.ConfigException("--unit", runIndex + " is not a run of " + studyDir + "; fix: give "
+                    + "0 to " + (manifest.runs().size() - 1) + " (the manifest's runs, in order)");
+        }
+        return studyRunner().runUnit(manifest, studyDir, runIndex);
+    }
+
+    /** Records how an opened study's runs ended; writes manifest.json and study.json. See {@link StudyRunner#close}. */
+    public StudyResult closeStudy(StudyConfig study, Path studyDir, java.util.Map<Integer, io.lem.study.UnitOutcome> ended,
+                                  StudyOptions options, String state, String message) throws IOException {
+        return studyRunner().close(study, studyDir, ended, options, state, message);
+    }
+
+    private StudyRunner studyRunner() {
         ExperimentRunner runner = experimentRunner();
-        return new StudyRunner(runner, executor != null ? executor : new LocalExecutor(runner), listener)
-                .run(study, studyDir, options);
+        return new StudyRunner(runner, executor != null ? executor : new LocalExecutor(runner), listener);
     }
 
     /** What {@code lem run --dry-run} shows: points, hashes, run order and a time estimate; nothing runs. */

@@ -70,6 +70,9 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SetOption set;
 
+    @CommandLine.Mixin
+    SlurmFlags slurm;
+
     @Option(names = "--print-demo", description = "Print the demo study's YAML (a starting point for your own) and exit.")
     boolean printDemo;
 
@@ -89,6 +92,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new ConfigException("--resume", resume + " is not a study directory; fix: give a directory under "
                     + results + " written by an earlier run");
         }
+        slurm.addTo(set.pairs);
         StudyConfig study = load();
         StudyOptions options = (slo == null ? StudyOptions.DEFAULT : StudyOptions.DEFAULT.withSlo(Slo.parse(slo)))
                 .withPredictions(new PointPredictions(EstimateCommand::predict, hardware));
@@ -105,6 +109,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "study files default to 30 s and 5). See `lem run --print-demo`.");
         }
         Path dir = resume != null ? resume : StudyRunner.newStudyDir(results, study.studyName());
+        if (study.plan().execution().executor().equals("slurm")) {
+            return SlurmRun.submitAndFollow(lem, study, dir, options, out, err);
+        }
         StudyResult result;
         CountDownLatch printed = new CountDownLatch(1);
         Thread studyThread = Thread.currentThread();
@@ -141,13 +148,18 @@ public final class RunCommand implements Callable<Integer> {
         if (studyFile != null) {
             return StudyLoader.load(studyFile, set.pairs);
         }
-        if (resume != null && StudyManifest.exists(resume)) {
-            List<String> sources = StudyManifest.read(resume).sources();
+        return resume != null ? studyOf(resume, set.pairs) : DemoStudy.load(set.pairs);
+    }
+
+    /** The study a directory was written from (its manifest's first source), or the demo. */
+    static StudyConfig studyOf(Path dir, java.util.Map<String, String> pairs) {
+        if (StudyManifest.exists(dir)) {
+            List<String> sources = StudyManifest.read(dir).sources();
             if (!sources.isEmpty()) {
-                return StudyLoader.load(Path.of(sources.getFirst()), set.pairs);
+                return StudyLoader.load(Path.of(sources.getFirst()), pairs);
             }
         }
-        return DemoStudy.load(set.pairs);
+        return DemoStudy.load(pairs);
     }
 
     /** One row per run for a one-cycle study (the table studies always had); the point summary otherwise. */

@@ -24,6 +24,9 @@ public final class ConfigSchema {
      */
     public static final List<String> UNHASHED_SECTIONS = List.of("carbon");
 
+    /** The section of {@link #isSlurmKey}. */
+    public static final String SLURM_SECTION = "slurm";
+
     /**
      * The managed engines whose own section ({@code engine.vllm.max_num_seqs}) passes through to their command line
      * unchecked (issue 9): each driver in lem-engines turns these keys into its engine's flags or environment.
@@ -107,6 +110,20 @@ public final class ConfigSchema {
         add(new ConfigKey.TextKey("carbon.provider_api_key_env", true,
                 "NAME of the environment variable holding an Electricity Maps API key (never the key)"), null);
         LoadKeys.addTo(ConfigSchema::add);
+        // a study's Slurm job (lem-slurm): where its runs go, not what they measure, so no experiment key
+        add(new ConfigKey.TextKey("slurm.partition", true, "partition of the job array (sbatch --partition)"), null);
+        add(new ConfigKey.TextKey("slurm.account", true, "account charged for the job array (sbatch --account)"), null);
+        add(new ConfigKey.TextKey("slurm.time", true, "time limit of each task, as sbatch --time takes it (1:00:00)"),
+                null);
+        add(new ConfigKey.IntKey("slurm.gpus_per_task", 0, 1024, "GPUs bound to each task (sbatch --gpus-per-task)"),
+                Defaults.SLURM_GPUS_PER_TASK);
+        add(new ConfigKey.IntKey("slurm.max_parallel", 0, 1_000_000,
+                "tasks running at once (the array's %K); 0: as many as Slurm allows"), Defaults.SLURM_MAX_PARALLEL);
+        add(new ConfigKey.ChoiceKey("slurm.exclusive", List.of("true", "false"),
+                "a whole node per task (sbatch --exclusive); false lets other jobs' power into the energy"),
+                Boolean.toString(Defaults.SLURM_EXCLUSIVE));
+        add(new ConfigKey.DoubleKey("slurm.poll_s", 0.1, 3600, "seconds between the follower's squeue calls"),
+                Defaults.SLURM_POLL_S);
     }
 
     private ConfigSchema() {
@@ -154,6 +171,11 @@ public final class ConfigSchema {
     /** True for keys that enter an experiment's config hash: the experiment keys outside {@link #UNHASHED_SECTIONS}. */
     public static boolean isHashedKey(String name) {
         return isExperimentKey(name) && !UNHASHED_SECTIONS.contains(name.substring(0, name.indexOf('.')));
+    }
+
+    /** The keys of the {@code slurm:} section: study-level, read with {@code execution.*}, in no config or hash. */
+    public static boolean isSlurmKey(String name) {
+        return name.startsWith(SLURM_SECTION + ".") && KEYS.containsKey(name);
     }
 
     public static boolean isExperimentKey(String name) {

@@ -77,6 +77,20 @@ public final class Defaults {
     /** Linux's procfs (CPU times, cpuinfo). */
     public static final String PROC_ROOT = "/proc";
 
+    /** execution.executor: every (point, cycle) run in this JVM, one after another. */
+    public static final String EXECUTOR = "local";
+    /**
+     * slurm.exclusive: a whole node per task, since a node shared with other jobs puts their power into the unit's
+     * energy (RAPL and the node's GPUs see every process).
+     */
+    public static final boolean SLURM_EXCLUSIVE = true;
+    /** slurm.gpus_per_task: 0 asks Slurm for no GPU (a CPU-only study). */
+    public static final long SLURM_GPUS_PER_TASK = 0;
+    /** slurm.max_parallel: 0 leaves the number of tasks running at once to Slurm. */
+    public static final long SLURM_MAX_PARALLEL = 0;
+    /** slurm.poll_s: how often the follower asks squeue and reads the status files. */
+    public static final double SLURM_POLL_S = 5;
+
     /** Where results go, relative to the working directory. */
     public static final String RESULTS_DIR = "results";
     public static final String STUDY_NAME = "study";

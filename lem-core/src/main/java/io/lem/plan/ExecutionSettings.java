@@ -19,9 +19,14 @@ import io.lem.config.ConfigKey;
  *                               and recorded as timed out; 0 for no limit
  * @param maxConsecutiveFailures {@code execution.max_consecutive_failures}: the study pauses (resumable) after this
  *                               many failed runs in a row, the circuit breaker of issue 9
+ * @param executor  {@code execution.executor}: local (this JVM) or slurm (a job array, lem-slurm)
+ * @param slurm     the {@code slurm.*} keys the study gave (full names, coerced); the rest take their defaults
  */
 public record ExecutionSettings(Repetitions repetitions, Order order, Long seed, double gapS, double cycleGapS,
-                                double experimentTimeoutS, int maxConsecutiveFailures) {
+                                double experimentTimeoutS, int maxConsecutiveFailures, String executor,
+                                Map<String, Object> slurm) {
+
+    public static final List<String> EXECUTORS = List.of("local", "slurm");
 
     /** One cycle, as a plain study file ran before studies had cycles. */
     public static final int DEFAULT_CYCLES = 1;
@@ -56,8 +61,10 @@ public record ExecutionSettings(Repetitions repetitions, Order order, Long seed,
             "seconds after which one run is stopped and recorded as timed out (0: no limit)");
     private static final ConfigKey BREAKER = new ConfigKey.IntKey("execution.max_consecutive_failures", 1, 10_000,
             "failed runs in a row after which the study pauses");
+    private static final ConfigKey EXECUTOR = new ConfigKey.ChoiceKey("execution.executor", EXECUTORS,
+            "where the runs execute: local (here, one after another) or slurm (a Slurm job array)");
     private static final List<ConfigKey> KEYS = List.of(CYCLES, ORDER, SEED, GAP, CYCLE_GAP, PRECISION, MIN_CYCLES,
-            MAX_CYCLES, TIMEOUT, BREAKER);
+            MAX_CYCLES, TIMEOUT, BREAKER, EXECUTOR);
 
     public ExecutionSettings {
         if (repetitions == null || order == null || gapS < 0 || cycleGapS < 0 || experimentTimeoutS < 0
@@ -65,6 +72,19 @@ public record ExecutionSettings(Repetitions repetitions, Order order, Long seed,
             throw new IllegalArgumentException("repetitions and order are required, gaps and the timeout are >= 0, "
                     + "the breaker >= 1");
         }
+        executor = executor == null ? io.lem.config.Defaults.EXECUTOR : executor;
+        slurm = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(slurm == null ? Map.of() : slurm));
+    }
+
+    /** Run here, with no Slurm keys. */
+    public ExecutionSettings(Repetitions repetitions, Order order, Long seed, double gapS, double cycleGapS,
+                             double experimentTimeoutS, int maxConsecutiveFailures) {
+        this(repetitions, order, seed, gapS, cycleGapS, experimentTimeoutS, maxConsecutiveFailures, null, Map.of());
+    }
+
+    /** A {@code slurm.*} key's value: the study's, else its default. */
+    public Object slurmValue(String name) {
+        return slurm.containsKey(name) ? slurm.get(name) : io.lem.config.ConfigSchema.defaultOf(name);
     }
 
     /** Without a per-run timeout and with the default circuit breaker. */
@@ -75,7 +95,12 @@ public record ExecutionSettings(Repetitions repetitions, Order order, Long seed,
 
     /** Checks the section's keys (without their {@code execution.} prefix). */
     public static ExecutionSettings parse(Map<String, Object> section) {
+        Map<String, Object> slurm = new java.util.LinkedHashMap<>();
         for (String key : section.keySet()) {
+            if (key.startsWith(io.lem.config.ConfigSchema.SLURM_SECTION + ".")) {
+                slurm.put(key, KeyCheck.coerce(key, io.lem.config.ConfigSchema.key(key), section.get(key)));
+                continue;
+            }
             if (KEYS.stream().noneMatch(k -> k.name().equals("execution." + key))) {
                 throw new ConfigException("execution." + key, "unknown key; fix: use one of "
                         + KEYS.stream().map(ConfigKey::name).toList());
@@ -110,7 +135,8 @@ public record ExecutionSettings(Repetitions repetitions, Order order, Long seed,
         }
         double timeoutS = (Double) value(section, TIMEOUT, DEFAULT_EXPERIMENT_TIMEOUT_S);
         int breaker = Math.toIntExact((Long) value(section, BREAKER, (long) DEFAULT_MAX_CONSECUTIVE_FAILURES));
-        return new ExecutionSettings(repetitions, order, seed, gapS, cycleGapS, timeoutS, breaker);
+        String executor = (String) value(section, EXECUTOR, io.lem.config.Defaults.EXECUTOR);
+        return new ExecutionSettings(repetitions, order, seed, gapS, cycleGapS, timeoutS, breaker, executor, slurm);
     }
 
     private static Object value(Map<String, Object> section, ConfigKey key, Object fallback) {

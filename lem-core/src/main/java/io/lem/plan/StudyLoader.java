@@ -74,6 +74,8 @@ public final class StudyLoader {
         cliOverrides.forEach((k, v) -> {
             if (k.startsWith(EXECUTION)) {
                 executionOverrides.put(k.substring(EXECUTION.length()), v);
+            } else if (ConfigSchema.isSlurmKey(k)) {
+                executionOverrides.put(k, v);
             } else {
                 ConfigSchema.key(k); // an unknown key fails here, with the list of valid ones
                 schemaOverrides.put(k, v);
@@ -92,6 +94,9 @@ public final class StudyLoader {
                     tree.remove(k);
                 } else if (key.startsWith(EXECUTION)) {
                     execution.put(key.substring(EXECUTION.length()), v);
+                    tree.remove(k);
+                } else if (key.equals(ConfigSchema.SLURM_SECTION) || ConfigSchema.isSlurmKey(key)) {
+                    KeyCheck.flatten(key, v, execution::put);
                     tree.remove(k);
                 }
             });

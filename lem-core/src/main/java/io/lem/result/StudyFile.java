@@ -42,10 +42,19 @@ public record StudyFile(int schemaVersion, String studyName, List<Experiment> ex
      *                         empty in an older study.json
      * @param prediction       predicted beside measured J/output-token, labelled a prediction with its assumptions
      *                         ({@code io.lem.study.PredictedVsMeasured}); null when the study ran without one
+     * @param hardware         the machines the point's runs ran on, where its runs ran elsewhere (a Slurm job
+     *                         array: kinds, nodes, hardware group); null otherwise
      */
     public record Point(int index, String hash, String dir, Map<String, Object> keys, List<String> cycles,
                         Map<String, Object> metrics, Boolean precisionReached, Boolean publishable,
-                        Map<String, Object> validity, Map<String, Object> prediction) {
+                        Map<String, Object> validity, Map<String, Object> prediction, Map<String, Object> hardware) {
+
+        /** A point of a study that ran in one place. */
+        public Point(int index, String hash, String dir, Map<String, Object> keys, List<String> cycles,
+                     Map<String, Object> metrics, Boolean precisionReached, Boolean publishable,
+                     Map<String, Object> validity, Map<String, Object> prediction) {
+            this(index, hash, dir, keys, cycles, metrics, precisionReached, publishable, validity, prediction, null);
+        }
 
         public Point {
             keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
@@ -54,6 +63,8 @@ public record StudyFile(int schemaVersion, String studyName, List<Experiment> ex
             validity = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(validity));
             prediction = prediction == null ? null
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(prediction));
+            hardware = hardware == null ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hardware));
         }
     }
 

@@ -47,6 +47,7 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
     public static final String PUBLISHABLE = "publishable";
     public static final String VALIDITY = "validity";
     public static final String PREDICTION = "prediction";
+    public static final String HARDWARE = "hardware";
 
     StudyJson() {
         super("study", FILE);
@@ -89,6 +90,9 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
                 if (p.prediction() != null) {
                     point.put(PREDICTION, p.prediction());
                 }
+                if (p.hardware() != null) {
+                    point.put(HARDWARE, p.hardware());
+                }
                 points.add(point);
             }
             json.put(POINTS, points);
@@ -125,7 +129,8 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
                 p.path(PRECISION_REACHED).isBoolean() ? p.path(PRECISION_REACHED).asBoolean() : null,
                 p.path(PUBLISHABLE).isBoolean() ? p.path(PUBLISHABLE).asBoolean() : null,
                 JsonFiles.plain(p.path(VALIDITY)),
-                p.path(PREDICTION).isObject() ? JsonFiles.plain(p.path(PREDICTION)) : null)).toList();
+                p.path(PREDICTION).isObject() ? JsonFiles.plain(p.path(PREDICTION)) : null,
+                p.path(HARDWARE).isObject() ? JsonFiles.plain(p.path(HARDWARE)) : null)).toList();
         return new StudyFile(json.path(SCHEMA_VERSION).asInt(0), string(json, STUDY_NAME), experiments,
                 string(json, STUDY_DESIGN_HASH), points, JsonFiles.plain(json.path(ANALYSIS)));
     }

@@ -19,7 +19,8 @@ final class StudyFiles {
     }
 
     static StudyFile of(StudyPlan plan, java.nio.file.Path studyDir, StudyAnalysis analysis,
-                        List<StudyManifest.RunEntry> runs, String stopped) {
+                        List<StudyManifest.RunEntry> runs, String stopped, Map<Integer, Map<String, Object>> hardware,
+                        List<Map<String, Object>> byHardwareGroup) {
         List<StudyFile.Experiment> experiments = new ArrayList<>();
         List<StudyFile.Point> points = new ArrayList<>();
         for (PointResult result : analysis.points()) {
@@ -44,13 +45,15 @@ final class StudyFiles {
             points.add(new StudyFile.Point(point.index(), point.hash(), StudyRunner.pointDir(config),
                     new LinkedHashMap<>(point.declared()), result.cycles().stream().map(RunStatus::jsonName).toList(),
                     metrics, result.precision() == null ? null : result.precisionReached(), result.validity().publishable(),
-                    result.validity().toJson(), result.predicted() == null ? null : result.predicted().toJson()));
+                    result.validity().toJson(), result.predicted() == null ? null : result.predicted().toJson(),
+                    hardware == null ? null : hardware.get(point.index())));
         }
         return new StudyFile(ResultDocument.SCHEMA_VERSION, plan.studyName(), experiments, plan.studyDesignHash(),
-                points, analysisJson(plan, analysis, stopped));
+                points, analysisJson(plan, analysis, stopped, byHardwareGroup));
     }
 
-    static Map<String, Object> analysisJson(StudyPlan plan, StudyAnalysis a, String stopped) {
+    static Map<String, Object> analysisJson(StudyPlan plan, StudyAnalysis a, String stopped,
+                                            List<Map<String, Object>> byHardwareGroup) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("metric", io.lem.result.ResultFields.JOULES_PER_OUTPUT_TOKEN);
         json.put("factors", a.factors() == null ? null : a.factors().toJson("j_per_output_token"));
@@ -74,6 +77,11 @@ final class StudyFiles {
             json.put("adaptive", null);
         }
         json.put("stopped", stopped);
+        if (byHardwareGroup != null) {
+            json.put("by_hardware_group", byHardwareGroup);
+            json.put("hardware_note", "the points ran on " + byHardwareGroup.size() + " kinds of machine: compare "
+                    + "them within by_hardware_group; the factors and fronts above span every kind");
+        }
         return json;
     }
 }

@@ -9,16 +9,23 @@ import io.lem.analysis.stats.Slo;
  * @param slo       {@code --slo}: latency objectives for selecting the lowest-J/token point; null for none
  * @param bootstrap the bootstrap of every per-point CI and of the adaptive rule
  * @param predictions how to predict each point for predicted-beside-measured in study.json; null for none
+ * @param hardware    per point index, the machines its runs ran on (study.json {@code points[].hardware}), as an
+ *                    executor that runs them elsewhere knows it (lem-slurm); null for none
  */
-public record StudyOptions(Slo slo, BootstrapOptions bootstrap, PointPredictions predictions) {
+public record StudyOptions(Slo slo, BootstrapOptions bootstrap, PointPredictions predictions,
+                           java.util.function.IntFunction<java.util.Map<String, Object>> hardware) {
 
-    public static final StudyOptions DEFAULT = new StudyOptions(null, BootstrapOptions.DEFAULT, null);
+    public static final StudyOptions DEFAULT = new StudyOptions(null, BootstrapOptions.DEFAULT, null, null);
 
     public StudyOptions withSlo(Slo newSlo) {
-        return new StudyOptions(newSlo, bootstrap, predictions);
+        return new StudyOptions(newSlo, bootstrap, predictions, hardware);
     }
 
     public StudyOptions withPredictions(PointPredictions newPredictions) {
-        return new StudyOptions(slo, bootstrap, newPredictions);
+        return new StudyOptions(slo, bootstrap, newPredictions, hardware);
+    }
+
+    public StudyOptions withHardware(java.util.function.IntFunction<java.util.Map<String, Object>> newHardware) {
+        return new StudyOptions(slo, bootstrap, predictions, newHardware);
     }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.lem.analysis.stats.Bootstrap;
 import io.lem.analysis.stats.BootstrapOptions;
@@ -80,15 +81,8 @@ public final class StudyRunner {
 
     public StudyResult run(StudyConfig study, Path studyDir, StudyOptions options) throws IOException {
         StudyPlan plan = study.plan();
-        for (ExperimentConfig config : study.experiments()) {
-            runner.prepare(config); // a missing model fails the study before anything runs or is written
-        }
-        StudyManifest manifest = StudyManifest.exists(studyDir)
-                ? ResumeCheck.resumed(plan, StudyManifest.read(studyDir), studyDir)
-                : ResumeCheck.fresh(plan, studyDir);
-        Files.createDirectories(studyDir);
+        StudyManifest manifest = start(study, studyDir);
         List<StudyManifest.RunEntry> runs = new ArrayList<>(manifest.runs());
-        manifest = save(manifest, runs, "running", null, studyDir);
         List<StudyResult.Outcome> outcomes = new ArrayList<>();
         int consecutiveFailures = 0;
         boolean executedAny = false;
@@ -168,6 +162,84 @@ public final class StudyRunner {
         return new StudyResult(plan.studyName(), studyDir, plan.studyDesignHash(), state, message, outcomes, analysis);
     }
 
+    /** A new or resumed manifest, written: a missing model fails the study before anything runs or is written. */
+    private StudyManifest start(StudyConfig study, Path studyDir) throws IOException {
+        for (ExperimentConfig config : study.experiments()) {
+            runner.prepare(config);
+        }
+        StudyManifest manifest = StudyManifest.exists(studyDir)
+                ? ResumeCheck.resumed(study.plan(), StudyManifest.read(studyDir), studyDir)
+                : ResumeCheck.fresh(study.plan(), studyDir);
+        Files.createDirectories(studyDir);
+        return save(manifest, manifest.runs(), "running", null, studyDir);
+    }
+
+    /**
+     * Readies a study whose runs execute elsewhere (a Slurm job array): as {@link #run} begins, then every run
+     * without a result.json gets its directory (earlier raw files moved aside) and stays pending; the others are
+     * done. Returns the manifest written: its pending runs are the ones to submit.
+     */
+    public StudyManifest open(StudyConfig study, Path studyDir) throws IOException {
+        StudyManifest manifest = start(study, studyDir);
+        List<StudyManifest.RunEntry> runs = new ArrayList<>(manifest.runs());
+        for (int i = 0; i < runs.size(); i++) {
+            StudyManifest.RunEntry run = runs.get(i);
+            ExperimentConfig config = study.plan().point(run.point()).config();
+            Path dir = studyDir.resolve(run.dir());
+            if (Files.isRegularFile(dir.resolve(ExperimentRunner.RESULT_FILE))) {
+                runs.set(i, run.with(RunStatus.DONE, null));
+                listener.experimentSkipped(run.point(), config.slug() + cycleLabel(run), dir);
+                continue;
+            }
+            moveAside(dir, run.point(), config.slug());
+            Files.createDirectories(dir);
+            runs.set(i, run.with(RunStatus.PENDING, null));
+        }
+        return save(manifest, runs, "running", null, studyDir);
+    }
+
+    /**
+     * Runs one run of an {@link #open opened} study where it lands (lem run-unit on a cluster node): into its own
+     * directory only, never manifest.json, which its follower writes; failure.json beside it when it fails.
+     */
+    public UnitOutcome runUnit(StudyManifest manifest, Path studyDir, int runIndex) throws IOException {
+        Unit unit = manifest.unit(studyDir, runIndex);
+        Files.createDirectories(unit.dir());
+        UnitOutcome outcome = executor.execute(unit);
+        if (outcome.status().failure()) {
+            StudyManifest.RunEntry run = manifest.runs().get(runIndex);
+            FailureFile.write(unit.dir(), outcome(run, unit.config(), unit.dir(), outcome.status(), outcome));
+        }
+        return outcome;
+    }
+
+    /**
+     * Records how runs that executed elsewhere ended, by run index, and rewrites manifest.json and study.json as
+     * {@link #run} does after each run and at its end; a failed run without failure.json (cancelled, killed)
+     * gets one. Called by the one process that follows the runs, never by the runs themselves.
+     */
+    public StudyResult close(StudyConfig study, Path studyDir, java.util.Map<Integer, UnitOutcome> ended,
+                             StudyOptions options, String state, String message) throws IOException {
+        StudyPlan plan = study.plan();
+        StudyManifest manifest = StudyManifest.read(studyDir);
+        List<StudyManifest.RunEntry> runs = new ArrayList<>(manifest.runs());
+        List<StudyResult.Outcome> outcomes = new ArrayList<>();
+        for (java.util.Map.Entry<Integer, UnitOutcome> e : new java.util.TreeMap<>(ended).entrySet()) {
+            StudyManifest.RunEntry run = runs.get(e.getKey());
+            UnitOutcome unit = e.getValue();
+            Path dir = studyDir.resolve(run.dir());
+            runs.set(e.getKey(), run.with(unit.status(), unit.error()));
+            StudyResult.Outcome outcome = outcome(run, plan.point(run.point()).config(), dir, unit.status(), unit);
+            outcomes.add(outcome);
+            if (unit.status().failure() && Files.isDirectory(dir) && FailureFile.read(dir) == null) {
+                FailureFile.write(dir, outcome);
+            }
+        }
+        save(manifest, runs, state, message, studyDir);
+        StudyAnalysis analysis = writeStudyFile(plan, studyDir, runs, options, message);
+        return new StudyResult(plan.studyName(), studyDir, plan.studyDesignHash(), state, message, outcomes, analysis);
+    }
+
     /** The next cycle for the points whose interval is still too wide and that have cycles left. */
     private List<Run> adaptiveRound(StudyPlan plan, Path studyDir, List<StudyManifest.RunEntry> runs,
                                     Repetitions.Adaptive adaptive, StudyOptions options) {
@@ -189,7 +261,15 @@ public final class StudyRunner {
                                          StudyOptions options, String stopped) throws IOException {
         StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap(),
                 options.predictions(), cache);
-        ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped));
+        Map<Integer, Map<String, Object>> hardware = null;
+        if (options.hardware() != null) {
+            hardware = new java.util.TreeMap<>();
+            for (Point p : plan.points()) {
+                hardware.put(p.index(), options.hardware().apply(p.index()));
+            }
+        }
+        ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped,
+                hardware, HardwareGroups.of(plan, studyDir, runs, hardware, options, cache)));
         return analysis;
     }
 
