@@ -70,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SetOption set;
 
+    @Option(names = "--no-report", description = "Do not write report.html and figures/ at the end (`lem report "
+            + "STUDY_DIR` writes them later, the same).")
+    boolean noReport;
+
     @Option(names = "--print-demo", description = "Print the demo study's YAML (a starting point for your own) and exit.")
     boolean printDemo;
 
@@ -120,6 +124,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             result = lem.runStudy(study, dir, options);
             print(study, result, out);
+            if (!noReport && java.nio.file.Files.isRegularFile(dir.resolve("study.json"))) {
+                ReportCommand.afterRun(dir, out, err);
+            }
         } finally {
             printed.countDown();
             try {
