@@ -100,6 +100,16 @@ class OlderDirectoryTest {
     }
 
     @Test
+    void oneExperimentOfItReportsAsOneRun() throws IOException {
+        ReportResult result = Reports.write(study.resolve("002-tiny-p2-c2-bd20b710"), tmp.resolve("one"));
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("one run: no confidence interval"))
+                .anyMatch(n -> n.startsWith("J/output token against each swept parameter: left out"));
+        assertThat(result.figures()).extracting(p -> p.getFileName().toString())
+                .containsExactly("power-1.png", "power-1.svg", "latency.png", "latency.svg");
+        assertThat(Files.readString(result.html())).contains("lem report: older: tiny-p2-c2", "(1 run)");
+    }
+
+    @Test
     void aDirectoryWithoutResultsIsRefusedNamingTheFix() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reports.write(tmp, tmp.resolve("x")))
                 .isInstanceOf(ReportException.class).hasMessageContaining("is not a results directory")
