@@ -124,7 +124,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             result = lem.runStudy(study, dir, options);
             print(study, result, out);
-            if (!noReport && java.nio.file.Files.isRegularFile(dir.resolve("study.json"))) {
+            // after Ctrl-C the run exits promptly; `lem report` makes the same report later
+            if (!noReport && !Thread.currentThread().isInterrupted()
+                    && java.nio.file.Files.isRegularFile(dir.resolve("study.json"))) {
                 ReportCommand.afterRun(dir, out, err);
             }
         } finally {

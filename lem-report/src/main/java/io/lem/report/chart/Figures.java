@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
@@ -87,6 +89,7 @@ public final class Figures {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // a highlighted front over the points under it
         // tick labels in the root locale: a figure must not read 0,5 on one machine and 0.5 on another
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
         if (!spec.x().categories().isEmpty()) {
@@ -180,7 +183,7 @@ public final class Figures {
         r.setSeriesStroke(0, dash == null ? new BasicStroke(width)
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
         r.setSeriesPaint(0, s.highlight() ? Color.BLACK : COLOURS[i % COLOURS.length]);
-        r.setSeriesShape(0, SHAPES[i % SHAPES.length]);
+        r.setSeriesShape(0, s.highlight() ? new Ellipse2D.Double(-6, -6, 12, 12) : SHAPES[i % SHAPES.length]);
         return r;
     }
 }
