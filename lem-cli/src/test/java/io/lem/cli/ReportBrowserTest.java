@@ -146,6 +146,13 @@ class ReportBrowserTest {
                     .isEqualTo(measuredOkRequests());
             assertThat(seriesSizes.get("power-1").getFirst()).isEqualTo(powerIntervals(firstCycleOfPoint1()));
 
+            // hover: the tooltip of the Pareto scatter's first point names the axis and its value
+            String tip = (String) driver.executeScript("""
+                    var c = window.lemCharts['pareto-latency'];
+                    c.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0});
+                    return document.getElementById('chart-pareto-latency').innerText;""");
+            assertThat(tip).contains("all points", "energy per output token (J/token): ");
+
             List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
             assertThat(errors).as("console errors").isEmpty();
