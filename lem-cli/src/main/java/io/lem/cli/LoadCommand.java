@@ -163,6 +163,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Mixin
     SetOption set;
 
+    @Option(names = "--no-report", description = "Do not write report.html and figures/ beside summary.json at the "
+            + "end (`lem report DIR` writes them later, the same).")
+    boolean noReport;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -185,6 +189,9 @@ public final class LoadCommand implements Callable<Integer> {
         }
         out.println("wrote " + result.requestsFile() + " and " + result.summaryFile());
         out.flush();
+        if (!noReport) {
+            ReportCommand.afterRun(result.summaryFile().toAbsolutePath().getParent(), out, err);
+        }
         noteRequestCount(options, err);
         result.allFailed().ifPresent(line -> err.println("lem load: " + line));
         return result.allFailed().isPresent() ? ErrorHandler.FAILURE : 0;

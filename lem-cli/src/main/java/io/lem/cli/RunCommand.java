@@ -73,6 +73,10 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SlurmFlags slurm;
 
+    @Option(names = "--no-report", description = "Do not write report.html and figures/ at the end (`lem report "
+            + "STUDY_DIR` writes them later, the same).")
+    boolean noReport;
+
     @Option(names = "--print-demo", description = "Print the demo study's YAML (a starting point for your own) and exit.")
     boolean printDemo;
 
@@ -110,7 +114,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path dir = resume != null ? resume : StudyRunner.newStudyDir(results, study.studyName());
         if (study.plan().execution().executor().equals("slurm")) {
-            return SlurmRun.submitAndFollow(lem, study, dir, options, out, err);
+            int code = SlurmRun.submitAndFollow(lem, study, dir, options, out, err);
+            if (!noReport && Files.isRegularFile(dir.resolve("study.json"))) {
+                ReportCommand.afterRun(dir, out, err);
+            }
+            return code;
         }
         StudyResult result;
         CountDownLatch printed = new CountDownLatch(1);
@@ -127,6 +135,11 @@ public final class RunCommand implements Callable<Integer> {
         try {
             result = lem.runStudy(study, dir, options);
             print(study, result, out);
+            // after Ctrl-C the run exits promptly; `lem report` makes the same report later
+            if (!noReport && !Thread.currentThread().isInterrupted()
+                    && Files.isRegularFile(dir.resolve("study.json"))) {
+                ReportCommand.afterRun(dir, out, err);
+            }
         } finally {
             printed.countDown();
             try {

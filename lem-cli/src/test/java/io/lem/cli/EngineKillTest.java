@@ -102,6 +102,20 @@ class EngineKillTest {
     }
 
     /**
+     * Whether a child is the engine, from /proc's whole command line: ProcessHandle.Info reads one page of it, and a
+     * test class path longer than that (Selenium's jars) cuts off the main class.
+     */
+    private static boolean isEngine(ProcessHandle p) {
+        try {
+            String cmdline = new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            return cmdline.contains(ServeMain.class.getName() + " --model ");
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /**
      * Waits for {@code rows} lines in the first experiment's requests.jsonl, SIGKILLs the engine child, and returns
      * the lines once it is dead: requests that completed before the kill may still be landing as it is sent.
      */
@@ -113,9 +127,8 @@ class EngineKillTest {
                 int lines = requests.isPresent() && Files.exists(requests.get())
                         ? Files.readAllLines(requests.get()).size() : 0;
                 if (lines >= rows) {
-                    ProcessHandle engine = ProcessHandle.current().children()
-                            .filter(p -> p.info().commandLine().orElse("").contains(ServeMain.class.getName() + " --model ")).findFirst()
-                            .orElseThrow();
+                    ProcessHandle engine = ProcessHandle.current().children().filter(EngineKillTest::isEngine)
+                            .findFirst().orElseThrow();
                     engine.destroyForcibly();
                     engine.onExit().get(10, TimeUnit.SECONDS);
                     return Files.readAllLines(requests.get()).size();
