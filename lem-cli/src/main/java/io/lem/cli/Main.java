@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Measures the energy and carbon of LLM inference.",
         subcommands = {RunCommand.class, LoadCommand.class, PowerCommand.class, MetersCommand.class, ServeCommand.class,
                 ModelCommand.class, VerifyCommand.class, EstimateCommand.class,
+                ExportCommand.class, QueryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 cells: quoted when they hold a comma, a quote or a line break, quotes doubled. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String cell(String text) {
+    public static String cell(String text) {
         return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
                 ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

@@ -46,11 +46,19 @@ public record ResultsDir(Path path, Kind kind) {
             throw new ConfigException(field, "'" + root + "' is not a directory; fix: give a directory lem run, lem"
                     + " load or a study wrote into");
         }
-        List<ResultsDir> found = new ArrayList<>();
-        collect(root, found);
+        List<ResultsDir> found = find(root);
         if (found.isEmpty()) {
             throw new ConfigException(field, "no results under '" + root + "' (no study.json, result.json or"
                     + " summary.json); fix: give a directory lem run, lem load or a study wrote into");
+        }
+        return found;
+    }
+
+    /** As {@link #under}, but an empty list when there is none (or {@code root} is not a directory). */
+    public static List<ResultsDir> find(Path root) {
+        List<ResultsDir> found = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            collect(root, found);
         }
         return found;
     }

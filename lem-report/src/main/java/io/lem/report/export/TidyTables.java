@@ -50,7 +50,8 @@ public record TidyTables(List<Table> tables) {
         return of(parent == null ? dir.path() : parent, List.of(dir));
     }
 
-    static TidyTables of(Path root, List<ResultsDir> dirs) {
+    /** These results directories, each named by its path relative to {@code root}; none gives empty tables. */
+    public static TidyTables of(Path root, List<ResultsDir> dirs) {
         List<Run> runs = new ArrayList<>();
         for (ResultsDir dir : dirs) {
             String rel = root.toAbsolutePath().normalize().relativize(dir.path().toAbsolutePath().normalize())

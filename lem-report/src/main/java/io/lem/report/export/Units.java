@@ -43,7 +43,8 @@ final class Units {
     }
 
     static String of(String column) {
-        String name = "_" + column;
+        // an interval's bounds are in the unit of the figure they bound
+        String name = "_" + column.replaceAll("_ci_(lower|upper)$", "");
         return SUFFIXES.stream().filter(s -> name.endsWith(s.getKey().startsWith("_") ? s.getKey() : "_" + s.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse("");
     }
