@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.lem.report.export.ExportFormat;
-import io.lem.report.export.ResultsDir;
 import io.lem.report.export.TableFiles;
 import io.lem.report.export.TidyTables;
 import picocli.CommandLine;
@@ -42,8 +41,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExportFormat f = ExportFormat.of("--format", format);
-        TidyTables tables = ResultsDir.at(resultsDir).map(TidyTables::of)
-                .orElseGet(() -> TidyTables.under(resultsDir, "RESULTS_DIR"));
+        TidyTables tables = TidyTables.read(resultsDir, "RESULTS_DIR");
         List<Path> files = TableFiles.write(tables, f, out);
         PrintWriter o = spec.commandLine().getOut();
         for (int i = 0; i < files.size(); i++) {

@@ -21,7 +21,9 @@ final class CyclesTable {
 
     private static final List<Column> FIXED = List.of(new Column("point_index", ColumnType.LONG),
             new Column("point_dir", ColumnType.STRING), new Column("run_dir", ColumnType.STRING), new Column("status", ColumnType.STRING),
-            new Column("source_file", ColumnType.STRING), new Column("energy_estimated", ColumnType.BOOLEAN),
+            new Column("source_file", ColumnType.STRING), new Column("engine_type", ColumnType.STRING),
+            new Column("model", ColumnType.STRING), new Column("batch_limit", ColumnType.LONG),
+            new Column("gpu_name", ColumnType.STRING), new Column("gpu_count", ColumnType.LONG), new Column("energy_estimated", ColumnType.BOOLEAN),
             new Column("verification_passed", ColumnType.BOOLEAN), new Column("requests_measured", ColumnType.LONG),
             new Column("requests_ok", ColumnType.LONG), new Column("requests_failed", ColumnType.LONG),
             new Column("requests_warmup", ColumnType.LONG), new Column("error_rate", ColumnType.DOUBLE),
@@ -54,6 +56,10 @@ final class CyclesTable {
             row.put("point_dir", run.pointDir());
             row.put("run_dir", run.runDir());
             row.put("status", run.status());
+            row.put("engine_type", string(run.config().get("engine.type")));
+            Object model = run.config().get("engine.model");
+            row.put("model", model != null ? string(model) : string(run.config().get("engine.preset")));
+            row.put("batch_limit", BatchLimit.of(run.config()));
             if (run.result() != null) {
                 result(run, row);
             } else if (run.summary() != null) {
@@ -84,6 +90,9 @@ final class CyclesTable {
         ResultFile r = run.result();
         row.put("source_file", "result.json");
         row.put("energy_estimated", r.energy().estimated());
+        JsonNode gpus = run.resultTree().path(ENVIRONMENT).path(GPUS);
+        row.put("gpu_count", gpus.size());
+        row.put("gpu_name", gpus.isEmpty() ? null : gpus.get(0).path(NAME).asString(null));
         row.put("verification_passed", r.verification() == null ? null : r.verification().passed());
         row.put("requests_measured", r.requests().measured());
         row.put("requests_ok", r.requests().ok());
@@ -106,6 +115,10 @@ final class CyclesTable {
         run.resultTree().path(METRICS).properties().forEach(e -> row.put(e.getKey(), value(e.getValue())));
     }
 
+    private static String string(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
     private static Object value(JsonNode node) {
         return node.isNumber() ? (Object) node.doubleValue() : node.isString() ? node.stringValue() : null;
     }
@@ -120,6 +133,7 @@ final class CyclesTable {
     private static void summary(SummaryFile s, Map<String, Object> row) {
         SummaryFile.Metrics m = s.metrics();
         row.put("source_file", "summary.json");
+        row.put("model", s.run().model());
         row.put("verification_passed", s.verification() == null ? null : s.verification().passed());
         row.put("requests_measured", m.requests());
         row.put("requests_ok", m.requestsOk());

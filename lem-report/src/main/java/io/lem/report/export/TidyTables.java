@@ -11,8 +11,11 @@ import java.util.List;
  * {@value #SAMPLES} (one per power.csv sample of each energy domain), {@value #GAUGES} (one per gauge reading) and
  * {@value #ENGINE_METRICS} (one per engine_metrics.csv value). Every table starts with the ids that link them:
  * {@value #STUDY}, {@value #RESULTS_DIR}, {@value #POINT_HASH} and (below points) {@value #CYCLE}.
+ *
+ * @param sweptKeys the config keys that tell the points apart, each a column of points and cycles
+ *                  ({@link Column#ofKey}): the study's swept keys, then any other key whose value differs
  */
-public record TidyTables(List<Table> tables) {
+public record TidyTables(List<Table> tables, List<String> sweptKeys) {
 
     public static final String POINTS = "points";
     public static final String CYCLES = "cycles";
@@ -32,6 +35,7 @@ public record TidyTables(List<Table> tables) {
 
     public TidyTables {
         tables = List.copyOf(tables);
+        sweptKeys = List.copyOf(sweptKeys);
     }
 
     /**
@@ -42,6 +46,15 @@ public record TidyTables(List<Table> tables) {
      */
     public static TidyTables under(Path root, String field) {
         return of(root, ResultsDir.under(root, field));
+    }
+
+    /**
+     * {@code dir} when it is a results directory (named by its own name), else every one under it.
+     *
+     * @param field the argument that named it, for the error when there are no results
+     */
+    public static TidyTables read(Path dir, String field) {
+        return ResultsDir.at(dir).map(TidyTables::of).orElseGet(() -> under(dir, field));
     }
 
     /** One results directory, named by its own directory name. */
@@ -62,7 +75,7 @@ public record TidyTables(List<Table> tables) {
         Table cycles = CyclesTable.of(runs, swept);
         return new TidyTables(List.of(PointsTable.of(cycles, swept), cycles,
                 RequestsTable.of(runs), SamplesTable.samples(runs), SamplesTable.gauges(runs),
-                EngineMetricsTable.of(runs)));
+                EngineMetricsTable.of(runs)), List.copyOf(swept.columns().keySet()));
     }
 
     /** @throws IllegalArgumentException naming the tables there are */

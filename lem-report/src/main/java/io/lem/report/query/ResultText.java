@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.lem.report.export.Csv;
+import io.lem.report.export.Numbers;
 import io.lem.result.Json;
 
 /**
@@ -76,20 +76,11 @@ public final class ResultText {
     private static String human(Object v) {
         return switch (v) {
             case null -> "";
-            case Double d -> sixDigits(d);
-            case Float f -> sixDigits(f);
-            case BigDecimal b -> sixDigits(b.doubleValue());
+            case Double d -> Numbers.sixDigits(d.doubleValue());
+            case Float f -> Numbers.sixDigits(f.doubleValue());
+            case BigDecimal b -> Numbers.sixDigits(b.doubleValue());
             default -> String.valueOf(v);
         };
-    }
-
-    private static String sixDigits(double d) {
-        if (d == 0 || !Double.isFinite(d)) {
-            return Double.toString(d);
-        }
-        double abs = Math.abs(d);
-        return abs >= 1e-4 && abs < 1e7 ? new BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros()
-                .toPlainString() : String.format(Locale.ROOT, "%.5e", d);
     }
 
     private static String exact(Object v) {

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code lem query} and {@code lem export} through the real command line, on lem-report's real results fixtures;
+ * {@code lem query}, {@code lem export} and {@code lem compare} through the real command line, on lem-report's real results fixtures;
  * the expected aggregates are computed here from result.json with plain Jackson.
  */
-class QueryCommandTest {
+class ExportQueryCompareCommandTest {
 
     static final Path RESULTS = Path.of("../lem-report/src/test/resources/results");
     private static final Path STUDY = RESULTS.resolve("tiny-sweep");
@@ -150,5 +150,35 @@ class QueryCommandTest {
                 Files.copy(f, to.resolve(f.getFileName()));
             }
         }
+    }
+
+    @Test
+    void aStudyComparedWithItselfMatchesEveryPointAtRatioOne() {
+        RunCommandTest.Run run = RunCommandTest.lem("compare", STUDY.toString(), STUDY.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("matched points: 4 (4 by config hash, 0 by swept keys)")
+                .containsPattern("(?m)^engine\\.parallel=2 workload\\.concurrency=2 .* 1\\.000 +overlap$")
+                .contains("only in A: none", "only in B: none", "estimated");
+    }
+
+    @Test
+    void aStudyAgainstMlEnergyPrintsWhatIsAndIsNotComparable() {
+        RunCommandTest.Run run = RunCommandTest.lem("compare", STUDY.toString(), "--mlenergy",
+                "../lem-report/src/test/resources/mlenergy");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("matched: none", "(B=1)", "bs128+tp1+pp1.json (0.130652 J/out tok)",
+                "comparable:", "not comparable as they stand:", "GPU energy only");
+    }
+
+    @Test
+    void compareNeedsExactlyOneOtherSide() {
+        RunCommandTest.Run run = RunCommandTest.lem("compare", STUDY.toString(), STUDY.toString(), "--mlenergy",
+                "../lem-report/src/test/resources/mlenergy");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("compare: B: give either a second results directory or --mlenergy");
     }
 }
