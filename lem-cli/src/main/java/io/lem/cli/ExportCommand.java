@@ -49,6 +49,7 @@ public final class ExportCommand implements Callable<Integer> {
                     tables.tables().get(i).rows().size(), files.get(i));
         }
         o.flush();
+        EstimatedNote.print(tables, spec.commandLine().getErr());
         return 0;
     }
 }

@@ -63,13 +63,15 @@ public final class QueryCommand implements Callable<Integer> {
             throw new ConfigException("--format", "'" + format + "' is not a query output format; fix: use table, csv"
                     + " or json");
         }
-        QueryResult result = SqlQuery.run(TidyTables.under(dir, "--root"), sql);
+        TidyTables all = TidyTables.under(dir, "--root");
+        QueryResult result = SqlQuery.run(all, sql);
         out.print(switch (format) {
             case "csv" -> ResultText.csv(result);
             case "json" -> ResultText.json(result);
             default -> ResultText.aligned(result);
         });
         out.flush();
+        EstimatedNote.print(all, spec.commandLine().getErr());
         return 0;
     }
 }

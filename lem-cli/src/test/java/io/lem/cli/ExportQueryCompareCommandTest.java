@@ -131,6 +131,22 @@ class ExportQueryCompareCommandTest {
         }
         assertThat(Files.readAllLines(out.resolve("points.jsonl"))).hasSize(4);
         assertThat(run.out()).containsPattern("(?m)^requests +56 rows ");
+        assertThat(run.err()).isEqualTo("note: the energy of 8 of 8 measured runs is (in part) estimated, not read"
+                + " from a counter (cycles.energy_estimated, points.energy_estimated, samples.method = 'estimate')\n");
+    }
+
+    @Test
+    void aCorruptResultFileIsOneLineAndExitTwo() throws IOException {
+        Path dir = tmp.resolve("exp");
+        copy(STUDY.resolve("001-tiny-p1-c1-390464dc/cycle-1"), dir);
+        Files.writeString(dir.resolve("result.json"), "{ not json");
+
+        RunCommandTest.Run run = RunCommandTest.lem("export", dir.toString(), "--format", "csv", "--out",
+                tmp.resolve("out").toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("export: " + dir.resolve("result.json") + ": not valid JSON").contains("fix:");
     }
 
     @Test
