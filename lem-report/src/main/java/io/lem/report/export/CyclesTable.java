@@ -33,6 +33,10 @@ final class CyclesTable {
             new Column("llm_energy_j", ColumnType.DOUBLE),
             new Column("steady_state_duration_s", ColumnType.DOUBLE),
             new Column("steady_state_joules_per_output_token", ColumnType.DOUBLE),
+            new Column("batch_limit_window_start_s", ColumnType.DOUBLE),
+            new Column("batch_limit_window_end_s", ColumnType.DOUBLE),
+            new Column("batch_limit_window_total_energy_j", ColumnType.DOUBLE),
+            new Column("batch_limit_window_not_applicable_because", ColumnType.STRING),
             new Column("co2_g", ColumnType.DOUBLE), new Column("water_l", ColumnType.DOUBLE));
 
     private CyclesTable() {
@@ -110,6 +114,12 @@ final class CyclesTable {
         row.put("llm_energy_j", r.energy().llmEnergyJ());
         row.put("steady_state_duration_s", r.steadyState().durationS());
         row.put("steady_state_joules_per_output_token", r.steadyState().joulesPerOutputToken());
+        // ML.ENERGY's window (B first tokens to N - B first tokens), when the load allowed it
+        JsonNode limit = run.resultTree().path(STEADY_STATE).path(BATCH_LIMIT_WINDOW);
+        row.put("batch_limit_window_start_s", value(limit.path(START_S)));
+        row.put("batch_limit_window_end_s", value(limit.path(END_S)));
+        row.put("batch_limit_window_total_energy_j", value(limit.path(TOTAL_ENERGY_J)));
+        row.put("batch_limit_window_not_applicable_because", value(limit.path(NOT_APPLICABLE_BECAUSE)));
         row.put("co2_g", r.carbon() == null ? null : r.carbon().co2G());
         row.put("water_l", r.carbon() == null ? null : r.carbon().waterL());
         run.resultTree().path(METRICS).properties().forEach(e -> row.put(e.getKey(), value(e.getValue())));

@@ -59,7 +59,7 @@ public record TidyTables(List<Table> tables, List<String> sweptKeys) {
 
     /** One results directory, named by its own directory name. */
     public static TidyTables of(ResultsDir dir) {
-        Path parent = dir.path().toAbsolutePath().getParent();
+        Path parent = dir.path().toAbsolutePath().normalize().getParent();
         return of(parent == null ? dir.path() : parent, List.of(dir));
     }
 
