@@ -24,7 +24,8 @@ final class CyclesTable {
             new Column("source_file", ColumnType.STRING), new Column("engine_type", ColumnType.STRING),
             new Column("model", ColumnType.STRING), new Column("batch_limit", ColumnType.LONG),
             new Column("gpu_name", ColumnType.STRING), new Column("gpu_count", ColumnType.LONG), new Column("energy_estimated", ColumnType.BOOLEAN),
-            new Column("verification_passed", ColumnType.BOOLEAN), new Column("requests_measured", ColumnType.LONG),
+            new Column("verification_passed", ColumnType.BOOLEAN), new Column("publishable", ColumnType.BOOLEAN),
+            new Column("validity_reasons", ColumnType.STRING), new Column("requests_measured", ColumnType.LONG),
             new Column("requests_ok", ColumnType.LONG), new Column("requests_failed", ColumnType.LONG),
             new Column("requests_warmup", ColumnType.LONG), new Column("error_rate", ColumnType.DOUBLE),
             new Column("measured_start_s", ColumnType.DOUBLE), new Column("measured_end_s", ColumnType.DOUBLE),
@@ -64,6 +65,7 @@ final class CyclesTable {
             Object model = run.config().get("engine.model");
             row.put("model", model != null ? string(model) : string(run.config().get("engine.preset")));
             row.put("batch_limit", BatchLimit.of(run.config()));
+            validity(run, row);
             if (run.result() != null) {
                 result(run, row);
             } else if (run.summary() != null) {
@@ -123,6 +125,21 @@ final class CyclesTable {
         row.put("co2_g", r.carbon() == null ? null : r.carbon().co2G());
         row.put("water_l", r.carbon() == null ? null : r.carbon().waterL());
         run.resultTree().path(METRICS).properties().forEach(e -> row.put(e.getKey(), value(e.getValue())));
+    }
+
+    /**
+     * study.json's data checks: the point's {@code publishable} (repeated on each of its cycles) and this cycle's
+     * reason codes, space-separated ("" when it passed every check); null outside a planned study.
+     */
+    private static void validity(Run run, Map<String, Object> row) {
+        if (run.studyPoint() == null) {
+            return;
+        }
+        row.put("publishable", run.studyPoint().publishable());
+        if (run.studyPoint().validity().get("cycle_reasons") instanceof List<?> perCycle
+                && perCycle.size() >= run.cycle() && perCycle.get(run.cycle() - 1) instanceof List<?> reasons) {
+            row.put("validity_reasons", String.join(" ", reasons.stream().map(String::valueOf).toList()));
+        }
     }
 
     private static String string(Object value) {

@@ -40,6 +40,8 @@ final class PointsTable {
         columns.add(new Column("cycles_planned", ColumnType.LONG));
         columns.add(new Column("cycles_measured", ColumnType.LONG));
         columns.add(new Column("energy_estimated", ColumnType.BOOLEAN));
+        columns.add(new Column("publishable", ColumnType.BOOLEAN));
+        columns.add(new Column("validity_reasons", ColumnType.STRING));
         columns.add(new Column("ci_level", ColumnType.DOUBLE));
         for (String metric : HEADLINE) {
             columns.add(new Column(metric, ColumnType.DOUBLE));
@@ -56,13 +58,15 @@ final class PointsTable {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (List<List<Object>> runs : points.values()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            keep.stream().filter(n -> !HEADLINE.contains(n) && !n.equals("energy_estimated"))
+            keep.stream().filter(n -> !HEADLINE.contains(n) && !n.equals("energy_estimated")
+                            && !n.equals("validity_reasons"))
                     .forEach(n -> row.put(n, cell(cycles, runs.getFirst(), n)));
             List<List<Object>> measured = runs.stream().filter(r -> cell(cycles, r, "source_file") != null).toList();
             row.put("cycles_planned", runs.size());
             row.put("cycles_measured", measured.size());
             row.put("energy_estimated", measured.isEmpty() ? null
                     : measured.stream().anyMatch(r -> Boolean.TRUE.equals(cell(cycles, r, "energy_estimated"))));
+            row.put("validity_reasons", reasons(cycles, runs));
             row.put("ci_level", BootstrapOptions.DEFAULT.level());
             for (String metric : HEADLINE) {
                 if (measured.isEmpty() || cycles.indexOf(metric) < 0) {
@@ -79,6 +83,19 @@ final class PointsTable {
             rows.add(row);
         }
         return Table.of(TidyTables.POINTS, DESCRIPTION, columns, rows);
+    }
+
+    /** Every reason code any cycle failed, in first-seen order (study.json's point reasons); null without any. */
+    private static String reasons(Table cycles, List<List<Object>> runs) {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        boolean any = false;
+        for (List<Object> r : runs) {
+            if (cell(cycles, r, "validity_reasons") instanceof String s) {
+                any = true;
+                codes.addAll(java.util.Arrays.stream(s.split(" ")).filter(c -> !c.isEmpty()).toList());
+            }
+        }
+        return any ? String.join(" ", codes) : null;
     }
 
     private static Object cell(Table table, List<Object> row, String column) {

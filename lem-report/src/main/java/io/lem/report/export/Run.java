@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.lem.result.ResultFile;
+import io.lem.result.StudyFile;
 import io.lem.result.SummaryFile;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,10 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param status     done, failed, pending, ... (the study's word for it)
  * @param result     result.json, with its tree for the fields the typed view leaves out; null when absent
  * @param summary    lem load's summary.json; null otherwise
+ * @param studyPoint the point as study.json has it (publishable, validity); null outside a planned study
  */
 record Run(String study, String resultsDir, int pointIndex, String pointHash, String pointDir, int cycle,
            String runDir, Path dir, Map<String, Object> config, Map<String, Object> keys, String status,
-           ResultFile result, ObjectNode resultTree, SummaryFile summary) {
+           ResultFile result, ObjectNode resultTree, SummaryFile summary,
+           StudyFile.Point studyPoint) {
 
     boolean measured() {
         return result != null || summary != null;

@@ -27,7 +27,7 @@ final class Runs {
             case STUDY -> study(dir.path(), name);
             case EXPERIMENT -> List.of(experiment(dir.path(), name));
             case LOAD -> List.of(new Run(null, name, 1, null, ".", 1, ".", dir.path(), Map.of(), Map.of(), "done",
-                    null, null, ResultFormats.SUMMARY.readIn(dir.path())));
+                    null, null, ResultFormats.SUMMARY.readIn(dir.path()), null));
         };
     }
 
@@ -37,7 +37,7 @@ final class Runs {
         Matcher cycle = CYCLE_DIR.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString());
         return new Run(result.studyName(), name, result.experiment().index(), result.experiment().configHash(), ".",
                 cycle.matches() ? Integer.parseInt(cycle.group(1)) : 1, ".", dir, result.experiment().config(),
-                Map.of(), "done", result, tree, null);
+                Map.of(), "done", result, tree, null, null);
     }
 
     /**
@@ -52,7 +52,7 @@ final class Runs {
         if (study.points().isEmpty()) {
             for (StudyFile.Experiment e : study.experiments()) {
                 runs.add(run(study.studyName(), name, dir, e.index(), e.configHash(), e.dir(), 1, e.dir(), e.config(),
-                        Map.of(), e.status().jsonName()));
+                        Map.of(), e.status().jsonName(), null));
             }
             return runs;
         }
@@ -61,19 +61,21 @@ final class Runs {
                 String cycleDir = p.dir() + "/cycle-" + k;
                 String runDir = Files.isDirectory(dir.resolve(cycleDir)) || p.cycles().size() > 1 ? cycleDir : p.dir();
                 runs.add(run(study.studyName(), name, dir, p.index(), p.hash(), p.dir(), k, runDir,
-                        configs.getOrDefault(p.hash(), Map.of()), p.keys(), p.cycles().get(k - 1)));
+                        configs.getOrDefault(p.hash(), Map.of()), p.keys(), p.cycles().get(k - 1), p));
             }
         }
         return runs;
     }
 
     private static Run run(String study, String name, Path root, int index, String hash, String pointDir, int cycle,
-                           String runDir, Map<String, Object> config, Map<String, Object> keys, String status) {
+                           String runDir, Map<String, Object> config, Map<String, Object> keys, String status,
+                           StudyFile.Point point) {
         Path dir = root.resolve(runDir);
         ObjectNode tree = Files.isRegularFile(ResultFormats.RESULT.in(dir))
                 ? ResultFormats.RESULT.tree(ResultFormats.RESULT.in(dir)) : null;
         ResultFile result = tree == null ? null : ResultFormats.RESULT.of(tree);
         Map<String, Object> cfg = config.isEmpty() && result != null ? result.experiment().config() : config;
-        return new Run(study, name, index, hash, pointDir, cycle, runDir, dir, cfg, keys, status, result, tree, null);
+        return new Run(study, name, index, hash, pointDir, cycle, runDir, dir, cfg, keys, status, result, tree, null,
+                point);
     }
 }

@@ -58,6 +58,10 @@ class TidyTablesTest {
                     .isEqualTo(p.path("keys").path("engine.parallel").longValue());
             assertThat(points.column("workload_concurrency").get(i))
                     .isEqualTo(p.path("keys").path("workload.concurrency").longValue());
+            assertThat(points.column("publishable").get(i)).isEqualTo(p.path("publishable").booleanValue());
+            List<String> reasons = new ArrayList<>();
+            p.path("validity").path("reasons").forEach(r -> reasons.add(r.stringValue()));
+            assertThat(points.column("validity_reasons").get(i)).isEqualTo(String.join(" ", reasons));
         }
         assertThat(TidyTables.of(ResultsDir.at(Fixtures.study()).orElseThrow()).table(TidyTables.CYCLES).rows())
                 .hasSize(8);
