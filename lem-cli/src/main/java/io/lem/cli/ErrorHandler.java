@@ -28,6 +28,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 code = USER_ERROR;
                 message = m.getMessage();
             }
+            case io.lem.result.ResultFileException r -> {
+                // an input file that is missing or not lem's: the message names it and the fix
+                code = USER_ERROR;
+                message = r.getMessage();
+            }
             case EngineException g -> {
                 code = g.userError() ? USER_ERROR : FAILURE;
                 message = g.getMessage();
