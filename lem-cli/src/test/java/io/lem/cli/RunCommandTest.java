@@ -182,7 +182,10 @@ class RunCommandTest {
         Run unknown = lem("run", "--print-example", "nope");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err().strip()).isEqualTo("run: --print-example: no example 'nope'; fix: use one of "
-                + "[bar-sweep, phase-split]");
+                + "[bar-sweep, phase-split, slots-threads]");
+        Run slots = lem("run", "--print-example", "slots-threads");
+        assertThat(slots.code()).isZero();
+        assertThat(slots.out()).contains("study_name: slots-threads", "engine.threads: [1, 2]");
     }
 
     /**
