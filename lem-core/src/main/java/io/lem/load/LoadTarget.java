@@ -14,7 +14,7 @@ import io.lem.time.Clock;
  *
  * @param api      an API name from {@link io.lem.client.Clients#APIS}
  * @param options  endpoint, model, timeout, streaming
- * @param fallback the blocking client, used only where the event loop does not speak the API (HTTPS, Ollama)
+ * @param fallback the blocking client, used only where the event loop does not speak the transport (HTTPS)
  * @param cpuinfo  {@code /proc/cpuinfo}, for the estimate of the generator's energy
  */
 public record LoadTarget(String api, ClientOptions options, InferenceClient fallback, Path cpuinfo) {

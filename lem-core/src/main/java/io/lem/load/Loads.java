@@ -11,7 +11,7 @@ import io.lem.time.Clock;
 /**
  * Runs a load of any arrival process on the one load engine ({@link LoadEngine}: a closed loop, an open-loop or a
  * replayed schedule), with one sink and one stop rule, and records what generating it cost. Where the engine does
- * not speak the API (HTTPS, Ollama's NDJSON) the blocking client on virtual threads runs the same loops
+ * not speak the transport (HTTPS) the blocking client on virtual threads runs the same loops
  * ({@link ClosedLoop}, {@link OpenLoop}).
  */
 public final class Loads {
