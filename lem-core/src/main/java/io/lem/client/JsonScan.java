@@ -17,6 +17,9 @@ abstract class JsonScan {
     private static final int NOT_A_NUMBER = -1;
     private static final int INTEGER = 1;
     private static final int FRACTION = 2;
+    private static final byte[] TRUE = bytes("true");
+    private static final byte[] FALSE = bytes("false");
+    private static final byte[] NULL = bytes("null");
 
     /** The text being scanned and the cursor in it; valid only during {@link #scanObject}. */
     byte[] b;
@@ -93,9 +96,9 @@ abstract class JsonScan {
             case '{' -> object(field, depth + 1);
             case '[' -> array(NONE, depth + 1);
             case '"' -> string();
-            case 't' -> literal("true");
-            case 'f' -> literal("false");
-            case 'n' -> literal("null");
+            case 't' -> literal(TRUE);
+            case 'f' -> literal(FALSE);
+            case 'n' -> literal(NULL);
             default -> number() != NOT_A_NUMBER;
         };
     }
@@ -182,6 +185,10 @@ abstract class JsonScan {
     private boolean string() {
         pos++;
         while (pos < end) {
+            pos = Swar.stringRun(b, pos, end);
+            if (pos >= end) {
+                return false;
+            }
             byte c = b[pos++];
             if (c == '"') {
                 return true;
@@ -255,16 +262,16 @@ abstract class JsonScan {
         return pos > start;
     }
 
-    private boolean literal(String word) {
-        if (end - pos < word.length()) {
+    private boolean literal(byte[] word) {
+        if (end - pos < word.length) {
             return false;
         }
-        for (int i = 0; i < word.length(); i++) {
-            if (b[pos + i] != word.charAt(i)) {
+        for (int i = 0; i < word.length; i++) {
+            if (b[pos + i] != word[i]) {
                 return false;
             }
         }
-        pos += word.length();
+        pos += word.length;
         return true;
     }
 

@@ -38,11 +38,6 @@ final class LineCarry {
 
     /** Index of the first {@code '\n'} in {@code b[from, to)}, or -1. */
     static int newline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return Swar.newline(b, from, to);
     }
 }

@@ -101,17 +101,20 @@ public final class WireProtocol {
         return new WireExchange(this, encode(request), new WireBody(tally, options.stream(), dialect));
     }
 
+    /** Head, Content-Length and the body with the request's seed spliced in, written once into one array. */
     private byte[] encode(PromptRequest request) {
         Template t = template(request);
-        byte[] seed = Long.toString(request.seed()).getBytes(StandardCharsets.US_ASCII);
-        int bodyLength = t.beforeSeed.length + seed.length + t.afterSeed.length;
-        byte[] length = (bodyLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] out = Arrays.copyOf(head, head.length + length.length + bodyLength);
-        int p = head.length;
-        for (byte[] part : new byte[][] {length, t.beforeSeed, seed, t.afterSeed}) {
-            System.arraycopy(part, 0, out, p, part.length);
-            p += part.length;
-        }
+        int bodyLength = t.beforeSeed.length + Ascii.decimalLength(request.seed()) + t.afterSeed.length;
+        byte[] out = new byte[head.length + Ascii.decimalLength(bodyLength) + 4 + bodyLength];
+        System.arraycopy(head, 0, out, 0, head.length);
+        int p = Ascii.putDecimal(out, head.length, bodyLength);
+        out[p++] = '\r';
+        out[p++] = '\n';
+        out[p++] = '\r';
+        out[p++] = '\n';
+        System.arraycopy(t.beforeSeed, 0, out, p, t.beforeSeed.length);
+        p = Ascii.putDecimal(out, p + t.beforeSeed.length, request.seed());
+        System.arraycopy(t.afterSeed, 0, out, p, t.afterSeed.length);
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 import io.lem.client.RequestRecord;
 import io.lem.client.WireExchange;
@@ -33,6 +34,8 @@ final class LoadEngine {
     private final long timeoutNs;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ArrayDeque<InFlight.Connection> idle = new ArrayDeque<>();
+    /** One instance for every select: a method reference made at each call would be an allocation per wakeup. */
+    private final Consumer<SelectionKey> onReady = this::ready;
     private final InFlight.Queue inFlight = new InFlight.Queue();
     private Selector selector;
     private RecordHandoff handoff;
@@ -88,9 +91,9 @@ final class LoadEngine {
             }
             long waitMs = waitNs / 1_000_000;
             if (waitMs > 0) {
-                selector.select(this::ready, Math.min(waitMs, 60_000));
+                selector.select(onReady, Math.min(waitMs, 60_000));
             } else {
-                selector.selectNow(this::ready); // the next send is due within a millisecond: spin for it
+                selector.selectNow(onReady); // the next send is due within a millisecond: spin for it
             }
             if (stop.stopped()) {
                 return;
