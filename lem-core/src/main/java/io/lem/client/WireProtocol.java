@@ -13,10 +13,10 @@ import java.util.function.LongConsumer;
 import io.lem.time.Clock;
 
 /**
- * Every API of {@link Clients#APIS} (OpenAI-compatible SSE, Ollama's NDJSON) over plain HTTP/1.1 for an event loop
+ * Every API of {@link Clients#APIS} (OpenAI-compatible SSE, Ollama's NDJSON) over HTTP/1.1 for an event loop
  * that owns its sockets: where to connect and, for each request, a {@link WireExchange} holding its bytes. The
  * bytes are exactly what the API's blocking client sends as body; each distinct prompt is JSON-encoded once and
- * later requests splice their seed into the encoded bytes. HTTPS is not spoken here ({@link #of} is empty for it).
+ * later requests splice their seed into the encoded bytes. Over https the event loop adds TLS ({@link #tls}).
  * Not thread-safe: one event loop uses it.
  */
 public final class WireProtocol {
@@ -50,6 +50,7 @@ public final class WireProtocol {
     private final LongConsumer onChunk;
     private final byte[] head;
     private final WireDialect dialect;
+    private final boolean tls;
     private final Map<Key, Template> templates = new HashMap<>();
 
     private WireProtocol(ClientOptions options, WireApi api, Clock clock, LongConsumer onChunk) {
@@ -59,7 +60,8 @@ public final class WireProtocol {
         this.endpoint = options.endpoint(api.path);
         this.clock = clock;
         this.onChunk = onChunk;
-        int port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
+        this.tls = "https".equals(endpoint.getScheme());
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : tls ? 443 : 80;
         this.address = new InetSocketAddress(endpoint.getHost(), port);
         String path = endpoint.getRawPath() + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
         String hostHeader = endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + port);
@@ -69,7 +71,7 @@ public final class WireProtocol {
                 + "Content-Length: ").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The protocol for {@code api} at the options' endpoint, or empty where only the JDK client serves. */
+    /** The protocol for {@code api} at the options' endpoint, or empty for an API the event loop does not know. */
     public static Optional<WireProtocol> of(String api, ClientOptions options, Clock clock) {
         return of(api, options, clock, arrivedNs -> { });
     }
@@ -77,10 +79,15 @@ public final class WireProtocol {
     /** @param onChunk told the arrival time of every streamed chunk, on the event loop (keep it quick) */
     public static Optional<WireProtocol> of(String api, ClientOptions options, Clock clock, LongConsumer onChunk) {
         WireApi wire = WireApi.named(api);
-        if (!"http".equals(options.baseUrl().getScheme()) || wire == null) {
+        if (wire == null) {
             return Optional.empty();
         }
         return Optional.of(new WireProtocol(options, wire, clock, onChunk));
+    }
+
+    /** True for an https endpoint: the bytes go through TLS. */
+    public boolean tls() {
+        return tls;
     }
 
     public InetSocketAddress address() {

@@ -12,9 +12,10 @@ import io.lem.client.WireExchange;
  */
 final class InFlight {
 
-    /** A socket and what it carries now; idle between requests. */
+    /** A socket, how its bytes move (plain or TLS) and what it carries now; idle between requests. */
     static final class Connection {
         final SocketChannel channel;
+        Link link;
         SelectionKey key;
         InFlight current;
         /** True once it carried a whole response: a close before the next answer may be a stale keep-alive. */
@@ -24,6 +25,7 @@ final class InFlight {
 
         Connection(SocketChannel channel) {
             this.channel = channel;
+            this.link = new Link.Plain(channel);
         }
     }
 

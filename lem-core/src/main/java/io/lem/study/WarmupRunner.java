@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.lem.analysis.Distribution;
-import io.lem.client.InferenceClient;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
 import io.lem.config.Defaults;
 import io.lem.config.MeasurementConfig;
-import io.lem.load.ClosedLoop;
 import io.lem.load.LoadStop;
-import io.lem.load.RecordSink;
 import io.lem.load.PhaseRules;
 import io.lem.time.Clock;
 import io.lem.meter.PowerTrace;
@@ -41,12 +38,6 @@ final class WarmupRunner {
                 w.thermalCPerMin(), Defaults.WARMUP_THERMAL_MIN_S, w.maxS());
         this.clock = clock;
         this.liveTrace = liveTrace;
-    }
-
-    /** With a blocking client: each round is a closed loop of virtual threads. */
-    Outcome run(InferenceClient client, List<PromptRequest> pool, int concurrency, RecordSink sink, LoadStop stop)
-            throws InterruptedException {
-        return run(batch -> ClosedLoop.run(client, batch, concurrency, sink, stop), pool, concurrency, stop);
     }
 
     /**

@@ -37,7 +37,7 @@ class WireEquivalenceTest {
     /** One request through the event loop. */
     static RequestRecord viaEngine(String api, ClientOptions options) throws InterruptedException {
         Clock clock = Clock.system();
-        LoadTarget target = new LoadTarget(api, options, Clients.create(api, options, clock));
+        LoadTarget target = new LoadTarget(api, options);
         LoadRun run = Loads.run(target, new ArrivalProcess.Closed(1), LoadShape.stopAfter(new Extent.Requests(1)),
                 null, a -> REQUEST, clock, r -> { }, Progress.Listener.NONE, new LoadStop());
         assertThat(run.generator().engine()).isEqualTo(LoadGenerator.EVENT_LOOP);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.lem.client.ClientOptions;
-import io.lem.client.Clients;
 import io.lem.client.KeepAliveServer;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
@@ -54,7 +53,7 @@ class PhaseRulesSharedTest {
             throws InterruptedException {
         ClientOptions options = new ClientOptions(server.baseUrl(), "m", null, Duration.ofSeconds(10), true, true);
         Clock clock = Clock.system();
-        LoadTarget target = new LoadTarget("openai", options, Clients.create("openai", options, clock));
+        LoadTarget target = new LoadTarget("openai", options);
         LoadShape shape = LoadShape.stopAfter(new Extent.Requests(warmup + measured + cooldown))
                 .withWarmup(new Extent.Requests(warmup), new Extent.Requests(cooldown));
         return Loads.run(target, new ArrivalProcess.Closed(3), shape, null,
