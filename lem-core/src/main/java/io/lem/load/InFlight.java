@@ -1,5 +1,6 @@
 package io.lem.load;
 
+import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -27,6 +28,24 @@ final class InFlight {
             this.channel = channel;
             this.link = new Link.Plain(channel);
         }
+
+        /** Asks the selector for {@code ops}, only when they change (each change is a system call). */
+        void interest(int ops) {
+            if (interest != ops) {
+                key.interestOps(ops);
+                interest = ops;
+            }
+        }
+
+        void close() {
+            if (!closed) {
+                closed = true;
+                if (key != null) {
+                    key.cancel();
+                }
+                closeQuietly(channel);
+            }
+        }
     }
 
     final WireExchange exchange;
@@ -44,6 +63,16 @@ final class InFlight {
         this.arrival = arrival;
         this.scheduledNs = scheduledNs;
         this.deadlineNs = deadlineNs;
+    }
+
+    static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing a socket that already failed: nothing left to report
+            }
+        }
     }
 
     /** The requests in flight, oldest first; linking and unlinking are O(1). */

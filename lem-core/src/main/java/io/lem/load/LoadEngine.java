@@ -147,7 +147,7 @@ final class LoadEngine {
                 c.interest = SelectionKey.OP_CONNECT;
             }
         } catch (IOException e) {
-            closeQuietly(channel);
+            InFlight.closeQuietly(channel);
             f.connection = null;
             finish(f, f.exchange.failed(e));
         }
@@ -168,7 +168,7 @@ final class LoadEngine {
                 if (!c.channel.finishConnect()) {
                     return;
                 }
-                interest(c, SelectionKey.OP_READ);
+                c.interest(SelectionKey.OP_READ);
                 write(c);
             }
             if (key.isValid() && key.isWritable()) {
@@ -184,14 +184,7 @@ final class LoadEngine {
 
     private void write(InFlight.Connection c) throws IOException {
         boolean blocked = c.link.write(c.current.exchange.request());
-        interest(c, blocked ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-    }
-
-    private static void interest(InFlight.Connection c, int ops) {
-        if (c.interest != ops) {
-            c.key.interestOps(ops);
-            c.interest = ops;
-        }
+        c.interest(blocked ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
     }
 
     private void read(InFlight.Connection c) throws IOException {
@@ -297,22 +290,6 @@ final class LoadEngine {
     }
 
     private static void close(InFlight.Connection c) {
-        if (!c.closed) {
-            c.closed = true;
-            if (c.key != null) {
-                c.key.cancel();
-            }
-            closeQuietly(c.channel);
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // closing a socket that already failed: nothing left to report
-            }
-        }
+        c.close();
     }
 }
