@@ -92,7 +92,7 @@ public final class LoadRunner {
         LoadRun run;
         try (energy; JsonlWriter rows = new JsonlWriter(requestsFile)) {
             // the one call into the load engine; rows reach requests.jsonl in batches, off the hot path
-            run = Loads.run(new LoadTarget(o.api(), o.client()), process, shape, schedule, factory, clock,
+            run = Loads.run(new LoadTarget(o.api(), o.client(), null, o.trust()), process, shape, schedule, factory, clock,
                     LoadRows.sink(rows, anchorNs), listener,
                     new LoadStop());
         } finally {
