@@ -83,7 +83,7 @@ wrk.body = '{"model":"bench","messages":[{"role":"user","content":"prompt number
 wrk.headers["Content-Type"] = "application/json"
 EOF
 
-cpu_s() { awk '{print $1 + $2}' "$1"; } # "user sys" seconds from bash's time
+cpu_s() { tail -1 "$1" | awk "{print \$1 + \$2}"; } # "user sys" seconds from bash's time (its last line: wrk may warn first)
 field() { grep -o "\"$2\" : [0-9.eE+-]*" "$1" | head -1 | awk '{print $3}'; }
 TIMEFORMAT='%U %S'
 

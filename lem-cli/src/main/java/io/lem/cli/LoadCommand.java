@@ -117,6 +117,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:LEM_API_KEY}", description = "Sent as a Bearer token (load.api_key; default: $LEM_API_KEY).")
     String apiKey;
 
+    @Option(names = "--ca-file", paramLabel = "FILE", description = "https: trust the certificates in this PEM or DER"
+            + " file instead of the JDK's trust store (load.ca_file).")
+    String caFile;
+
     @Option(names = "--no-stream", description = "Ask for one JSON response: no TTFT, no chunk times (load.stream=false).")
     boolean noStream;
 
@@ -214,6 +218,7 @@ public final class LoadCommand implements Callable<Integer> {
                 .flag("--cooldown-requests", "load.cooldown_requests", cooldownRequests)
                 .flag("--max-output-tokens", "workload.max_output_tokens", maxOutputTokens)
                 .flag("--api", "load.api", api).flag("--api-key", "load.api_key", apiKey)
+                .flag("--ca-file", "load.ca_file", caFile)
                 .flag("--no-stream", "load.stream", noStream ? false : null).flag("--ignore-eos", "load.ignore_eos", ignoreEos)
                 .flag("--seed", "workload.seed", seed).flag("--goodput", "load.goodput", goodput)
                 .flag("--request-timeout", "workload.request_timeout_s", timeoutS)

@@ -183,6 +183,7 @@ class LoadCommandTest {
             "--requests 5 --concurrency 2 --no-metrics --metrics-url http://127.0.0.1:1/metrics|--no-metrics: contradicts --metrics-url",
             "--requests 5 --concurrency 2 --metrics-interval 0|--metrics-interval: 0.0 is out of range",
             "--requests 5 --trace none.csv|--trace: no such file: none.csv",
+            "--requests 5 --concurrency 2 --ca-file none.pem|--ca-file: 'none.pem' cannot be read; fix: give the PEM",
             "--requests 5 --concurrency 2 --timeout -1|--request-timeout: -1.0 is out of range; fix: give a number between 0.1"})
     void badValuesExitTwoWithOneLine(String flags, String message) throws Exception {
         List<String> args = base();

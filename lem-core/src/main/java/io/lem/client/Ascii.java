@@ -90,4 +90,36 @@ final class Ascii {
     static String text(byte[] b, int from, int to) {
         return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
+
+    /** How many bytes {@link #putDecimal} writes for {@code v}. */
+    static int decimalLength(long v) {
+        if (v == Long.MIN_VALUE) {
+            return 20;
+        }
+        int n = v < 0 ? 2 : 1;
+        for (long x = Math.abs(v); x >= 10; x /= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Writes {@code v} in decimal at {@code out[p]} without a String; returns the index after it. */
+    static int putDecimal(byte[] out, int p, long v) {
+        if (v == Long.MIN_VALUE) {
+            byte[] text = Long.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(text, 0, out, p, text.length);
+            return p + text.length;
+        }
+        int end = p + decimalLength(v);
+        if (v < 0) {
+            out[p] = '-';
+            v = -v;
+        }
+        int i = end;
+        do {
+            out[--i] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        return end;
+    }
 }

@@ -5,7 +5,10 @@ import java.util.Arrays;
 /** The start of a line whose end has not arrived yet: bytes kept from one read to the next. */
 final class LineCarry {
 
-    private byte[] bytes = new byte[0];
+    /** Shared until a line is split across reads: most responses never need a buffer of their own. */
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] bytes = NONE;
     private int length;
 
     void append(byte[] from, int start, int end) {
@@ -35,11 +38,6 @@ final class LineCarry {
 
     /** Index of the first {@code '\n'} in {@code b[from, to)}, or -1. */
     static int newline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return Swar.newline(b, from, to);
     }
 }

@@ -30,6 +30,16 @@ public final class OllamaClient implements InferenceClient {
     @Override
     public RequestRecord send(PromptRequest request) {
         ClientOptions options = transport.options();
+        return transport.exchange(request, endpoint, Json.MAPPER.writeValueAsString(body(options, request, chat)),
+                accept(options), reader);
+    }
+
+    static String accept(ClientOptions options) {
+        return options.stream() ? "application/x-ndjson" : "application/json";
+    }
+
+    /** The request body, in a stable field order (the event loop sends the same bytes). */
+    static Map<String, Object> body(ClientOptions options, PromptRequest request, boolean chat) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", options.model());
         if (chat) {
@@ -55,7 +65,6 @@ public final class OllamaClient implements InferenceClient {
         engineOptions.put("temperature", 0);
         engineOptions.put("seed", request.seed());
         body.put("options", engineOptions);
-        return transport.exchange(request, endpoint, Json.MAPPER.writeValueAsString(body),
-                options.stream() ? "application/x-ndjson" : "application/json", reader);
+        return body;
     }
 }

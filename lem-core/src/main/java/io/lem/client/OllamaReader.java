@@ -20,12 +20,7 @@ final class OllamaReader implements ResponseReader {
     @Override
     public RequestRecord read(BufferedReader body, Tally tally) throws IOException {
         if (!stream) {
-            String text = body.lines().collect(Collectors.joining("\n"));
-            JsonNode root = OpenAiReader.parse(text);
-            if (root == null) {
-                return tally.fail(RequestStatus.PROTOCOL_ERROR, "malformed response: " + HttpTransport.abbreviate(text));
-            }
-            return finish(root, tally, text);
+            return whole(body.lines().collect(Collectors.joining("\n")), tally);
         }
         String line;
         while ((line = body.readLine()) != null) {
@@ -45,12 +40,31 @@ final class OllamaReader implements ResponseReader {
             } else if (!Json.text(holder.path("thinking")).isEmpty()) {
                 tally.chunk(arrivedNs, true);
             }
-            if (object.has("error") || object.path("done").asBoolean(false)) {
+            if (closes(object)) {
                 return finish(object, tally, line);
             }
         }
         return tally.fail(RequestStatus.PROTOCOL_ERROR, "stream ended without done:true after " + tally.chunks()
                 + " chunks");
+    }
+
+    /** A whole (not streamed) response. */
+    static RequestRecord whole(String text, Tally tally) {
+        JsonNode root = OpenAiReader.parse(text);
+        if (root == null) {
+            return tally.fail(RequestStatus.PROTOCOL_ERROR, "malformed response: " + HttpTransport.abbreviate(text));
+        }
+        return finish(root, tally, text);
+    }
+
+    /** A streamed line that may close the stream (its chunk already counted): the record, or null to go on. */
+    static RequestRecord closing(String line, Tally tally) {
+        JsonNode object = OpenAiReader.parse(line);
+        return closes(object) ? finish(object, tally, line) : null;
+    }
+
+    private static boolean closes(JsonNode object) {
+        return object.has("error") || object.path("done").asBoolean(false);
     }
 
     private static RequestRecord finish(JsonNode last, Tally tally, String text) {

@@ -13,7 +13,12 @@ final class Tally {
     private final long sendNs;
     private final boolean streamed;
     private final LongConsumer onChunk;
-    private long[] chunkTimesNs = new long[32];
+    /** Most chunks cost one token: a stream asked for n tokens rarely needs more than n slots, nor a copy. */
+    private static final int MAX_PRESIZED_CHUNKS = 1024;
+
+    private long[] chunkTimesNs;
+    /** True once the record took {@link #chunkTimesNs} itself: a late chunk must not write into it. */
+    private boolean handedOver;
     private int chunks;
     private int reasoningChunks;
     private int promptTokens = -1;
@@ -27,6 +32,8 @@ final class Tally {
         this.streamed = streamed;
         this.onChunk = onChunk;
         this.sendNs = clock.nanoTime();
+        int expected = request.maxOutputTokens();
+        this.chunkTimesNs = new long[expected > 0 && expected <= MAX_PRESIZED_CHUNKS ? expected : 32];
     }
 
     long now() {
@@ -42,8 +49,9 @@ final class Tally {
     }
 
     void chunk(long arrivedNs, boolean reasoningOnly) {
-        if (chunks == chunkTimesNs.length) {
-            chunkTimesNs = Arrays.copyOf(chunkTimesNs, chunks * 2);
+        if (chunks == chunkTimesNs.length || handedOver) {
+            chunkTimesNs = Arrays.copyOf(chunkTimesNs, Math.max(1, chunks * 2));
+            handedOver = false;
         }
         chunkTimesNs[chunks++] = arrivedNs;
         if (reasoningOnly) {
@@ -81,6 +89,15 @@ final class Tally {
         int completion = approximate ? chunks : completionTokens;
         return new RequestRecord(request.id(), request.warmup(), sendNs, chunks > 0 ? chunkTimesNs[0] : -1, endNs,
                 promptTokens, completion, chunks, approximate, status, error, httpStatus,
-                Arrays.copyOf(chunkTimesNs, chunks), reasoningChunks, timings);
+                times(), reasoningChunks, timings);
+    }
+
+    /** The chunk times, exactly {@code chunks} long: the array itself when it is full (no copy on the hot path). */
+    private long[] times() {
+        if (chunks != chunkTimesNs.length) {
+            return Arrays.copyOf(chunkTimesNs, chunks);
+        }
+        handedOver = true;
+        return chunkTimesNs;
     }
 }

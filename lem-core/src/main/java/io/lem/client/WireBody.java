@@ -2,40 +2,35 @@ package io.lem.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.stream.Collectors;
-
-import tools.jackson.databind.JsonNode;
 
 /**
- * The body of one OpenAI-compatible response as it arrives in pieces, read the way {@link OpenAiReader} and
- * {@link HttpTransport} read it (same statuses, same counts, same error texts for HTTP errors and events): SSE lines
- * split anywhere across reads, each {@code data:} line scanned in place, or a whole JSON body, or an error body.
+ * The body of one response as it arrives in pieces, read the way {@link HttpTransport} and the API's blocking
+ * reader read it (same statuses, same counts, same error texts): streamed lines split anywhere across reads, each
+ * handed to the API's {@link WireDialect} in place, or a whole body, or an error body.
  */
 final class WireBody {
 
     private static final int ERROR_BODY_BYTES = 4096;
-    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NONE = new byte[0];
 
     private enum Mode { STREAM, WHOLE, ERROR, DISCARD }
 
     private final Tally tally;
-    private final boolean chat;
     private final boolean stream;
-    private final EventScan scan;
+    private final WireDialect dialect;
     private final LineCarry carry = new LineCarry();
     private Mode mode;
     private int httpStatus;
-    private byte[] whole;
+    private byte[] whole = NONE;
     private int wholeLength;
     private RequestRecord record;
     /** True when the record ended the response early (an error) and the rest of the body will not be read. */
     private boolean abandoned;
 
-    WireBody(Tally tally, boolean chat, boolean stream, EventScan scan) {
+    WireBody(Tally tally, boolean stream, WireDialect dialect) {
         this.tally = tally;
-        this.chat = chat;
         this.stream = stream;
-        this.scan = scan;
+        this.dialect = dialect;
     }
 
     void start(int status) {
@@ -59,9 +54,7 @@ final class WireBody {
     /** Ends the request with {@code status} unless it already has its record. */
     RequestRecord fail(RequestStatus status, String error) {
         if (record == null) {
-            record = tally.fail(status, error);
-            mode = Mode.DISCARD;
-            abandoned = true;
+            decided(tally.fail(status, error));
         }
         return record;
     }
@@ -91,12 +84,13 @@ final class WireBody {
                     carry.clear();
                 }
                 if (record == null) {
-                    fail(RequestStatus.PROTOCOL_ERROR, "stream ended without [DONE] after " + tally.chunks() + " chunks");
+                    fail(RequestStatus.PROTOCOL_ERROR, "stream ended without " + dialect.lastWord() + " after "
+                            + tally.chunks() + " chunks");
                 }
             }
             case ERROR -> record = tally.fail(RequestStatus.HTTP_ERROR, "HTTP " + httpStatus + ": "
-                    + HttpTransport.abbreviate(new String(whole(), 0, wholeLength, StandardCharsets.UTF_8).strip()));
-            case WHOLE -> record = readWhole();
+                    + HttpTransport.abbreviate(new String(whole, 0, wholeLength, StandardCharsets.UTF_8).strip()));
+            case WHOLE -> record = dialect.whole(whole, wholeLength, tally);
             case DISCARD -> {
             }
         }
@@ -122,81 +116,26 @@ final class WireBody {
         }
     }
 
-    /** One line without its '\n': only {@code data:} lines carry anything timed. */
     private void line(byte[] b, int from, int to, long arrivedNs) {
-        if (to > from && b[to - 1] == '\r') {
-            to--;
-        }
-        if (to - from < 5 || b[from] != 'd' || b[from + 1] != 'a' || b[from + 2] != 't' || b[from + 3] != 'a'
-                || b[from + 4] != ':') {
-            return; // blank separators, comments and event/id fields
-        }
-        int s = from + 5;
-        while (s < to && space(b[s])) {
-            s++;
-        }
-        while (to > s && space(b[to - 1])) {
-            to--;
-        }
-        if (to - s == DONE.length && Arrays.equals(b, s, to, DONE, 0, DONE.length)) {
-            record = tally.ok();
-            mode = Mode.DISCARD;
-            return;
-        }
-        if (!scan.scan(b, s, to)) {
-            fail(RequestStatus.PROTOCOL_ERROR, "malformed event after " + tally.chunks() + " chunks: "
-                    + HttpTransport.abbreviate(new String(b, s, to - s, StandardCharsets.UTF_8)));
-            return;
-        }
-        if (scan.error) {
-            JsonNode event = OpenAiReader.parse(new String(b, s, to - s, StandardCharsets.UTF_8));
-            fail(RequestStatus.HTTP_ERROR, "error event: " + HttpTransport.abbreviate(event.get("error").toString()));
-            return;
-        }
-        if (chat ? scan.content : scan.text) {
-            tally.chunk(arrivedNs, false);
-        } else if (chat && scan.reasoning) {
-            tally.chunk(arrivedNs, true);
-        }
-        if (scan.usage) {
-            tally.usage(scan.promptTokens, scan.completionTokens);
+        RequestRecord decided = dialect.line(b, from, to, arrivedNs, tally);
+        if (decided != null) {
+            decided(decided);
         }
     }
 
-    private RequestRecord readWhole() {
-        String text = new String(whole(), 0, wholeLength, StandardCharsets.UTF_8).lines()
-                .collect(Collectors.joining("\n"));
-        if (!scan.scan(whole(), 0, wholeLength)) {
-            return tally.fail(RequestStatus.PROTOCOL_ERROR, "malformed response: " + HttpTransport.abbreviate(text));
-        }
-        if (scan.error) {
-            return tally.fail(RequestStatus.HTTP_ERROR, "error: "
-                    + HttpTransport.abbreviate(OpenAiReader.parse(text).get("error").toString()));
-        }
-        if (scan.usage) {
-            tally.usage(scan.promptTokens, scan.completionTokens);
-        }
-        if (!scan.choices) {
-            return tally.fail(RequestStatus.PROTOCOL_ERROR, "response has no choices: " + HttpTransport.abbreviate(text));
-        }
-        return tally.ok();
-    }
-
-    private byte[] whole() {
-        return whole == null ? new byte[0] : whole;
+    /** An OK end still reads the rest of the body (the connection is reused); a failure abandons it. */
+    private void decided(RequestRecord decided) {
+        record = decided;
+        mode = Mode.DISCARD;
+        abandoned = !decided.ok();
     }
 
     private void keep(byte[] b, int from, int to) {
         int n = to - from;
-        if (whole == null || wholeLength + n > whole.length) {
-            whole = Arrays.copyOf(whole(), Math.max(1024, Math.max(whole().length * 2, wholeLength + n)));
+        if (wholeLength + n > whole.length) {
+            whole = Arrays.copyOf(whole, Math.max(1024, Math.max(whole.length * 2, wholeLength + n)));
         }
         System.arraycopy(b, from, whole, wholeLength, n);
         wholeLength += n;
-    }
-
-    /** What {@link String#strip()} removes, in ASCII. */
-    private static boolean space(byte c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c >= 0x1C && c <= 0x1F;
     }
 }

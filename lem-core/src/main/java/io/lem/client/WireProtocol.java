@@ -13,10 +13,10 @@ import java.util.function.LongConsumer;
 import io.lem.time.Clock;
 
 /**
- * The OpenAI-compatible APIs over plain HTTP/1.1 for an event loop that owns its sockets: where to connect and, for
- * each request, a {@link WireExchange} holding its bytes. The bytes are exactly what {@link OpenAiChatClient} and
- * {@link OpenAiCompletionsClient} send as body; each distinct prompt is JSON-encoded once and later requests splice
- * their seed into the encoded bytes. HTTPS and Ollama's NDJSON are not spoken here ({@link #of} is empty for them).
+ * Every API of {@link Clients#APIS} (OpenAI-compatible SSE, Ollama's NDJSON) over HTTP/1.1 for an event loop
+ * that owns its sockets: where to connect and, for each request, a {@link WireExchange} holding its bytes. The
+ * bytes are exactly what the API's blocking client sends as body; each distinct prompt is JSON-encoded once and
+ * later requests splice their seed into the encoded bytes. Over https the event loop adds TLS ({@link #tls}).
  * Not thread-safe: one event loop uses it.
  */
 public final class WireProtocol {
@@ -43,46 +43,51 @@ public final class WireProtocol {
     }
 
     private final ClientOptions options;
-    private final boolean chat;
+    private final WireApi api;
     private final URI endpoint;
     private final InetSocketAddress address;
     private final Clock clock;
     private final LongConsumer onChunk;
     private final byte[] head;
-    private final EventScan scan = new EventScan();
+    private final WireDialect dialect;
+    private final boolean tls;
     private final Map<Key, Template> templates = new HashMap<>();
 
-    private WireProtocol(ClientOptions options, boolean chat, Clock clock, LongConsumer onChunk) {
+    private WireProtocol(ClientOptions options, WireApi api, Clock clock, LongConsumer onChunk) {
         this.options = options;
-        this.chat = chat;
-        this.endpoint = options.endpoint(chat ? "/v1/chat/completions" : "/v1/completions");
+        this.api = api;
+        this.dialect = api.dialect();
+        this.endpoint = options.endpoint(api.path);
         this.clock = clock;
         this.onChunk = onChunk;
-        int port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
+        this.tls = "https".equals(endpoint.getScheme());
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : tls ? 443 : 80;
         this.address = new InetSocketAddress(endpoint.getHost(), port);
         String path = endpoint.getRawPath() + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
         String hostHeader = endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + port);
         this.head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nContent-Type: application/json\r\n"
-                + "Accept: " + OpenAiBodies.accept(options) + "\r\n"
+                + "Accept: " + api.accept(options) + "\r\n"
                 + (options.apiKey() == null ? "" : "Authorization: Bearer " + options.apiKey() + "\r\n")
                 + "Content-Length: ").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The protocol for {@code api} at the options' endpoint, or empty where only the JDK client serves. */
+    /** The protocol for {@code api} at the options' endpoint, or empty for an API the event loop does not know. */
     public static Optional<WireProtocol> of(String api, ClientOptions options, Clock clock) {
         return of(api, options, clock, arrivedNs -> { });
     }
 
     /** @param onChunk told the arrival time of every streamed chunk, on the event loop (keep it quick) */
     public static Optional<WireProtocol> of(String api, ClientOptions options, Clock clock, LongConsumer onChunk) {
-        if (!"http".equals(options.baseUrl().getScheme())) {
+        WireApi wire = WireApi.named(api);
+        if (wire == null) {
             return Optional.empty();
         }
-        return switch (api == null ? "" : api) {
-            case "openai" -> Optional.of(new WireProtocol(options, true, clock, onChunk));
-            case "openai-completions" -> Optional.of(new WireProtocol(options, false, clock, onChunk));
-            default -> Optional.empty();
-        };
+        return Optional.of(new WireProtocol(options, wire, clock, onChunk));
+    }
+
+    /** True for an https endpoint: the bytes go through TLS. */
+    public boolean tls() {
+        return tls;
     }
 
     public InetSocketAddress address() {
@@ -100,20 +105,23 @@ public final class WireProtocol {
     /** Starts {@code request} now: its send time is read from the clock here. */
     public WireExchange start(PromptRequest request) {
         Tally tally = new Tally(request, clock, options.stream(), onChunk);
-        return new WireExchange(this, encode(request), new WireBody(tally, chat, options.stream(), scan));
+        return new WireExchange(this, encode(request), new WireBody(tally, options.stream(), dialect));
     }
 
+    /** Head, Content-Length and the body with the request's seed spliced in, written once into one array. */
     private byte[] encode(PromptRequest request) {
         Template t = template(request);
-        byte[] seed = Long.toString(request.seed()).getBytes(StandardCharsets.US_ASCII);
-        int bodyLength = t.beforeSeed.length + seed.length + t.afterSeed.length;
-        byte[] length = (bodyLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] out = Arrays.copyOf(head, head.length + length.length + bodyLength);
-        int p = head.length;
-        for (byte[] part : new byte[][] {length, t.beforeSeed, seed, t.afterSeed}) {
-            System.arraycopy(part, 0, out, p, part.length);
-            p += part.length;
-        }
+        int bodyLength = t.beforeSeed.length + Ascii.decimalLength(request.seed()) + t.afterSeed.length;
+        byte[] out = new byte[head.length + Ascii.decimalLength(bodyLength) + 4 + bodyLength];
+        System.arraycopy(head, 0, out, 0, head.length);
+        int p = Ascii.putDecimal(out, head.length, bodyLength);
+        out[p++] = '\r';
+        out[p++] = '\n';
+        out[p++] = '\r';
+        out[p++] = '\n';
+        System.arraycopy(t.beforeSeed, 0, out, p, t.beforeSeed.length);
+        p = Ascii.putDecimal(out, p + t.beforeSeed.length, request.seed());
+        System.arraycopy(t.afterSeed, 0, out, p, t.afterSeed.length);
         return out;
     }
 
@@ -125,21 +133,11 @@ public final class WireProtocol {
             if (templates.size() >= MAX_TEMPLATES) {
                 templates.clear(); // a run with ever new prompts (a long trace) encodes each once anyway
             }
-            t = split(body(new PromptRequest(request.id(), request.warmup(), request.prompt(),
+            t = split(api.body(options, new PromptRequest(request.id(), request.warmup(), request.prompt(),
                     request.maxOutputTokens(), SEED_MARK, request.messages(), request.minOutputTokens())));
             templates.put(key, t);
         }
         return t;
-    }
-
-    private byte[] body(PromptRequest request) {
-        Map<String, Object> body = OpenAiBodies.common(options, request);
-        if (chat) {
-            body.put("messages", request.chatMessages());
-        } else {
-            body.put("prompt", request.completionText());
-        }
-        return OpenAiBodies.json(body, options).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Template split(byte[] body) {

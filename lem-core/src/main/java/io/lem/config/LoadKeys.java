@@ -19,6 +19,8 @@ final class LoadKeys {
         add.accept(new ConfigKey.TextKey("load.model", true, "the model name sent with each request"), null);
         add.accept(new ConfigKey.ChoiceKey("load.api", APIS, "the API the server speaks"), Defaults.LOAD_API);
         add.accept(new ConfigKey.TextKey("load.api_key", true, "sent as a Bearer token"), null);
+        add.accept(new ConfigKey.TextKey("load.ca_file", true, "https: trust the certificates in this PEM or DER file "
+                + "instead of the JDK's trust store (a self-signed server)"), null);
         add.accept(new ConfigKey.BoolKey("load.stream", "stream responses (TTFT and chunk times need it)"), true);
         add.accept(new ConfigKey.BoolKey("load.ignore_eos", "ask for exactly max_output_tokens (ignore_eos)"), true);
         add.accept(new ConfigKey.TextKey("load.prompts", true, "a prompt file: text, JSONL or ShareGPT JSON"), null);

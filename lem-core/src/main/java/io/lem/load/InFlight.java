@@ -1,5 +1,6 @@
 package io.lem.load;
 
+import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -12,9 +13,10 @@ import io.lem.client.WireExchange;
  */
 final class InFlight {
 
-    /** A socket and what it carries now; idle between requests. */
+    /** A socket, how its bytes move (plain or TLS) and what it carries now; idle between requests. */
     static final class Connection {
         final SocketChannel channel;
+        Link link;
         SelectionKey key;
         InFlight current;
         /** True once it carried a whole response: a close before the next answer may be a stale keep-alive. */
@@ -24,6 +26,25 @@ final class InFlight {
 
         Connection(SocketChannel channel) {
             this.channel = channel;
+            this.link = new Link.Plain(channel);
+        }
+
+        /** Asks the selector for {@code ops}, only when they change (each change is a system call). */
+        void interest(int ops) {
+            if (interest != ops) {
+                key.interestOps(ops);
+                interest = ops;
+            }
+        }
+
+        void close() {
+            if (!closed) {
+                closed = true;
+                if (key != null) {
+                    key.cancel();
+                }
+                closeQuietly(channel);
+            }
         }
     }
 
@@ -42,6 +63,16 @@ final class InFlight {
         this.arrival = arrival;
         this.scheduledNs = scheduledNs;
         this.deadlineNs = deadlineNs;
+    }
+
+    static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing a socket that already failed: nothing left to report
+            }
+        }
     }
 
     /** The requests in flight, oldest first; linking and unlinking are O(1). */

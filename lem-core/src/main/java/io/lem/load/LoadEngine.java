@@ -8,6 +8,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
 
 import io.lem.client.RequestRecord;
 import io.lem.client.WireExchange;
@@ -20,7 +23,8 @@ import io.lem.time.Clock;
  * next goes ({@link Feed}). The hot path reads into one buffer and parses in place ({@link WireExchange}); finished
  * records go to a writer thread in batches ({@link RecordHandoff}), so no file is written on the loop. A connection
  * is reused when its response ended cleanly; a reused one the server closed before answering is retried once on a
- * fresh connection (an idle keep-alive timeout), which is not a failure of the request.
+ * fresh connection (an idle keep-alive timeout), which is not a failure of the request. An https endpoint's
+ * connections carry their bytes through {@link TlsLink} on the same selector.
  */
 final class LoadEngine {
 
@@ -31,16 +35,22 @@ final class LoadEngine {
     private final RequestFactory factory;
     private final LoadWatch watch;
     private final long timeoutNs;
+    /** The TLS context of an https endpoint, null for plain http. */
+    private final SSLContext tls;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ArrayDeque<InFlight.Connection> idle = new ArrayDeque<>();
+    /** One instance for every select: a method reference made at each call would be an allocation per wakeup. */
+    private final Consumer<SelectionKey> onReady = this::ready;
     private final InFlight.Queue inFlight = new InFlight.Queue();
     private Selector selector;
     private RecordHandoff handoff;
     private Feed feed;
     private int inFlightCount;
 
-    LoadEngine(WireProtocol wire, Clock clock, RequestFactory factory, LoadWatch watch) {
+    /** @param tls the context an https endpoint is spoken through (ignored for plain http) */
+    LoadEngine(WireProtocol wire, Clock clock, RequestFactory factory, LoadWatch watch, SSLContext tls) {
         this.wire = wire;
+        this.tls = wire.tls() ? tls : null;
         this.clock = clock;
         this.factory = factory;
         this.watch = watch;
@@ -88,9 +98,9 @@ final class LoadEngine {
             }
             long waitMs = waitNs / 1_000_000;
             if (waitMs > 0) {
-                selector.select(this::ready, Math.min(waitMs, 60_000));
+                selector.select(onReady, Math.min(waitMs, 60_000));
             } else {
-                selector.selectNow(this::ready); // the next send is due within a millisecond: spin for it
+                selector.selectNow(onReady); // the next send is due within a millisecond: spin for it
             }
             if (stop.stopped()) {
                 return;
@@ -124,6 +134,9 @@ final class LoadEngine {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             InFlight.Connection c = new InFlight.Connection(channel);
+            if (tls != null) {
+                c.link = new TlsLink(channel, tls, wire.endpoint().getHost(), wire.address().getPort());
+            }
             attach(c, f);
             if (channel.connect(wire.address())) {
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
@@ -134,7 +147,7 @@ final class LoadEngine {
                 c.interest = SelectionKey.OP_CONNECT;
             }
         } catch (IOException e) {
-            closeQuietly(channel);
+            InFlight.closeQuietly(channel);
             f.connection = null;
             finish(f, f.exchange.failed(e));
         }
@@ -155,7 +168,7 @@ final class LoadEngine {
                 if (!c.channel.finishConnect()) {
                     return;
                 }
-                interest(c, SelectionKey.OP_READ);
+                c.interest(SelectionKey.OP_READ);
                 write(c);
             }
             if (key.isValid() && key.isWritable()) {
@@ -170,37 +183,36 @@ final class LoadEngine {
     }
 
     private void write(InFlight.Connection c) throws IOException {
-        ByteBuffer out = c.current.exchange.request();
-        c.channel.write(out);
-        interest(c, out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-    }
-
-    private static void interest(InFlight.Connection c, int ops) {
-        if (c.interest != ops) {
-            c.key.interestOps(ops);
-            c.interest = ops;
-        }
+        boolean blocked = c.link.write(c.current.exchange.request());
+        c.interest(blocked ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
     }
 
     private void read(InFlight.Connection c) throws IOException {
-        readBuffer.clear();
-        int n = c.channel.read(readBuffer);
-        InFlight f = c.current;
-        if (f == null) {
-            close(c); // an idle connection the server closed, or one it wrote to unasked
-            return;
-        }
-        if (n < 0) {
-            if (c.reused && !f.exchange.responseStarted() && !f.retried) {
-                retry(c, f);
+        do {
+            readBuffer.clear();
+            int n = c.link.read(readBuffer);
+            InFlight f = c.current;
+            if (f == null) {
+                if (n != 0) {
+                    close(c); // an idle connection the server closed, or one it wrote to unasked
+                }
+                return; // n == 0: TLS records of its own (a session ticket) on an idle connection
+            }
+            if (n < 0) {
+                if (c.reused && !f.exchange.responseStarted() && !f.retried) {
+                    retry(c, f);
+                    return;
+                }
+                settle(c, f, f.exchange.closed());
                 return;
             }
-            RequestRecord record = f.exchange.closed();
-            settle(c, f, record);
-            return;
-        }
-        f.exchange.feed(readBuffer.array(), 0, n, clock.nanoTime());
-        settle(c, f, f.exchange.record());
+            if (n > 0) {
+                f.exchange.feed(readBuffer.array(), 0, n, clock.nanoTime());
+                settle(c, f, f.exchange.record());
+            } else if (f.exchange.request().hasRemaining()) {
+                write(c); // the TLS handshake moved on: the request may go now
+            }
+        } while (c.link.buffered() && !c.closed);
     }
 
     /** Delivers a record that became known and frees or closes the connection once its response is over. */
@@ -278,22 +290,6 @@ final class LoadEngine {
     }
 
     private static void close(InFlight.Connection c) {
-        if (!c.closed) {
-            c.closed = true;
-            if (c.key != null) {
-                c.key.cancel();
-            }
-            closeQuietly(c.channel);
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // closing a socket that already failed: nothing left to report
-            }
-        }
+        c.close();
     }
 }

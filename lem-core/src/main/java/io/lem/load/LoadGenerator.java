@@ -15,7 +15,8 @@ import io.lem.meter.TdpTable;
  * its record writer, JIT and GC, metric scrapes and meters alike), since on a co-located generator all of it lands
  * in the CPU package being measured; and that time's energy as {@link CpuPowerModel} estimates it.
  *
- * @param engine   which loop sent the requests: {@value #EVENT_LOOP} or {@value #HTTP_CLIENT}
+ * @param engine   which loop sent the requests: {@value #EVENT_LOOP} (results written before every API and
+ *                 transport ran on it may say {@code jdk-httpclient})
  * @param cpuS     CPU seconds of the process between the load's start and end, or NaN when the OS does not say
  * @param wallS    the load's wall-clock duration
  * @param requests requests sent
@@ -26,8 +27,6 @@ public record LoadGenerator(String engine, double cpuS, double wallS, int reques
 
     /** The java.nio event loop ({@link LoadEngine}). */
     public static final String EVENT_LOOP = "event-loop";
-    /** The JDK HttpClient on virtual threads, where the event loop does not speak the API (HTTPS, Ollama). */
-    public static final String HTTP_CLIENT = "jdk-httpclient";
 
     /** Two loads of one run as one (lem run's warm-up rounds and its measured load): times and requests add up. */
     public LoadGenerator plus(LoadGenerator other) {

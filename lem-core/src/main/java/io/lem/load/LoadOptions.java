@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.lem.client.ClientOptions;
+import io.lem.client.TlsTrust;
 import io.lem.config.ConfigException;
 import io.lem.config.Settings;
 import io.lem.load.prompts.Sampling;
@@ -21,13 +22,14 @@ import io.lem.load.prompts.Sampling;
  * {@code measurement.warmup_requests} warm-up and {@code load.cooldown_requests} cool-down requests come on top
  * (a replayed trace is measured whole unless a warm-up is given: its warm-up and cool-down are rows of it).
  *
+ * @param trust     which certificates an https endpoint may present (load.ca_file, else the JDK's trust store)
  * @param arrival   closed loop (workload.concurrency), open loop (load.rate) or a replayed trace (load.trace)
  * @param shape     the stop, warm-up, cool-down, ramp-up and concurrency cap
  * @param goodput   SLO specs such as {@code ttft:500}
  * @param energy    the meters, or none ({@link Energy#on()} false) unless measurement.meters was given
  * @param settings  every key with the value used, for summary.json
  */
-public record LoadOptions(ClientOptions client, String api, LoadPrompts prompts, ArrivalProcess arrival,
+public record LoadOptions(ClientOptions client, TlsTrust trust, String api, LoadPrompts prompts, ArrivalProcess arrival,
                           Path traceFile, LoadShape shape, int maxOutputTokens, long seed, List<String> goodput,
                           Metrics metrics, Energy energy, Path output, Map<String, Object> settings) {
 
@@ -86,7 +88,12 @@ public record LoadOptions(ClientOptions client, String api, LoadPrompts prompts,
         Energy energy = new Energy(meters, pid == null ? -1 : pid, s.decimal("measurement.baseline_s"),
                 s.decimal("measurement.sample_rate_hz"), Path.of(s.text("host.powercap_root")),
                 Path.of(s.text("host.proc_root")));
-        return new LoadOptions(client, s.text("load.api"), prompts, arrival, trace, shape,
+        Path caFile = path(s, "load.ca_file");
+        if (caFile != null && !Files.isReadable(caFile)) {
+            throw new ConfigException("--ca-file", "'" + caFile + "' cannot be read; fix: give the PEM or DER file of "
+                    + "the server's certificate (or its CA)");
+        }
+        return new LoadOptions(client, new TlsTrust(caFile), s.text("load.api"), prompts, arrival, trace, shape,
                 s.integer("workload.max_output_tokens"), s.whole("workload.seed"), s.list("load.goodput"), metrics,
                 energy, output, s.values());
     }

@@ -11,7 +11,7 @@ package io.lem.load;
  */
 public record Progress(int done, int failed, int total, long elapsedNs, long etaNs) {
 
-    /** Called from the completing request's thread; keep it quick. */
+    /** Called after each batch of completed requests, from the thread that hands them on; keep it quick. */
     @FunctionalInterface
     public interface Listener {
 

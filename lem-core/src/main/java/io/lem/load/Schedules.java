@@ -20,7 +20,8 @@ public final class Schedules {
             case ArrivalProcess.Open open -> open(open, shape, seed);
             case ArrivalProcess.TraceReplay trace -> replay(trace, shape);
             case ArrivalProcess.Closed closed -> throw new ConfigException("arrival", "closed loop (concurrency "
-                    + closed.concurrency() + ") sends as slots free up and has no schedule; fix: run it with ClosedLoop");
+                    + closed.concurrency() + ") sends as slots free up and has no schedule; fix: pass no schedule (null)"
+                    + " to Loads.run");
         };
         long endNs = shape.stop() instanceof Extent.Seconds s ? s.nanos() : timed.getLast()[0] + 1;
         int total = shape.stop() instanceof Extent.Requests(int n) ? n : timed.size();

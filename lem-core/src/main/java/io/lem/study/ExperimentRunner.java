@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.lem.client.ClientOptions;
-import io.lem.client.OpenAiChatClient;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
 import io.lem.config.ExperimentConfig;
@@ -152,9 +151,7 @@ public final class ExperimentRunner {
                         warmup, prompts.get(i), workload.maxOutputTokens(), config.engine().seed()));
             }
             ClientOptions clientOptions = ClientOptions.of(process.baseUrl(), model.servedName(), requestTimeout);
-            // the event loop speaks to the engine; the blocking client only where it cannot (an https engine)
-            LoadTarget target = new LoadTarget("openai", clientOptions,
-                    new OpenAiChatClient(http, clientOptions, clock, watch::chunk));
+            LoadTarget target = new LoadTarget("openai", clientOptions);
 
             MeterFactory.Opened opened = meters.open(measurement.meters(), process.pid());
             Instant wallAnchor = Instant.now();

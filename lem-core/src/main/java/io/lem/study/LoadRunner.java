@@ -15,7 +15,6 @@ import io.lem.analysis.latency.LoadSummary;
 import io.lem.analysis.latency.RequestTiming;
 import io.lem.analysis.latency.Slos;
 import io.lem.client.Clients;
-import io.lem.client.InferenceClient;
 import io.lem.engine.EngineTokenizer;
 import io.lem.load.ArrivalProcess;
 import io.lem.load.EndpointUnreachableException;
@@ -74,7 +73,6 @@ public final class LoadRunner {
         if (unreachable.isPresent()) {
             throw new EndpointUnreachableException(o.client().baseUrl(), unreachable.get());
         }
-        InferenceClient client = Clients.create(o.api(), o.client(), clock, http);
         EngineTokenizer tokenizer = new EngineTokenizer(http, o.client().endpoint("/tokenize"), o.client().model(),
                 o.client().apiKey(), o.client().timeout()).probe();
         List<Prompt> pool = traceInputs ? prompts.forTrace(schedule.arrivals(), tokenizer, o.seed())
@@ -95,7 +93,7 @@ public final class LoadRunner {
         LoadRun run;
         try (energy; JsonlWriter rows = new JsonlWriter(requestsFile)) {
             // the one call into the load engine; rows reach requests.jsonl in batches, off the hot path
-            run = Loads.run(new LoadTarget(o.api(), o.client(), client), process, shape, schedule, factory, clock,
+            run = Loads.run(new LoadTarget(o.api(), o.client(), null, o.trust()), process, shape, schedule, factory, clock,
                     LoadRows.sink(rows, anchorNs), listener,
                     new LoadStop());
         } finally {

@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.lem.analysis.Distribution;
-import io.lem.client.InferenceClient;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
 import io.lem.config.Defaults;
 import io.lem.config.MeasurementConfig;
-import io.lem.load.ClosedLoop;
 import io.lem.load.LoadStop;
-import io.lem.load.RecordSink;
-import io.lem.load.WarmupRules;
+import io.lem.load.PhaseRules;
 import io.lem.time.Clock;
 import io.lem.meter.PowerTrace;
 import io.lem.meter.Quantity;
@@ -21,7 +18,7 @@ import io.lem.meter.Quantity;
 /**
  * Runs the warm-up of docs/methodology.md: a fixed count of requests, then, when asked, more rounds of {@code concurrency}
  * requests until a minimum duration has passed, the latency CV of the last k requests is below a threshold, and
- * every temperature gauge has settled (thermal floor) — always within a cap. The rules are {@link WarmupRules}, the
+ * every temperature gauge has settled (thermal floor) — always within a cap. The rules are {@link PhaseRules}, the
  * set lem load's portions use too; the outcome says which rule stopped it.
  */
 final class WarmupRunner {
@@ -32,21 +29,15 @@ final class WarmupRunner {
         List<RequestRecord> run(List<PromptRequest> requests) throws InterruptedException;
     }
 
-    private final WarmupRules rules;
+    private final PhaseRules rules;
     private final Clock clock;
     private final Supplier<PowerTrace> liveTrace;
 
     WarmupRunner(MeasurementConfig.Warmup w, Clock clock, Supplier<PowerTrace> liveTrace) {
-        this.rules = WarmupRules.of(w.requests(), w.durationS(), w.cv(), w.cvWindow(), w.thermal(),
+        this.rules = PhaseRules.warmup(w.requests(), w.durationS(), w.cv(), w.cvWindow(), w.thermal(),
                 w.thermalCPerMin(), Defaults.WARMUP_THERMAL_MIN_S, w.maxS());
         this.clock = clock;
         this.liveTrace = liveTrace;
-    }
-
-    /** With a blocking client: each round is a closed loop of virtual threads. */
-    Outcome run(InferenceClient client, List<PromptRequest> pool, int concurrency, RecordSink sink, LoadStop stop)
-            throws InterruptedException {
-        return run(batch -> ClosedLoop.run(client, batch, concurrency, sink, stop), pool, concurrency, stop);
     }
 
     /**
@@ -61,16 +52,16 @@ final class WarmupRunner {
         String reason = rules.countReason();
         if (rules.adaptive()) {
             reason = null;
-            WarmupRules.Probe probe = new WarmupRules.Probe() {
+            PhaseRules.Probe probe = new PhaseRules.Probe() {
                 @Override
                 public double latencyCv(int window) {
                     return WarmupRunner.latencyCv(done, window);
                 }
 
                 @Override
-                public WarmupRules.Thermal thermal() {
+                public PhaseRules.Thermal thermal() {
                     ThermalCheck check = WarmupRunner.thermal(liveTrace.get(), clock.nanoTime());
-                    return new WarmupRules.Thermal(check.gauges(), check.maxSlopeCPerMin());
+                    return new PhaseRules.Thermal(check.gauges(), check.maxSlopeCPerMin());
                 }
             };
             while (reason == null && !stop.stopped()) {

@@ -14,7 +14,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import io.lem.load.ClosedLoop;
+import io.lem.load.ArrivalProcess;
+import io.lem.load.Extent;
+import io.lem.load.LoadRecord;
+import io.lem.load.LoadShape;
+import io.lem.load.LoadStop;
+import io.lem.load.LoadTarget;
+import io.lem.load.Loads;
+import io.lem.load.Progress;
 import io.lem.time.Clock;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -156,8 +163,8 @@ class FaultsTest {
     }
 
     /**
-     * A seeded mix of faults sent concurrently through one client: every request id comes back exactly once with
-     * the status its fault dictates, whatever the interleaving.
+     * A seeded mix of faults sent concurrently through the load engine: every request id comes back exactly once
+     * with the status its fault dictates, whatever the interleaving.
      */
     @RepeatedTest(3)
     void concurrentMixOfFaultsIsFullyAccountedFor(RepetitionInfo repetition) throws Exception {
@@ -176,8 +183,10 @@ class FaultsTest {
             planned.get(id).script.apply(wire).respond(req, out);
         })) {
             ClientOptions options = new ClientOptions(server.baseUrl(), "m", null, TIMEOUT, true, false);
-            List<RequestRecord> records = ClosedLoop.run(Clients.create(wire.api, options, Clock.system()), requests, 8,
-                    r -> { });
+            List<RequestRecord> records = Loads.run(new LoadTarget(wire.api, options), new ArrivalProcess.Closed(8),
+                    LoadShape.stopAfter(new Extent.Requests(count)), null, a -> requests.get(a.index()),
+                    Clock.system(), r -> { }, Progress.Listener.NONE, new LoadStop()).records().stream()
+                    .map(LoadRecord::request).toList();
             assertThat(records).extracting(RequestRecord::id).containsExactlyInAnyOrderElementsOf(planned.keySet());
             assertThat(records).allSatisfy(r -> assertThat(r.status()).as(planned.get(r.id()) + ": " + r.error())
                     .isEqualTo(planned.get(r.id()).status));

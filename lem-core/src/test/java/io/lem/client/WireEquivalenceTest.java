@@ -37,7 +37,7 @@ class WireEquivalenceTest {
     /** One request through the event loop. */
     static RequestRecord viaEngine(String api, ClientOptions options) throws InterruptedException {
         Clock clock = Clock.system();
-        LoadTarget target = new LoadTarget(api, options, Clients.create(api, options, clock));
+        LoadTarget target = new LoadTarget(api, options);
         LoadRun run = Loads.run(target, new ArrivalProcess.Closed(1), LoadShape.stopAfter(new Extent.Requests(1)),
                 null, a -> REQUEST, clock, r -> { }, Progress.Listener.NONE, new LoadStop());
         assertThat(run.generator().engine()).isEqualTo(LoadGenerator.EVENT_LOOP);
@@ -62,6 +62,7 @@ class WireEquivalenceTest {
         assertThat(engine.tokensApproximate()).as(what).isEqualTo(old.tokensApproximate());
         assertThat(engine.chunks()).as(what).isEqualTo(old.chunks());
         assertThat(engine.reasoningChunks()).as(what).isEqualTo(old.reasoningChunks());
+        assertThat(engine.engineTimings()).as(what).isEqualTo(old.engineTimings());
         assertThat(engine.chunkTimesNs()).as(what).hasSize(engine.chunks()).isSorted();
         assertThat(engine.id()).isEqualTo(old.id());
         assertThat(engine.endNs()).isGreaterThanOrEqualTo(engine.sendNs());
@@ -71,7 +72,7 @@ class WireEquivalenceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Wire.class, names = {"OPENAI", "OPENAI_COMPLETIONS"})
+    @EnumSource(Wire.class)
     void everyFaultGivesTheSameRecordOnBothPaths(Wire wire) throws Exception {
         for (FaultsTest.Fault fault : FaultsTest.Fault.values()) {
             RequestRecord[] r = both(wire.api, true, fault.script.apply(wire));
@@ -160,5 +161,45 @@ class WireEquivalenceTest {
         });
         assertSame(r[0], r[1], "long error");
         assertThat(r[1].error()).isEqualTo(r[0].error());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Wire.class, names = {"OLLAMA", "OLLAMA_GENERATE"})
+    void ollamaWholeResponsesAndOddLinesReadAlike(Wire wire) throws Exception {
+        String ok = wire.end(7, 3).strip();
+        for (String body : new String[] {ok, wire.errorBody("no model"), "{\"done\":false}", "not json"}) {
+            RequestRecord[] r = both(wire.api, false, ScriptedServer.replay("application/json", body));
+            assertSame(r[0], r[1], wire + " whole " + body);
+            assertThat(r[1].error()).isEqualTo(r[0].error());
+        }
+        String odd = wire.chunk("a") + "  \r\n" + wire.chunk("") + "{\"done\":null}\n"
+                + "{\"message\":\"x\",\"response\":7,\"thinking\":\"t\",\"done\":0}\n"
+                + "{\"message\":{\"thinking\":\"hm\"},\"done\":\"true\"}\n" + wire.end(2, 2);
+        RequestRecord[] r = both(wire.api, true, ScriptedServer.replay(wire.contentType, odd));
+        assertSame(r[0], r[1], wire + " odd lines");
+        assertThat(r[1].error()).isEqualTo(r[0].error());
+    }
+
+    @Test
+    void capturedOllamaGenerateStreamWithItsClosingCounts() throws Exception {
+        String body = StreamFixturesTest.fixture("ollama_api_generate_stream_smollm2-360m__ollama-bash-lib_demo.ndjson");
+        RequestRecord[] r = both("ollama-generate", true, ScriptedServer.replay("application/x-ndjson", body));
+        assertSame(r[0], r[1], "ollama generate");
+        // read off the capture: 49 done:false lines, each with text, then the closing object's counts
+        assertThat(r[1].chunks()).isEqualTo(49);
+        assertThat(r[1].completionTokens()).isEqualTo(50);
+        assertThat(r[1].promptTokens()).isEqualTo(38);
+        assertThat(r[1].engineTimings().totalDurationNs()).isEqualTo(1_563_572_250L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Wire.class, names = {"OLLAMA", "OLLAMA_GENERATE"})
+    void capturedOllamaDocsStreams(Wire wire) throws Exception {
+        String body = StreamFixturesTest.fixture(wire == Wire.OLLAMA ? "ollama_docs_api_chat_stream_example.ndjson"
+                : "ollama_docs_api_generate_stream_example.ndjson");
+        RequestRecord[] r = both(wire.api, true, ScriptedServer.replay("application/x-ndjson", body));
+        assertSame(r[0], r[1], wire + " docs");
+        assertThat(r[1].ok()).isTrue();
+        assertThat(r[1].engineTimings().totalDurationNs()).isPositive();
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.lem.client.ClientOptions;
-import io.lem.client.Clients;
 import io.lem.client.KeepAliveServer;
 import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
@@ -29,7 +28,7 @@ class LoadEngineTest {
 
     private static LoadTarget target(KeepAliveServer server, Duration timeout) {
         ClientOptions options = new ClientOptions(server.baseUrl(), "m", null, timeout, true, true);
-        return new LoadTarget("openai", options, Clients.create("openai", options, CLOCK));
+        return new LoadTarget("openai", options);
     }
 
     private static LoadRun closed(KeepAliveServer server, int concurrency, LoadShape shape, LoadSink sink,
@@ -81,6 +80,23 @@ class LoadEngineTest {
             assertThat(run.records()).hasSize(6);
             run.records().forEach(r -> assertStreamed(r.request(), 5));
             assertThat(run.records().getFirst().request().chunkTimesNs()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void progressIsToldOncePerBatchAndEndsWithEveryRequestCounted() throws Exception {
+        try (KeepAliveServer server = new KeepAliveServer(2, KeepAliveServer.Framing.LENGTH, 0, 0)) {
+            List<Progress> told = Collections.synchronizedList(new ArrayList<>());
+            int requests = 3 * RecordHandoff.BATCH + 7;
+            Loads.run(target(server, Duration.ofSeconds(10)), new ArrivalProcess.Closed(8),
+                    LoadShape.stopAfter(new Extent.Requests(requests)), null, FACTORY, CLOCK, r -> { }, told::add,
+                    new LoadStop());
+            // at least one call per full batch and the last, never one per record
+            assertThat(told).hasSizeBetween(4, requests / 2);
+            assertThat(told).extracting(Progress::done).isSorted();
+            assertThat(told.getLast().done()).isEqualTo(requests);
+            assertThat(told.getLast().total()).isEqualTo(requests);
+            assertThat(told.getLast().failed()).isZero();
         }
     }
 

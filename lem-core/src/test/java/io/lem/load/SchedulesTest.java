@@ -133,7 +133,7 @@ class SchedulesTest {
         assertThatThrownBy(() -> LoadShape.stopAfter(new Extent.Requests(0))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--requests");
         assertThatThrownBy(() -> Schedules.build(new ArrivalProcess.Closed(2), LoadShape.stopAfter(new Extent.Requests(3)), 1))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("ClosedLoop");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("no schedule (null) to Loads.run");
         assertThatThrownBy(() -> Schedules.build(new ArrivalProcess.ConstantRate(1e9), LoadShape.stopAfter(new Extent.Seconds(3600)), 1))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("lower --rate");
     }

@@ -17,7 +17,6 @@ import io.lem.client.PromptRequest;
 import io.lem.client.RequestRecord;
 import io.lem.client.RequestStatus;
 import io.lem.config.MeasurementConfig;
-import io.lem.load.ClosedLoop;
 import io.lem.load.LoadGenerator;
 import io.lem.load.LoadStop;
 import io.lem.load.LoadTarget;
@@ -75,18 +74,16 @@ class EngineLoadTest {
     }
 
     @Test
-    void recordsThroughTheEventLoopEqualTheHttpClientLoops() throws Exception {
+    void recordsThroughTheEventLoopEqualTheHttpClients() throws Exception {
         try (KeepAliveServer server = new KeepAliveServer(CHUNKS, KeepAliveServer.Framing.CHUNKED, 0, 0)) {
             ClientOptions options = ClientOptions.of(server.baseUrl(), "m", Duration.ofSeconds(10));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             OpenAiChatClient blocking = new OpenAiChatClient(http, options, CLOCK);
-            List<RequestRecord> oldSunk = Collections.synchronizedList(new ArrayList<>());
-            List<RequestRecord> old = byId(ClosedLoop.run(blocking, requests(), CONCURRENCY, oldSunk::add,
-                    new LoadStop()));
+            List<RequestRecord> old = byId(requests().stream().map(blocking::send).toList());
 
             CountingWatch watch = new CountingWatch();
             List<RequestRecord> sunk = Collections.synchronizedList(new ArrayList<>());
-            EngineLoad load = new EngineLoad(new LoadTarget("openai", options, blocking), CONCURRENCY, CLOCK,
+            EngineLoad load = new EngineLoad(new LoadTarget("openai", options), CONCURRENCY, CLOCK,
                     r -> sunk.add(r.request()), new LoadStop(), watch);
             List<RequestRecord> engine = byId(load.run(requests()));
 
@@ -109,9 +106,8 @@ class EngineLoadTest {
                 assertThat(e.firstTokenNs()).isEqualTo(e.chunkTimesNs()[0]).isGreaterThan(e.sendNs());
                 assertThat(e.endNs()).isGreaterThanOrEqualTo(e.chunkTimesNs()[CHUNKS - 1]);
             }
-            // requests.jsonl gets each record once, as it completes, as on the old path
+            // requests.jsonl gets each record once, as it completes
             assertThat(byId(sunk)).containsExactlyElementsOf(engine);
-            assertThat(oldSunk).hasSize(REQUESTS);
             // the engine watch: every chunk seen, every request begun and ended, never more than the concurrency
             assertThat(watch.chunks.get()).isEqualTo(REQUESTS * CHUNKS);
             assertThat(watch.begun.get()).isEqualTo(REQUESTS);
@@ -121,7 +117,8 @@ class EngineLoadTest {
             LoadGenerator generator = load.generator();
             assertThat(generator.engine()).isEqualTo(LoadGenerator.EVENT_LOOP);
             assertThat(generator.requests()).isEqualTo(REQUESTS);
-            assertThat(generator.cpuS()).isFinite().isPositive();
+            // the OS counts process CPU in clock ticks (10 ms on Linux): a load of a few ms may read as 0
+            assertThat(generator.cpuS()).isFinite().isNotNegative();
             assertThat(generator.cpuUsPerRequest()).isEqualTo(generator.cpuS() * 1e6 / REQUESTS);
         }
     }
@@ -133,7 +130,7 @@ class EngineLoadTest {
             OpenAiChatClient blocking = new OpenAiChatClient(HttpClient.newHttpClient(), options, CLOCK);
             CountingWatch watch = new CountingWatch();
             LoadStop stop = new LoadStop();
-            EngineLoad load = new EngineLoad(new LoadTarget("openai", options, blocking), 2, CLOCK, r -> { }, stop,
+            EngineLoad load = new EngineLoad(new LoadTarget("openai", options), 2, CLOCK, r -> { }, stop,
                     watch);
             List<PromptRequest> pool = requests().subList(0, 2);
             // count 3, then rounds of 2 until 0.5 s have passed since the start: ids run on from 0, prompts cycle

@@ -27,8 +27,13 @@ class WarmupRunnerTest {
     private static final List<PromptRequest> POOL = List.of(new PromptRequest(0, true, "a", 4, 1),
             new PromptRequest(1, true, "b", 4, 1));
 
-    /** Latencies in ms: decreasing noise, then flat. */
-    private InferenceClient client(long... latenciesMs) {
+    /** Latencies in ms: decreasing noise, then flat; each round's requests are sent one after the other. */
+    private WarmupRunner.Round client(long... latenciesMs) {
+        InferenceClient client = send(latenciesMs);
+        return batch -> batch.stream().map(client::send).toList();
+    }
+
+    private InferenceClient send(long... latenciesMs) {
         AtomicInteger n = new AtomicInteger();
         return request -> {
             int i = n.getAndIncrement();
@@ -46,7 +51,7 @@ class WarmupRunnerTest {
     @Test
     void countOnly() throws Exception {
         WarmupRunner.Outcome o = new WarmupRunner(rules(3, 0, 0, false, 600), clock, () -> null)
-                .run(client(100), POOL, 1, r -> { }, new io.lem.load.LoadStop());
+                .run(client(100), POOL, 1, new io.lem.load.LoadStop());
         assertThat(o.records()).hasSize(3).allMatch(RequestRecord::warmup);
         assertThat(o.stoppedBecause()).isEqualTo("count (3 requests)");
     }
@@ -54,7 +59,7 @@ class WarmupRunnerTest {
     @Test
     void durationKeepsGoingUntilElapsed() throws Exception {
         WarmupRunner.Outcome o = new WarmupRunner(rules(1, 1.0, 0, false, 600), clock, () -> null)
-                .run(client(300), POOL, 1, r -> { }, new io.lem.load.LoadStop());
+                .run(client(300), POOL, 1, new io.lem.load.LoadStop());
         assertThat(o.records()).hasSize(4); // 0.3, 0.6, 0.9, 1.2 s
         assertThat(o.stoppedBecause()).startsWith("duration met after 1.2");
         assertThat(o.records()).extracting(RequestRecord::id).containsExactly(0, 1, 2, 3);
@@ -63,7 +68,7 @@ class WarmupRunnerTest {
     @Test
     void cvConvergesOnceLatenciesSettle() throws Exception {
         WarmupRunner.Outcome o = new WarmupRunner(rules(1, 0, 0.05, false, 600), clock, () -> null)
-                .run(client(900, 500, 300, 200, 200, 201, 200), POOL, 1, r -> { }, new io.lem.load.LoadStop());
+                .run(client(900, 500, 300, 200, 200, 201, 200), POOL, 1, new io.lem.load.LoadStop());
         assertThat(o.records()).hasSize(6); // last three: 200, 200, 201
         assertThat(o.stoppedBecause()).startsWith("latency CV met");
         assertThat(o.warnings()).isEmpty();
@@ -72,7 +77,7 @@ class WarmupRunnerTest {
     @Test
     void capEndsANonConvergingWarmupWithAWarning() throws Exception {
         WarmupRunner.Outcome o = new WarmupRunner(rules(1, 0, 0.01, false, 2.0), clock, () -> null)
-                .run(client(100, 900, 100, 900, 100, 900, 100, 900, 100, 900, 100, 900, 100, 900), POOL, 1, r -> { }, new io.lem.load.LoadStop());
+                .run(client(100, 900, 100, 900, 100, 900, 100, 900, 100, 900, 100, 900, 100, 900), POOL, 1, new io.lem.load.LoadStop());
         assertThat(o.stoppedBecause()).startsWith("cap of 2 s reached while waiting for latency CV < 0.010");
         assertThat(o.warnings()).singleElement().asString().startsWith("warm-up did not converge");
     }
