@@ -9,17 +9,20 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the arrows pointing one way: core never imports the engine, CLI, lab or report modules. */
+/** Keeps the arrows pointing one way: core never imports the engines, CLI, lab, report, Slurm or test-kit modules. */
 class ArchitectureTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // lem-core's own classes: the test kit on the test class path is not part of core
+            .withImportOption(location -> !location.contains("lem-testkit"))
             .importPackages("io.lem");
 
     @Test
     void coreDependsOnNoOuterModule() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "io.lem.cli..", "io.lem.llamacpp..", "io.lem.lab..", "io.lem.report..", "picocli..",
+                        "io.lem.cli..", "io.lem.llamacpp..", "io.lem.engines..", "io.lem.lab..", "io.lem.report..",
+                        "io.lem.slurm..", "io.lem.testkit..", "picocli..",
                         "de.kherud..", "io.javalin..")
                 .check(CORE);
     }
