@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         resourceBundle = "io.lem.cli.KeyDefaults",
         description = "Measures the energy and carbon of LLM inference.",
         subcommands = {RunCommand.class, LoadCommand.class, PowerCommand.class, MetersCommand.class, ServeCommand.class,
-                ModelCommand.class, VerifyCommand.class, EstimateCommand.class,
+                ModelCommand.class, VerifyCommand.class, EstimateCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
