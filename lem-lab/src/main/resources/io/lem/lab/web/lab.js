@@ -1,4 +1,4 @@
-// The Energy Lab page. Every text that comes from a user or a model is set with textContent, never innerHTML.
+// The Energy Lab page. Every text that comes from a user or a model is set with textContent, never parsed as HTML.
 "use strict";
 (function () {
   const $ = id => document.getElementById(id);
