@@ -90,6 +90,9 @@ public final class LabService implements AutoCloseable {
     private void work(Job job) throws Exception {
         SessionSettings settings = settings(job.session());
         List<Map<String, Object>> completed = new ArrayList<>();
+        if (engine.pid() < 0) {
+            warmUp(job);
+        }
         long startNs = System.nanoTime();
         for (int i = 0; i < job.runs() && !job.cancelled(); i++) {
             Map<String, Object> progress = new LinkedHashMap<>();
@@ -119,6 +122,28 @@ public final class LabService implements AutoCloseable {
         job.state(job.cancelled() ? "cancelled" : "done", summary);
     }
 
+    /**
+     * One unmeasured token before the baseline, so that a server that loads models on demand (Ollama) loads it now
+     * and never inside a measured window; its load time is reported on its own.
+     */
+    private void warmUp(Job job) {
+        Composition c = job.composition();
+        Composition one = new Composition(c.model(), c.query(), "", "", List.of(), false, c.temperature(), 1, c.seed());
+        ChatExchange x = stream().send(one, (text, thinking) -> { }, job::cancelled);
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("duration_s", (x.endNs() - x.sendNs()) / 1e9);
+        w.put("load_duration_ms", x.engineTimings() != null && x.engineTimings().loadDurationNs() >= 0
+                ? x.engineTimings().loadDurationNs() / 1e6 : null);
+        w.put("error", x.error());
+        w.put("note", "one unmeasured token so that a model load happens before the baseline, outside every window");
+        job.emit("warmup", w);
+    }
+
+    private ChatStream stream() {
+        return new ChatStream(engine.http(), engine.baseUrl(), engine.api(), io.lem.time.Clock.system(),
+                java.time.Duration.ofMinutes(10));
+    }
+
     private Map<String, Object> runOne(Job job, int index, SessionSettings settings) throws Exception {
         String runId = job.id() + "-" + index;
         RunMeasurer.Events events = new RunMeasurer.Events() {
@@ -132,9 +157,7 @@ public final class LabService implements AutoCloseable {
                 job.emit("chunk", Map.of("text", chunk, "thinking", thinking));
             }
         };
-        ChatStream stream = new ChatStream(engine.http(), engine.baseUrl(), engine.api(), io.lem.time.Clock.system(),
-                java.time.Duration.ofMinutes(10));
-        RunMeasurer.Measured m = measurer.measure(stream, job.composition(), engine.pid(), runsDir.resolve(runId),
+        RunMeasurer.Measured m = measurer.measure(stream(), job.composition(), engine.pid(), runsDir.resolve(runId),
                 events, job::cancelled);
         Benchmark benchmark = benchmark(settings.benchmark());
         Map<String, Object> report = RunReport.of(runId, job.id(), index, Instant.now().toString(), job.composition(),

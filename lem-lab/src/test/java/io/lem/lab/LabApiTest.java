@@ -1,14 +1,10 @@
 package io.lem.lab;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import io.lem.engine.EngineDrivers;
 import io.lem.study.MeterFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -19,35 +15,14 @@ import static org.assertj.core.api.Assertions.within;
  * The API end to end against a scripted OpenAI-compatible server and a scripted CPU package: every figure is
  * checked against what the test computes from the power it scripted and the times the server recorded.
  */
-class LabApiTest {
+class LabApiTest extends ScriptedLab {
 
     static final double IDLE_W = 5;
     static final double BUSY_W = 25;
 
-    @TempDir
-    Path data;
-
-    ScriptedChat chat;
-    LabServer lab;
-
-    @AfterEach
-    void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-        if (chat != null) {
-            chat.close();
-        }
-    }
-
-    LabClient start(MeterFactory meters, double baselineS) throws Exception {
-        if (chat == null) {
-            chat = new ScriptedChat(List.of("Energy ", "is ", "measured ", "here."), 150, 60);
-        }
-        LabOptions options = LabOptions.defaults(data, new LabTarget.Remote(chat.url(), "openai")).withPort(0)
-                .withBaselineS(baselineS);
-        lab = LabServer.start(options, EngineDrivers.of(List.of()), meters, s -> { });
-        return new LabClient(lab.url());
+    @Override
+    ScriptedChat chat() throws Exception {
+        return new ScriptedChat(List.of("Energy ", "is ", "measured ", "here."), 150, 60);
     }
 
     MeterFactory busyMeter() {
@@ -81,7 +56,7 @@ class LabApiTest {
         assertThat(run.path("estimated").asBoolean()).isFalse();
 
         // independent: the server's own busy interval at 25 W inside a window at 5 W otherwise
-        ScriptedChat.Busy busy = chat.requests.getFirst();
+        ScriptedChat.Busy busy = chat.measured().getFirst();
         double busyS = (busy.endNs() - busy.startNs()) / 1e9;
         double windowS = run.path("duration_s").doubleValue();
         double expectedJ = BUSY_W * busyS + IDLE_W * (windowS - busyS);
@@ -95,6 +70,11 @@ class LabApiTest {
                 .isCloseTo(run.path("total_wh").doubleValue() / 4 * 1000, within(1e-9));
         assertThat(run.path("verification").path("passed").asBoolean()).as(run.path("verification").toString()).isTrue();
         assertThat(run.path("m_eff_j").isNull()).as("no engine durations from an OpenAI server").isTrue();
+        // a one-token warm-up loaded the model before the baseline: it ended before the measured request was sent
+        ScriptedChat.Busy warmup = chat.requests.getFirst();
+        assertThat(warmup.body().path("max_tokens").asInt()).isEqualTo(1);
+        assertThat(warmup.endNs()).isLessThan(busy.startNs());
+        assertThat(LabClient.of(events, "warmup")).hasSize(1);
     }
 
     @Test
@@ -121,7 +101,7 @@ class LabApiTest {
         assertThat(energy).isCloseTo(run.path("prefill_j").doubleValue() + run.path("decode_j").doubleValue(),
                 within(1e-9));
         // the engine received the injections appended to the system prompt
-        JsonNode sent = chat.requests.getFirst().body().path("messages");
+        JsonNode sent = chat.measured().getFirst().body().path("messages");
         assertThat(sent.get(0).path("content").stringValue())
                 .isEqualTo("You are terse.\n\nA watt is a joule per second.\n\ntool: calculator");
     }

@@ -1,15 +1,11 @@
 package io.lem.lab;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import io.lem.engine.EngineDrivers;
 import io.lem.study.MeterFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -17,29 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Batches, cancels, the one-at-a-time queue, calibration and what survives a restart. */
-class LabJobsTest {
+class LabJobsTest extends ScriptedLab {
 
-    @TempDir
-    Path data;
-
-    ScriptedChat chat;
-    LabServer lab;
-
-    @AfterEach
-    void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-        chat.close();
+    @Override
+    ScriptedChat chat() throws Exception {
+        return new ScriptedChat(List.of("a ", "b ", "c ", "d ", "e"), 100, 80);
     }
 
     LabClient start(MeterFactory meters) throws Exception {
-        if (chat == null) {
-            chat = new ScriptedChat(List.of("a ", "b ", "c ", "d ", "e"), 100, 80);
-        }
-        lab = LabServer.start(LabOptions.defaults(data, new LabTarget.Remote(chat.url(), "openai")).withPort(0)
-                .withBaselineS(0.2), EngineDrivers.of(List.of()), meters, s -> { });
-        return new LabClient(lab.url());
+        return start(meters, 0.2);
     }
 
     MeterFactory meter() {
@@ -85,9 +67,10 @@ class LabJobsTest {
         tab1.events(first);
         JsonNode queued = LabClient.of(secondEvents, "queued").getFirst();
         assertThat(queued.path("ahead").asInt()).isEqualTo(1);
-        assertThat(chat.requests).hasSize(2);
-        ScriptedChat.Busy a = chat.requests.get(0);
-        ScriptedChat.Busy b = chat.requests.get(1);
+        List<ScriptedChat.Busy> measured = chat.measured();
+        assertThat(measured).hasSize(2);
+        ScriptedChat.Busy a = measured.get(0);
+        ScriptedChat.Busy b = measured.get(1);
         assertThat(b.startNs()).as("the second request starts after the first ended").isGreaterThan(a.endNs());
         // another session cannot see or cancel the first tab's job
         assertThat(tab2.get("/api/jobs/" + first).status()).isEqualTo(404);

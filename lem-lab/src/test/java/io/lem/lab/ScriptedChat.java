@@ -54,6 +54,13 @@ final class ScriptedChat implements AutoCloseable {
         server.start();
     }
 
+    /** The requests a Lab measured: all but its one-token warm-ups. */
+    List<Busy> measured() {
+        synchronized (requests) {
+            return requests.stream().filter(r -> r.body().path("max_tokens").asInt() != 1).toList();
+        }
+    }
+
     static int words(String text) {
         String t = text == null ? "" : text.strip();
         return t.isEmpty() ? 0 : t.split("\\s+").length;

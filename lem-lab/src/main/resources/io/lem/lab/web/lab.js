@@ -40,6 +40,7 @@
   function fmt(v, digits) {
     if (v === null || v === undefined) return "—";
     if (typeof v !== "number") return String(v);
+    if (Number.isInteger(v)) return String(v);
     return v === 0 ? "0" : Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5 ? v.toExponential(digits || 3) : v.toPrecision(digits || 4);
   }
   function log(text, cls) { $("log").appendChild(el("li", text, cls)); }
@@ -71,13 +72,19 @@
     const url = job.events + (token ? "?token=" + encodeURIComponent(token) : "");
     const es = new EventSource(url);
     const on = (type, f) => es.addEventListener(type, e => f(JSON.parse(e.data)));
-    on("queued", d => { status("queued (position " + d.position + ")"); log("queued: position " + d.position); });
+    on("queued", d => {
+      if (d.ahead === 0) return;
+      status("queued (position " + d.position + ", " + d.ahead + " ahead)");
+      log("queued: " + d.ahead + " measurement(s) ahead; one measurement at a time on this machine");
+    });
     on("state", d => { if (d.state === "running") status("running"); });
     on("progress", d => {
       if (d.of > 1) $("batch-progress").textContent = "run " + (d.index + 1) + " of " + d.of
         + (d.eta_s !== null ? ", ETA " + Math.round(d.eta_s) + " s" : "");
       $("answer").textContent = ""; $("thinking-text").textContent = "";
     });
+    on("warmup", d => log("warm-up (not measured): " + fmt(d.duration_s) + " s" + (d.load_duration_ms !== null
+      ? ", model load " + fmt(d.load_duration_ms) + " ms, kept out of the measurement" : "")));
     on("baseline_start", d => log("baseline: idling " + d.duration_s + " s (meters: " + (d.meters.join(", ") || "none") + ")"));
     on("baseline", d => log("baseline power " + fmt(d.idle_power_w) + " W (" + d.domains + ")"));
     on("mark", d => log("mark " + d.mark + " at " + fmt(d.t_s) + " s"));
