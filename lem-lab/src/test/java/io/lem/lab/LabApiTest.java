@@ -75,6 +75,20 @@ class LabApiTest extends ScriptedLab {
         assertThat(warmup.body().path("max_tokens").asInt()).isEqualTo(1);
         assertThat(warmup.endNs()).isLessThan(busy.startNs());
         assertThat(LabClient.of(events, "warmup")).hasSize(1);
+
+        // the live benchmark: this run's prefill per prompt token and decode per output token, not a guessed split
+        JsonNode live = client.get("/api/energy-benchmarks").json().path("benchmarks").valueStream()
+                .filter(b -> b.path("name").stringValue().equals(LabService.LIVE_DYNAMIC)).findFirst().orElseThrow();
+        assertThat(live.path("wh_per_1000_input_tokens").doubleValue()).isCloseTo(run.path("prefill_wh").doubleValue()
+                / run.path("prompt_tokens").asInt() * 1000, within(1e-12));
+        assertThat(live.path("wh_per_1000_output_tokens").doubleValue()).isCloseTo(run.path("decode_wh").doubleValue()
+                / 4 * 1000, within(1e-12));
+
+        // the history keeps the run until it is removed
+        String id = run.path("run_id").stringValue();
+        assertThat(client.get("/api/history").json().path("runs").get(0).path("run_id").stringValue()).isEqualTo(id);
+        assertThat(client.post("/api/history/" + id + "/delete", Map.of()).status()).isEqualTo(200);
+        assertThat(client.get("/api/session-summary").json().path("runs").asInt()).isZero();
     }
 
     @Test
@@ -108,9 +122,8 @@ class LabApiTest extends ScriptedLab {
 
     @Test
     void aBaselineAboveTheLoadGivesNullActiveEnergyWithTheReasonNeverZero() throws Exception {
-        long opened = System.nanoTime();
-        // 40 W during the first 0.4 s (the baseline), 10 W afterwards: the load is below its baseline
-        LabClient client = start(ScriptedMeter.factory(() -> System.nanoTime() - opened < 400_000_000L ? 40 : 10), 0.3);
+        // 40 W while the server idles (the baseline), 10 W while it answers: the load is below its baseline
+        LabClient client = start(ScriptedMeter.factory(() -> chat.busy.get() ? 10 : 40), 0.3);
         String job = client.post("/api/run", composition()).json().path("id").stringValue();
         JsonNode run = LabClient.of(client.events(job), "run").getFirst();
         assertThat(run.path("active_total_j").isNull()).isTrue();
