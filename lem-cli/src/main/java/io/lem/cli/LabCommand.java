@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.lem.config.ConfigException;
+import io.lem.config.Settings;
 import io.lem.engine.EngineDrivers;
 import io.lem.lab.LabOptions;
 import io.lem.lab.LabServer;
@@ -22,11 +24,17 @@ import picocli.CommandLine.Option;
  * until Ctrl-C. Opens no browser.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, description = {
-        "Starts the Energy Lab: a web page that runs one chat turn at a time against a local engine and shows its",
-        "energy (prefill, decode, total, above the idle baseline), carbon, and the share of the overhead the user",
-        "never sees (system prompt, injections, context, template, thinking). Without --endpoint it starts lem's",
-        "embedded engine with the 'small' preset. Listens on 127.0.0.1 and prints the URL; Ctrl-C stops it."})
+        "Starts the Energy Lab, a web page that measures one chat turn at a time.",
+        "",
+        "It shows each run's energy (prefill, decode, total, above the idle baseline), its carbon, and the share of",
+        "the overhead the user never sees (system prompt, injections, context, template, thinking). Without",
+        "--endpoint it starts lem's embedded engine with the 'small' preset. It listens on 127.0.0.1, prints the URL",
+        "and opens nothing; Ctrl-C stops it."})
 public final class LabCommand implements Callable<Integer> {
+
+    /** The keys lem lab reads: where it keeps its data, and the meters as lem run chooses them. */
+    static final Set<String> KEYS = Set.of("lab.data_dir", "measurement.meters", "measurement.sample_rate_hz",
+            "host.powercap_root", "host.proc_root");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,8 +60,14 @@ public final class LabCommand implements Callable<Integer> {
     String bind = LabOptions.DEFAULT_BIND;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where lab.db and the runs' raw files live "
-            + "(default: $XDG_DATA_HOME/lem/lab or ~/.local/share/lem/lab).")
-    Path dataDir;
+            + "(lab.data_dir; default: $XDG_DATA_HOME/lem/lab or ~/.local/share/lem/lab).")
+    String dataDir;
+
+    @CommandLine.Mixin
+    MeterFlags meterFlags;
+
+    @CommandLine.Mixin
+    SetOption set;
 
     @Option(names = "--baseline", paramLabel = "S", description = "Idle baseline before each run, seconds "
             + "(default: ${DEFAULT-VALUE}).")
@@ -66,11 +80,16 @@ public final class LabCommand implements Callable<Integer> {
         }
         LabTarget target = endpoint != null ? new LabTarget.Remote(endpoint, api(api))
                 : new LabTarget.Embedded(embedded != null ? embedded : LabOptions.DEFAULT_PRESET);
-        LabOptions options = LabOptions.defaults(dataDir != null ? dataDir : LabOptions.defaultDataDir(), target)
-                .withPort(port).withBaselineS(baselineS).withAccess(bind, token);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LabServer lab = LabServer.start(options, EngineDrivers.discover(), LocalMeters.system(),
+        Settings settings = Settings.resolve(KEYS, "lem lab", meterFlags.into(new Keys(), err, "lem lab")
+                .flag("--data-dir", "lab.data_dir", dataDir).set(set.pairs).map());
+        String dir = settings.text("lab.data_dir");
+        LabOptions options = new LabOptions(bind, port, token, dir != null ? Path.of(dir) : LabOptions.defaultDataDir(),
+                target, settings.list("measurement.meters"), baselineS, settings.decimal("measurement.sample_rate_hz"),
+                LabOptions.DEFAULT_MAX_BODY_BYTES);
+        LabServer lab = LabServer.start(options, EngineDrivers.discover(),
+                LocalMeters.factory(Path.of(settings.text("host.powercap_root")), Path.of(settings.text("host.proc_root"))),
                 line -> err.println("lem lab: " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
