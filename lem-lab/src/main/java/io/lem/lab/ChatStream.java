@@ -69,6 +69,9 @@ public final class ChatStream {
                 .POST(HttpRequest.BodyPublishers.ofString(LabJson.write(body))).build();
         Reading r = new Reading(clock, listener);
         r.sendNs = clock.nanoTime();
+        if (cancel.getAsBoolean()) {
+            return r.cancelled(); // cancelled during the baseline: nothing is sent
+        }
         try {
             HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
