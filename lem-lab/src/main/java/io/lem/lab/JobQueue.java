@@ -28,6 +28,8 @@ public final class JobQueue implements AutoCloseable {
     private final List<Job> waiting = new ArrayList<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Worker worker;
+    /** The job being measured, guarded by {@code waiting}: counted as ahead of every job that arrives meanwhile. */
+    private Job current;
 
     public JobQueue(Worker worker) {
         this.worker = worker;
@@ -37,7 +39,7 @@ public final class JobQueue implements AutoCloseable {
         jobs.put(job.id(), job);
         synchronized (waiting) {
             waiting.add(job);
-            job.emit("queued", Map.of("position", waiting.size(), "ahead", waiting.size() - 1 + (running() ? 1 : 0)));
+            job.emit("queued", LabMaps.of("position", waiting.size(), "ahead", waiting.size() - 1 + (current != null ? 1 : 0)));
         }
         thread.submit(() -> execute(job));
     }
@@ -46,23 +48,20 @@ public final class JobQueue implements AutoCloseable {
         return jobs.get(id);
     }
 
-    private boolean running() {
-        return jobs.values().stream().anyMatch(j -> j.state().equals("running"));
-    }
-
     private void execute(Job job) {
         synchronized (waiting) {
             waiting.remove(job);
+            current = job;
             for (int i = 0; i < waiting.size(); i++) {
-                waiting.get(i).emit("queued", Map.of("position", i + 1, "ahead", i + 1));
+                waiting.get(i).emit("queued", LabMaps.of("position", i + 1, "ahead", i + 1));
             }
         }
-        if (job.cancelled()) {
-            job.state("cancelled", null);
-            return;
-        }
-        job.state("running", null);
         try {
+            if (job.cancelled()) {
+                job.state("cancelled", null);
+                return;
+            }
+            job.state("running", null);
             worker.run(job);
             if (!job.finished()) {
                 job.state(job.cancelled() ? "cancelled" : "done", null);
@@ -70,6 +69,10 @@ public final class JobQueue implements AutoCloseable {
         } catch (Exception | Error e) {
             job.emit("error", Map.of("message", String.valueOf(e.getMessage())));
             job.state("failed", Map.of("error", String.valueOf(e.getMessage())));
+        } finally {
+            synchronized (waiting) {
+                current = null;
+            }
         }
     }
 

@@ -49,7 +49,7 @@ final class JobRoutes {
                         + "); a calibration needs a meter (RAPL, GPU or the CPU estimate)", null);
                 return;
             }
-            LabServer.json(ctx, Map.of("job_id", job.id(), "benchmark", benchmark, "summary", result));
+            LabServer.json(ctx, LabMaps.of("job_id", job.id(), "benchmark", benchmark, "summary", result));
         });
         routes.get("/api/jobs/{id}", ctx -> LabServer.json(ctx, job(ctx, lab).toJson()));
         routes.post("/api/jobs/{id}/cancel", ctx -> {

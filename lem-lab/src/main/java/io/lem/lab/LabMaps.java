@@ -11,6 +11,15 @@ final class LabMaps {
         return Double.isFinite(v) ? v : null;
     }
 
+    /** An ordered JSON object from key, value pairs: {@code Map.of} would write its keys in no stable order. */
+    static java.util.Map<String, Object> of(Object... keyValues) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            out.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return out;
+    }
+
     /** J to Wh, only where a figure leaves for the page (Wh is the seed's unit). */
     static Double wh(double joules) {
         return num(joules / 3600);

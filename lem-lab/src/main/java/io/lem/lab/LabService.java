@@ -154,7 +154,7 @@ public final class LabService implements AutoCloseable {
 
             @Override
             public void text(String chunk, boolean thinking) {
-                job.emit("chunk", Map.of("text", chunk, "thinking", thinking));
+                job.emit("chunk", LabMaps.of("text", chunk, "thinking", thinking));
             }
         };
         RunMeasurer.Measured m = measurer.measure(stream(), job.composition(), engine.pid(), runsDir.resolve(runId),

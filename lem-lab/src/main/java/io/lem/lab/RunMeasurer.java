@@ -68,7 +68,7 @@ public final class RunMeasurer {
         long[] baseline;
         ChatExchange exchange;
         try (session) {
-            events.event("baseline_start", Map.of("duration_s", baselineS, "meters", used(opened.statuses())));
+            events.event("baseline_start", LabMaps.of("duration_s", baselineS, "meters", used(opened.statuses())));
             baseline = session.idle(baselineS);
             List<String> ignored = new ArrayList<>();
             Map<String, Double> idle = PowerSummary.idlePowers(session.liveTrace(), baseline[0], baseline[1],
@@ -98,21 +98,18 @@ public final class RunMeasurer {
     /** No meter on this machine: the run is streamed and timed, and its energy is left to the benchmark estimate. */
     private Measured unmeasured(ChatStream stream, Composition composition, Events events, BooleanSupplier cancel,
                                 List<MeterStatus> statuses) {
-        events.event("baseline_start", Map.of("duration_s", 0, "meters", List.of()));
+        events.event("baseline_start", LabMaps.of("duration_s", 0, "meters", List.of()));
         long anchor = clock.nanoTime();
-        Map<String, Object> send = new LinkedHashMap<>();
-        send.put("mark", "send");
-        send.put("t_s", 0.0);
-        events.event("mark", send);
+        events.event("mark", LabMaps.of("mark", "send", "t_s", 0.0));
         boolean[] first = {false};
         ChatExchange x = stream.send(composition, (text, thinking) -> {
             if (!first[0]) {
                 first[0] = true;
-                events.event("mark", Map.of("mark", "first_token", "t_s", (clock.nanoTime() - anchor) / 1e9));
+                events.event("mark", LabMaps.of("mark", "first_token", "t_s", (clock.nanoTime() - anchor) / 1e9));
             }
             events.text(text, thinking);
         }, cancel);
-        events.event("mark", Map.of("mark", "end", "t_s", (clock.nanoTime() - anchor) / 1e9));
+        events.event("mark", LabMaps.of("mark", "end", "t_s", (clock.nanoTime() - anchor) / 1e9));
         List<String> why = statuses.stream().filter(st -> st.reason() != null)
                 .map(st -> st.name() + ": " + st.reason()).toList();
         List<String> warnings = new ArrayList<>();
@@ -162,10 +159,7 @@ public final class RunMeasurer {
     }
 
     private static Map<String, Object> mark(String name, EnergySession session) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mark", name);
-        m.put("t_s", (session.now() - session.anchorNs()) / 1e9);
-        return m;
+        return LabMaps.of("mark", name, "t_s", (session.now() - session.anchorNs()) / 1e9);
     }
 
     private static List<String> used(List<MeterStatus> statuses) {

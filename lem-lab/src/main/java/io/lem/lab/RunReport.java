@@ -124,7 +124,7 @@ public final class RunReport {
         j.put("query", c.query());
         j.put("system_prompt", c.systemPrompt());
         j.put("context", c.context());
-        j.put("injections", c.injections().stream().map(i -> Map.of("description", i.description(),
+        j.put("injections", c.injections().stream().map(i -> LabMaps.of("description", i.description(),
                 "content", i.content())).toList());
         j.put("thinking", c.thinking());
         j.put("temperature", c.temperature());
