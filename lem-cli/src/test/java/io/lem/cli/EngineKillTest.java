@@ -101,6 +101,19 @@ class EngineKillTest {
     }
 
     /**
+     * The whole command line from /proc: {@code ProcessHandle.Info} cuts it at 4096 bytes on Linux, which a class
+     * path of lem-cli's many jars exceeds before the main class is named.
+     */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return ""; // exited meanwhile
+        }
+    }
+
+    /**
      * Waits for {@code rows} lines in the first experiment's requests.jsonl, SIGKILLs the engine child, and returns
      * the lines once it is dead: requests that completed before the kill may still be landing as it is sent.
      */
@@ -113,7 +126,7 @@ class EngineKillTest {
                         ? Files.readAllLines(requests.get()).size() : 0;
                 if (lines >= rows) {
                     ProcessHandle engine = ProcessHandle.current().children()
-                            .filter(p -> p.info().commandLine().orElse("").contains(ServeMain.class.getName() + " --model ")).findFirst()
+                            .filter(p -> commandLine(p).contains(ServeMain.class.getName() + " --model ")).findFirst()
                             .orElseThrow();
                     engine.destroyForcibly();
                     engine.onExit().get(10, TimeUnit.SECONDS);
