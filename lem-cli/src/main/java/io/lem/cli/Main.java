@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Measures the energy and carbon of LLM inference.",
         subcommands = {RunCommand.class, LoadCommand.class, PowerCommand.class, MetersCommand.class, ServeCommand.class,
                 ModelCommand.class, VerifyCommand.class, EstimateCommand.class, RunUnitCommand.class, CollectCommand.class,
-                ReportCommand.class, ExportCommand.class, QueryCommand.class, CompareCommand.class,
+                ReportCommand.class, ExportCommand.class, QueryCommand.class, CompareCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -98,6 +98,8 @@ public final class ConfigSchema {
                 "thermal floor: the largest temperature slope that counts as stable"), Defaults.WARMUP_THERMAL_C_PER_MIN);
         add(new ConfigKey.DoubleKey("measurement.warmup_max_s", 1, 86_400,
                 "cap on the whole warm-up (duration, convergence and thermal floor)"), Defaults.WARMUP_MAX_S);
+        add(new ConfigKey.TextKey("lab.data_dir", true, "where lem lab keeps lab.db and its runs' raw files"
+                + " (default: $XDG_DATA_HOME/lem/lab, else ~/.local/share/lem/lab)"), null);
         // names as io.lem.analysis.carbon.CarbonOptions reads them (config sits below analysis, so spelled out here)
         add(new ConfigKey.DoubleKey("carbon.intensity_g_per_kwh", 0, 1e6,
                 "grid carbon intensity in gCO2eq/kWh (0: a zero-carbon supply); overrides carbon.country"), null);

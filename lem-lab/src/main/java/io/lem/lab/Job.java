@@ -1,0 +1,125 @@
+package io.lem.lab;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One queued piece of work (a run, a batch of runs, a calibration) and every event it produced, kept so that a page
+ * that subscribes late, or reloads, sees the whole story from the start.
+ *
+ * @param kind run, batch or calibrate
+ */
+public final class Job {
+
+    /** One server-sent event: its type and snake_case payload. */
+    public record Event(String type, Map<String, Object> data) {
+    }
+
+    private final String id;
+    private final String session;
+    private final String kind;
+    private final Composition composition;
+    private final int runs;
+    private final List<Event> events = new ArrayList<>();
+    private final List<Consumer<Event>> listeners = new ArrayList<>();
+    private volatile boolean cancelled;
+    private String state = "queued";
+    private Map<String, Object> result;
+
+    public Job(String id, String session, String kind, Composition composition, int runs) {
+        this.id = id;
+        this.session = session;
+        this.kind = kind;
+        this.composition = composition;
+        this.runs = runs;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String session() {
+        return session;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public Composition composition() {
+        return composition;
+    }
+
+    public int runs() {
+        return runs;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public synchronized String state() {
+        return state;
+    }
+
+    public synchronized Map<String, Object> result() {
+        return result;
+    }
+
+    public synchronized boolean finished() {
+        return state.equals("done") || state.equals("cancelled") || state.equals("failed");
+    }
+
+    public void emit(String type, Map<String, Object> data) {
+        Event e = new Event(type, data);
+        List<Consumer<Event>> now;
+        synchronized (this) {
+            events.add(e);
+            now = List.copyOf(listeners);
+        }
+        now.forEach(l -> l.accept(e));
+    }
+
+    /** Moves to {@code newState}; a finishing state also ends every subscriber's stream with an {@code end} event. */
+    public void state(String newState, Map<String, Object> finalResult) {
+        synchronized (this) {
+            state = newState;
+            if (finalResult != null) {
+                result = finalResult;
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("state", newState);
+        emit("state", data);
+        if (finished()) {
+            emit("end", data);
+        }
+    }
+
+    /** Replays every event so far to {@code listener}, then keeps it informed; returns the events replayed. */
+    public synchronized List<Event> subscribe(Consumer<Event> listener) {
+        listeners.add(listener);
+        return List.copyOf(events);
+    }
+
+    public synchronized void unsubscribe(Consumer<Event> listener) {
+        listeners.remove(listener);
+    }
+
+    public synchronized Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("kind", kind);
+        json.put("runs", runs);
+        json.put("state", state);
+        json.put("result", result);
+        return json;
+    }
+}
