@@ -58,6 +58,8 @@ public final class ExperimentRunner {
     private final Clock clock;
     private final Environment environment;
     private final StudyListener listener;
+    /** The last engine's process tree, for the next experiment's preflight; units run one after another. */
+    private volatile List<ProcessHandle> previousEngine = List.of();
 
     public ExperimentRunner(EngineDrivers engines, MeterFactory meters, Clock clock, Environment environment,
                             StudyListener listener) {
@@ -109,12 +111,15 @@ public final class ExperimentRunner {
             throws IOException, EngineException, MeterException, InterruptedException {
         EngineDriver engine = engines.forExperiment(config);
         PreparedModel model = engine.prepare(config.engine(), listener::step);
+        preflight(engine, config);
         listener.step("starting engine (" + model.servedName() + ", " + config.engine().parallel() + " slots, "
                 + config.engine().threads() + " threads)");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (EngineProcess process = EngineProcess.start(engine.launch(config.engine(), model, dir.resolve(ENGINE_LOG)))) {
+            previousEngine = tree(process.pid());
             process.awaitHealthy(http, engine.healthPath(), ENGINE_START_TIMEOUT);
+            previousEngine = tree(process.pid()); // now with the workers it started
             WorkloadConfig workload = config.workload();
             MeasurementConfig measurement = config.measurement();
             Duration requestTimeout = Duration.ofMillis((long) (workload.requestTimeoutS() * 1000));
@@ -211,5 +216,20 @@ public final class ExperimentRunner {
             listener.step(VerifiedResult.write(dir.resolve(RESULT_FILE), document.toJson()));
             return analysis.summary(dir);
         }
+    }
+
+    /** A failed check fails this experiment only (the study goes on), with the check's reason. */
+    private void preflight(EngineDriver engine, ExperimentConfig config) throws EngineException, InterruptedException {
+        try {
+            engine.preflight(config.engine(), previousEngine);
+        } catch (EngineException e) {
+            throw new EngineFailedException(new io.lem.engine.EngineFailure("preflight failed: " + e.getMessage(),
+                    "preflight", -1, null, Double.NaN, List.of()));
+        }
+    }
+
+    private static List<ProcessHandle> tree(long pid) {
+        return ProcessHandle.of(pid).map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h),
+                h.descendants()).toList()).orElse(List.of());
     }
 }

@@ -2,8 +2,11 @@ package io.lem.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -40,5 +43,38 @@ class ManagedStudyTest {
         assertThat(Files.readString(outcome.dir().resolve("engine.log")))
                 .contains("stand-in vllm argv: serve facebook/opt-125m --host 127.0.0.1 --port ")
                 .contains("--max-num-seqs 4 --some-new-flag x");
+    }
+
+    @Test
+    void aPortHeldByAnotherSocketFailsThatExperimentsPreflightAndTheNextOneRuns() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int held = squatter.getLocalPort();
+            String yaml = """
+                    study_name: preflight
+                    engine:
+                      type: vllm
+                      model: facebook/opt-125m
+                      vllm: {executable: %s, max_num_seqs: 2}
+                    workload: {requests: 2, concurrency: 1, max_output_tokens: 2}
+                    measurement: {baseline_s: 0, warmup_requests: 0, meters: [process]}
+                    sweep:
+                      engine.port: [%d, 0]
+                    execution: {order: sequential}
+                    """.formatted(StandIns.executable(tmp, "vllm"), held);
+            // the real driver with a short preflight timeout, so the held port is given up on in a second
+            ManagedDriver vllm = new ManagedDriver(VllmDriver.SPEC, JavaCommand.current(),
+                    new Preflight.Options(Duration.ofSeconds(1), 512L << 20, Duration.ofMillis(100)));
+            StudyResult result = Lem.builder().engine(vllm).build()
+                    .runStudy(StudyLoader.parse(yaml, "preflight.yaml", Map.of()), tmp.resolve("results"));
+
+            StudyResult.Outcome blocked = result.outcomes().get(0);
+            assertThat(blocked.status()).isEqualTo("failed");
+            assertThat(blocked.error()).startsWith("preflight failed: port " + held + " on 127.0.0.1 is still in use");
+            assertThat(blocked.engineFailure().phase()).isEqualTo("preflight");
+            assertThat(blocked.dir().resolve("engine.log")).as("no engine was launched").doesNotExist();
+            StudyResult.Outcome next = result.outcomes().get(1);
+            assertThat(next.status()).as(String.valueOf(next.error())).isEqualTo("done");
+            assertThat(next.summary().requestsOk()).isEqualTo(2);
+        }
     }
 }
