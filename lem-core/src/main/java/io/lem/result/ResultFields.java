@@ -172,6 +172,8 @@ public final class ResultFields {
     public static final String TIED_EMBEDDINGS = "tied_embeddings";
     public static final String ASSUMPTIONS = "assumptions";
     public static final String CARBON = "carbon";
+    /** The GPU power limit lem set for the experiment (gpu.power_limit_w); null when it left the limit alone. */
+    public static final String GPU_POWER_LIMIT = "gpu_power_limit";
     public static final String INTENSITY_G_PER_KWH = "intensity_g_per_kwh";
     public static final String INTENSITY_SOURCE = "intensity_source";
     public static final String INTENSITY_LABEL = "intensity_label";

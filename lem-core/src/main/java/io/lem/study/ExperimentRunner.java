@@ -28,6 +28,7 @@ import io.lem.load.LoadStop;
 import io.lem.load.prompts.SyntheticPrompts;
 import io.lem.time.Clock;
 import io.lem.meter.MeterException;
+import io.lem.meter.nvml.NvmlOptions;
 import io.lem.result.Environment;
 import io.lem.result.JsonlWriter;
 import io.lem.result.PowerCsv;
@@ -58,11 +59,19 @@ public final class ExperimentRunner {
     private final Clock clock;
     private final Environment environment;
     private final StudyListener listener;
+    private final NvmlOptions nvml;
     /** The last engine's process tree, for the next experiment's preflight; units run one after another. */
     private volatile List<ProcessHandle> previousEngine = List.of();
 
     public ExperimentRunner(EngineDrivers engines, MeterFactory meters, Clock clock, Environment environment,
                             StudyListener listener) {
+        this(engines, meters, clock, environment, listener, NvmlOptions.system());
+    }
+
+    /** @param nvml how to reach NVML for {@code gpu.power_limit_w} */
+    public ExperimentRunner(EngineDrivers engines, MeterFactory meters, Clock clock, Environment environment,
+                            StudyListener listener, NvmlOptions nvml) {
+        this.nvml = nvml;
         this.engines = engines;
         this.meters = meters;
         this.clock = clock;
@@ -112,6 +121,17 @@ public final class ExperimentRunner {
         EngineDriver engine = engines.forExperiment(config);
         PreparedModel model = engine.prepare(config.engine(), listener::step);
         preflight(engine, config);
+        try (PowerLimitStep powerLimit = PowerLimitStep.apply(config, nvml)) {
+            if (powerLimit != null) {
+                listener.step("GPU power limit " + config.values().get(PowerLimitStep.KEY) + " W set (restored after)");
+            }
+            return measure(studyName, config, dir, cancellation, engine, model, powerLimit);
+        }
+    }
+
+    private ExperimentSummary measure(String studyName, ExperimentConfig config, Path dir, Cancellation cancellation,
+                                      EngineDriver engine, PreparedModel model, PowerLimitStep powerLimit)
+            throws IOException, EngineException, MeterException, InterruptedException {
         listener.step("starting engine (" + model.servedName() + ", " + config.engine().parallel() + " slots, "
                 + config.engine().threads() + " threads)");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -211,7 +231,7 @@ public final class ExperimentRunner {
             ResultDocument document = new ResultDocument(studyName, config, environment, session.devices(),
                     process.launch(), wallAnchor, analysis, load.generator(),
                     RunFlops.of(engine, config.engine(), model, analysis.attributed),
-                    RunCarbon.resolve(config));
+                    RunCarbon.resolve(config), powerLimit == null ? null : powerLimit.toJson());
             ResultFormats.REQUEST_ENERGY.write(dir.resolve(REQUEST_ENERGY_FILE), RequestEnergyRows.of(analysis));
             listener.step(VerifiedResult.write(dir.resolve(RESULT_FILE), document.toJson()));
             return analysis.summary(dir);

@@ -35,8 +35,8 @@ import io.lem.engine.PreparedModel;
 public class ManagedDriver implements EngineDriver {
 
     static final String LOOPBACK = "127.0.0.1";
-    private static final List<String> KEYS = List.of("engine.model", "engine.port", "engine.docker.image",
-            "engine.docker.gpus", "engine.docker.args");
+    private static final List<String> KEYS = List.of("engine.model", "engine.model_params", "engine.port",
+            "engine.docker.image", "engine.docker.gpus", "engine.docker.args");
 
     private final EngineSpec spec;
     private final JavaCommand java;

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * for scripting in the global arena: the meter's own {@code dlopen} of the same path gets the same handle, so
  * what the test scripts is what lem reads.
  */
-final class NvmlStub {
+public final class NvmlStub {
 
     private static final Path SOURCE = Path.of("src/test/c/nvml_stub.c");
     private static final Path OUT = Path.of("target/nvml-stub");
@@ -40,7 +40,7 @@ final class NvmlStub {
     }
 
     /** The stub of a current driver; skips the test when gcc is missing (CI installs it). */
-    static synchronized NvmlStub current() throws Throwable {
+    public static synchronized NvmlStub current() throws Throwable {
         if (current == null) {
             current = new NvmlStub(compile("libnvidia-ml-stub.so"));
         }
@@ -82,11 +82,11 @@ final class NvmlStub {
     }
 
     /** Options that load this stub with the given environment (no explicit GPU list). */
-    NvmlOptions options(Map<String, String> env) {
+    public NvmlOptions options(Map<String, String> env) {
         return new NvmlOptions(library.toString(), List.of(), env);
     }
 
-    NvmlOptions options() {
+    public NvmlOptions options() {
         return options(Map.of());
     }
 
@@ -94,7 +94,7 @@ final class NvmlStub {
         call("stub_reset", FunctionDescriptor.ofVoid());
     }
 
-    void deviceCount(int count) throws Throwable {
+    public void deviceCount(int count) throws Throwable {
         call("stub_set_device_count", FunctionDescriptor.ofVoid(JAVA_INT), count);
     }
 
@@ -126,11 +126,40 @@ final class NvmlStub {
     }
 
     /** Makes an NVML function (or {@code NVML_FI_DEV_POWER_INSTANT}) answer {@code code}; device -1: all. */
-    void fail(String function, int device, int code) throws Throwable {
+    public void fail(String function, int device, int code) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
             call("stub_set_return", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT),
                     arena.allocateFrom(function), device, code);
         }
+    }
+
+    public void limitConstraints(int device, int minMw, int maxMw) throws Throwable {
+        call("stub_set_limit_constraints", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, JAVA_INT), device, minMw,
+                maxMw);
+    }
+
+    public void limitMw(int device, int mw) throws Throwable {
+        call("stub_set_limit_mw", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT), device, mw);
+    }
+
+    public int limitMw(int device) throws Throwable {
+        return (int) call("stub_limit_mw", FunctionDescriptor.of(JAVA_INT, JAVA_INT), device);
+    }
+
+    /** Makes setting a limit answer NVML_ERROR_NO_PERMISSION, as the driver does for a user who is not root. */
+    public void requireRoot() throws Throwable {
+        call("stub_require_root", FunctionDescriptor.ofVoid(JAVA_INT), 1);
+    }
+
+    /** The accepted set calls in order, each "gpu&lt;device&gt;=&lt;mW&gt;". */
+    public List<String> setCalls() throws Throwable {
+        int n = (int) call("stub_set_call_count", FunctionDescriptor.of(JAVA_INT));
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add("gpu" + call("stub_set_call_device", FunctionDescriptor.of(JAVA_INT, JAVA_INT), i) + "="
+                    + call("stub_set_call_limit_mw", FunctionDescriptor.of(JAVA_INT, JAVA_INT), i));
+        }
+        return calls;
     }
 
     int initCount() throws Throwable {
