@@ -162,6 +162,8 @@ public final class ResultFields {
     public static final String FLOPS_ASSUMPTIONS = "flops_assumptions";
     public static final String FLOPS_UNAVAILABLE_REASON = "flops_unavailable_reason";
     public static final String ARCHITECTURE = "architecture";
+    /** methods.model_params: the parameter count behind parameter-count-tier FLOPs; null for any other tier. */
+    public static final String MODEL_PARAMS = "model_params";
     public static final String LAYERS = "layers";
     public static final String HIDDEN_SIZE = "hidden_size";
     public static final String HEADS = "heads";
