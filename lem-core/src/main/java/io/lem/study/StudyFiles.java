@@ -44,7 +44,8 @@ final class StudyFiles {
             points.add(new StudyFile.Point(point.index(), point.hash(), StudyRunner.pointDir(config),
                     new LinkedHashMap<>(point.declared()), result.cycles().stream().map(RunStatus::jsonName).toList(),
                     metrics, result.precision() == null ? null : result.precisionReached(), result.validity().publishable(),
-                    result.validity().toJson(), result.predicted() == null ? null : result.predicted().toJson()));
+                    result.validity().toJson(), result.predicted() == null ? null : result.predicted().toJson(),
+                    result.basis().toJson()));
         }
         return new StudyFile(ResultDocument.SCHEMA_VERSION, plan.studyName(), experiments, plan.studyDesignHash(),
                 points, analysisJson(plan, analysis, stopped));
