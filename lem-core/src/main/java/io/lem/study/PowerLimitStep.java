@@ -89,15 +89,24 @@ final class PowerLimitStep implements AutoCloseable {
         return json;
     }
 
-    /** Puts the previous limits back. */
+    /**
+     * Puts the previous limits back.
+     *
+     * @throws ConfigException naming {@value #KEY} when a GPU keeps lem's limit (the message gives the nvidia-smi
+     *                         command that restores it): the study stops rather than measure on a changed GPU
+     */
     @Override
-    public void close() throws NvmlException {
+    public void close() {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to: restoring twice is harmless, GpuPowerLimit does it once
         }
-        limit.close();
+        try {
+            limit.close();
+        } catch (NvmlException e) {
+            throw new ConfigException(KEY, "the previous power limit could not be restored: " + e.getMessage());
+        }
     }
 
     private void restoreAtExit() {

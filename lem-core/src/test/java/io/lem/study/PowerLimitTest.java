@@ -87,6 +87,32 @@ class PowerLimitTest {
     }
 
     @Test
+    void ctrlCDuringTheLoadRestoresTheLimit() throws Throwable {
+        NvmlStub stub = NvmlStub.current();
+        java.util.concurrent.atomic.AtomicReference<Object> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread study = Thread.ofPlatform().start(() -> {
+            try {
+                ended.set(run(stub, STALLS.replace("1.5", "60"), "350"));
+            } catch (Exception e) {
+                ended.set(e);
+            }
+        });
+        // wait until the limit is set and the stalled load is under way, then interrupt as Ctrl-C does
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (stub.setCalls().size() < 2 || !Files.exists(tmp.resolve("study").resolve("manifest.json"))) {
+            assertThat(System.nanoTime()).as("the limit was never set").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000);
+        study.interrupt();
+        study.join(60_000);
+
+        assertThat(ended.get()).isInstanceOf(StudyResult.class);
+        assertThat(((StudyResult) ended.get()).outcomes().getFirst().status()).isEqualTo("interrupted");
+        assertThat(stub.setCalls()).containsExactly("gpu0=350000", "gpu1=350000", "gpu0=700000", "gpu1=700000");
+    }
+
+    @Test
     void aLimitOutsideTheAllowedRangeNamesTheKeyTheValueAndTheRange() throws Throwable {
         NvmlStub stub = NvmlStub.current();
         stub.limitConstraints(1, 250_000, 600_000);
