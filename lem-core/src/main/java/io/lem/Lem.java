@@ -20,6 +20,7 @@ import io.lem.meter.MeterSelection;
 import io.lem.meter.select.MeterSelector;
 import io.lem.meter.SysfsReader;
 import io.lem.result.Environment;
+import io.lem.meter.nvml.NvmlOptions;
 import io.lem.study.ExperimentRunner;
 import io.lem.study.ExperimentSummary;
 import io.lem.study.LoadListener;
@@ -60,8 +61,10 @@ public final class Lem {
     private final Path lemHome;
     private final Path procRoot;
     private final Executor executor;
+    private final NvmlOptions nvml;
 
     private Lem(Builder b) {
+        this.nvml = b.nvml;
         this.executor = b.executor;
         this.engines = b.engines;
         this.meters = b.meters != null ? b.meters : io.lem.measure.LocalMeters.factory(b.powercapRoot, b.procRoot);
@@ -181,7 +184,7 @@ public final class Lem {
 
     private ExperimentRunner experimentRunner() {
         return new ExperimentRunner(engines, meters, clock,
-                Environment.probe(procRoot, lemHome), listener);
+                Environment.probe(procRoot, lemHome), listener, nvml);
     }
 
     public static final class Builder {
@@ -193,8 +196,15 @@ public final class Lem {
         private Path powercapRoot = Path.of(io.lem.config.Defaults.POWERCAP_ROOT);
         private Path procRoot = Path.of(io.lem.config.Defaults.PROC_ROOT);
         private Executor executor;
+        private NvmlOptions nvml = NvmlOptions.system();
 
         private Builder() {
+        }
+
+        /** How {@code gpu.power_limit_w} reaches NVML; default: the environment's (LEM_NVML_LIB, LEM_NVML_GPUS). */
+        public Builder nvml(NvmlOptions nvml) {
+            this.nvml = nvml;
+            return this;
         }
 
         /** Runs each (point, cycle) of a study with this executor; default: {@link LocalExecutor}, in this JVM. */

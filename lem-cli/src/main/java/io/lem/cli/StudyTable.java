@@ -12,6 +12,7 @@ import io.lem.analysis.stats.ParetoFront;
 import io.lem.analysis.stats.PointSummary;
 import io.lem.analysis.stats.SelectionPoint;
 import io.lem.result.ResultFields;
+import io.lem.study.FiguresBasis;
 import io.lem.study.PointResult;
 import io.lem.study.RunStatus;
 import io.lem.study.StudyAnalysis;
@@ -32,25 +33,31 @@ final class StudyTable {
         StudyAnalysis a = result.analysis();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "hash", "point", "cycles", "J/out tok", "95% CI", "out tok/s", "TTFT p50 ms",
-                "E2E p50 ms", "precision", "publishable"});
+                "E2E p50 ms", "FLOP/J est.", "gCO2e/1k out est.", "precision", "publishable"});
+        java.util.Set<String> bases = new java.util.LinkedHashSet<>();
         for (PointResult p : a.points()) {
             PointSummary jpt = p.joulesPerOutputToken();
             PointSummary tps = p.metrics().get(ResultFields.TOKENS_PER_SECOND);
             PointSummary ttft = p.metrics().get(ResultFields.TTFT_MEDIAN_MS);
             PointSummary e2e = p.metrics().get(ResultFields.E2E_LATENCY_MEDIAN_MS);
+            PointSummary flopsPerJ = p.metrics().get(ResultFields.FLOPS_PER_JOULE);
+            PointSummary co2 = p.metrics().get(ResultFields.CO2_G_PER_1K_OUTPUT_TOKENS);
+            bases.add(basis(p.basis()));
             long ok = p.cycles().stream().filter(RunStatus::measured).count();
             rows.add(new String[] {Integer.toString(p.point().index()), p.point().hash8(), p.point().label(),
                     ok + "/" + p.cycles().size(), jpt == null ? "n/a" : num(jpt.mean(), 4),
                     jpt == null || Double.isNaN(jpt.ci().lower()) ? "n/a"
                             : "[" + num(jpt.ci().lower(), 4) + ", " + num(jpt.ci().upper(), 4) + "]",
                     tps == null ? "n/a" : num(tps.mean(), 1), ttft == null ? "n/a" : num(ttft.mean(), 1),
-                    e2e == null ? "n/a" : num(e2e.mean(), 1), p.precision() == null ? "" : p.precisionReached()
+                    e2e == null ? "n/a" : num(e2e.mean(), 1), flopsPerJ == null ? "n/a" : sci(flopsPerJ.mean()),
+                    co2 == null ? "n/a" : num(co2.mean(), 4), p.precision() == null ? "" : p.precisionReached()
                     ? "reached" : p.precision().name().toLowerCase(Locale.ROOT),
                     p.validity().publishable() ? "yes" : p.validity().cycles().isEmpty() ? "n/a"
                     : "no: " + String.join(" ", p.validity().reasons())});
         }
         out.println();
         table(rows, out);
+        bases.forEach(out::println);
         if (result.summaries().stream().anyMatch(s -> s.estimated())) {
             out.println("energy of this call's runs is (in part) estimated, not read from a counter: see each "
                     + "result.json's methods and warnings");
@@ -118,6 +125,17 @@ final class StudyTable {
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    /** "FLOPs: architecture tier, high confidence; carbon intensity: ... (estimates: ...)", one line per basis. */
+    private static String basis(FiguresBasis b) {
+        return "FLOPs: " + (b.flopsMethod() == null ? "none" : b.flopsMethod() + " tier, " + b.flopsConfidence()
+                + " confidence") + "; carbon intensity: " + (b.intensityLabel() == null ? "none" : b.intensityLabel())
+                + " (" + FiguresBasis.NOTE + ")";
+    }
+
+    private static String sci(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3e", value) : "n/a";
     }
 
     private static String num(double value, int decimals) {

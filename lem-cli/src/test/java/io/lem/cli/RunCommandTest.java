@@ -128,7 +128,8 @@ class RunCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("J/out tok", "95% CI", "factors of J/out tok, by eta squared",
                 "engine.parallel", "workload.concurrency", "Pareto front, energy vs throughput",
-                "lowest J/out tok meeting ttft_p50:60000.0 itl_p50:60000.0: ");
+                "lowest J/out tok meeting ttft_p50:60000.0 itl_p50:60000.0: ", "FLOP/J est.", "gCO2e/1k out est.",
+                "FLOPs: architecture tier, medium confidence; carbon intensity: no carbon intensity given");
         Path studyDir;
         try (Stream<Path> dirs = Files.list(results)) {
             studyDir = dirs.findFirst().orElseThrow();
@@ -147,6 +148,16 @@ class RunCommandTest {
                     .Assertions.within(1e-12));
             assertThat(jpt.path("ci").path("lower_j_per_output_token").asDouble()).isLessThanOrEqualTo(mean);
             assertThat(jpt.path("ci").path("upper_j_per_output_token").asDouble()).isGreaterThanOrEqualTo(mean);
+            // FLOP/J: the mean over the cycles' result.json figures, as printed in the table
+            JsonNode flops = p.path("metrics").path("flops_per_joule");
+            double flopsMean = 0;
+            for (JsonNode v : flops.path("per_cycle_flop_per_j")) {
+                flopsMean += v.asDouble() / 3;
+            }
+            assertThat(flops.path("mean_flop_per_j").asDouble()).isCloseTo(flopsMean, org.assertj.core.api
+                    .Assertions.within(flopsMean * 1e-12));
+            assertThat(run.out()).contains(String.format(java.util.Locale.ROOT, "%.3e", flopsMean));
+            assertThat(p.path("figures_basis").path("flops_method").asString()).isEqualTo("architecture");
         });
         assertThat(json.path("analysis").path("factors").path("factors")).hasSize(2)
                 .allSatisfy(f -> assertThat(f.path("eta_squared").asDouble()).isBetween(0.0, 1.0));

@@ -16,7 +16,8 @@ import java.util.SequencedMap;
 public final class ConfigSchema {
 
     /** The sections of an experiment's config (and hash). */
-    public static final List<String> EXPERIMENT_SECTIONS = List.of("engine", "workload", "measurement", "carbon");
+    public static final List<String> EXPERIMENT_SECTIONS = List.of("engine", "workload", "measurement", "gpu",
+            "carbon");
 
     /**
      * Sections of an experiment that change no physics (how its energy is turned into carbon and water): they are
@@ -26,6 +27,13 @@ public final class ConfigSchema {
 
     /** The section of {@link #isSlurmKey}. */
     public static final String SLURM_SECTION = "slurm";
+
+    /**
+     * Keys added after config hashes were first published: they enter a hash only when set, so every experiment
+     * that does not use them keeps the hash it had (and a study directory stays resumable).
+     */
+    public static final java.util.Set<String> HASHED_WHEN_SET = java.util.Set.of("gpu.power_limit_w",
+            "engine.model_params");
 
     /**
      * The managed engines whose own section ({@code engine.vllm.max_num_seqs}) passes through to their command line
@@ -55,6 +63,9 @@ public final class ConfigSchema {
                 Defaults.ENGINE_SEED);
         add(new ConfigKey.IntKey("engine.port", 0, 65_535,
                 "port a managed engine listens on; 0 = a free loopback port per experiment"), 0L);
+        add(new ConfigKey.IntKey("engine.model_params", 1, Long.MAX_VALUE, "parameter count of a managed engine's "
+                + "model, for the parameter-count FLOPs tier (2 N per token) when no local config.json gives its shape"),
+                Defaults.ENGINE_MODEL_PARAMS);
         add(new ConfigKey.TextKey("engine.base_url", true,
                 "URL of an engine lem does not start (engine.type external), e.g. http://127.0.0.1:8000"), null);
         add(new ConfigKey.TextKey("engine.docker.image", true,
@@ -100,6 +111,9 @@ public final class ConfigSchema {
                 "cap on the whole warm-up (duration, convergence and thermal floor)"), Defaults.WARMUP_MAX_S);
         add(new ConfigKey.TextKey("lab.data_dir", true, "where lem lab keeps lab.db and its runs' raw files"
                 + " (default: $XDG_DATA_HOME/lem/lab, else ~/.local/share/lem/lab)"), null);
+        add(new ConfigKey.DoubleKey("gpu.power_limit_w", 1, 100_000, "power limit set on each of the engine's GPUs "
+                + "through NVML before its engine starts, restored after (needs root, like nvidia-smi -pl)"),
+                Defaults.GPU_POWER_LIMIT_W);
         // names as io.lem.analysis.carbon.CarbonOptions reads them (config sits below analysis, so spelled out here)
         add(new ConfigKey.DoubleKey("carbon.intensity_g_per_kwh", 0, 1e6,
                 "grid carbon intensity in gCO2eq/kWh (0: a zero-carbon supply); overrides carbon.country"), null);
@@ -178,6 +192,11 @@ public final class ConfigSchema {
     /** The keys of the {@code slurm:} section: study-level, read with {@code execution.*}, in no config or hash. */
     public static boolean isSlurmKey(String name) {
         return name.startsWith(SLURM_SECTION + ".") && KEYS.containsKey(name);
+    }
+
+    /** Whether this key with this value enters a hash: {@link #isHashedKey}, and set if {@link #HASHED_WHEN_SET}. */
+    public static boolean entersHash(String name, Object value) {
+        return isHashedKey(name) && (value != null || !HASHED_WHEN_SET.contains(name));
     }
 
     public static boolean isExperimentKey(String name) {

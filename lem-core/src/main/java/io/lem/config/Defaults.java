@@ -25,6 +25,10 @@ public final class Defaults {
     public static final int ENGINE_CTX_PER_SLOT = 512;
     public static final int ENGINE_BATCH = 512;
     public static final long ENGINE_SEED = 42;
+    /** Unknown unless the study states it: FLOPs come from the model's own shape when lem can read it. */
+    public static final Long ENGINE_MODEL_PARAMS = null;
+    /** Unset: lem leaves every GPU's power limit as it finds it (setting one needs root). */
+    public static final Double GPU_POWER_LIMIT_W = null;
 
     public static final int WORKLOAD_REQUESTS = 16;
     public static final int WORKLOAD_CONCURRENCY = 1;

@@ -40,7 +40,7 @@ public record ExperimentConfig(int index, Map<String, Object> values, EngineConf
             ConfigKey k = ConfigSchema.key(key);
             if (!ConfigSchema.isExperimentKey(key)) {
                 throw new ConfigException(key, "is not a study setting (it belongs to lem load or lem power); fix: use"
-                        + " an engine.*, workload.*, measurement.* or carbon.* key");
+                        + " an engine.*, workload.*, measurement.*, gpu.* or carbon.* key");
             }
             // a key without a default may be given as null (a resolved config's values fed back in)
             values.put(key, raw == null && ConfigSchema.defaultOf(key) == null ? null : k.coerce(raw));
@@ -96,7 +96,8 @@ public record ExperimentConfig(int index, Map<String, Object> values, EngineConf
      */
     public String hash() {
         StringBuilder canonical = new StringBuilder();
-        values.entrySet().stream().filter(e -> ConfigSchema.isHashedKey(e.getKey()) || ConfigSchema.isEngineFlag(e.getKey()))
+        values.entrySet().stream().filter(e -> ConfigSchema.entersHash(e.getKey(), e.getValue())
+                        || ConfigSchema.isEngineFlag(e.getKey()))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> canonical.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
         try {

@@ -60,4 +60,18 @@ public interface EngineDriver {
     default Optional<Architecture> architecture(EngineConfig engine, PreparedModel model) throws IOException {
         return Optional.empty();
     }
+
+    /**
+     * Checks, just before this experiment's engine launches, that nothing of the previous experiment is left (the
+     * protocol's fresh engine per experiment): its processes gone, the port free, GPU memory back to idle. The
+     * runner records a failed check as the experiment's failure and goes on with the next one. Nothing to check by
+     * default (the embedded engine is lem's own child, stopped and waited for).
+     *
+     * @param previousEngine the previous experiment's engine process and its descendants, captured while it ran;
+     *                       empty before the first
+     * @throws EngineException naming what is still held and how to free it
+     */
+    default void preflight(EngineConfig engine, List<ProcessHandle> previousEngine)
+            throws EngineException, InterruptedException {
+    }
 }

@@ -43,7 +43,7 @@ public final class PointHash {
     private static TreeMap<String, Object> hashed(Map<String, ?> values) {
         TreeMap<String, Object> kept = new TreeMap<>();
         values.forEach((k, v) -> {
-            if (io.lem.config.ConfigSchema.isHashedKey(k) || !io.lem.config.ConfigSchema.isExperimentKey(k)) {
+            if (io.lem.config.ConfigSchema.entersHash(k, v) || !io.lem.config.ConfigSchema.isExperimentKey(k)) {
                 kept.put(k, v);
             }
         });

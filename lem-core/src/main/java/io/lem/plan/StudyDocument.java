@@ -24,8 +24,8 @@ record StudyDocument(String studyName, String base, SequencedMap<String, Object>
                      SequencedMap<String, SweepEntry> sweep, List<Map<String, Object>> experiments,
                      SequencedMap<String, Object> execution) {
 
-    static final List<String> TOP_LEVEL = List.of("study_name", "base", "engine", "workload", "measurement", "carbon",
-            "sweep", "experiments", "execution", "slurm");
+    static final List<String> TOP_LEVEL = List.of("study_name", "base", "engine", "workload", "measurement", "gpu",
+            "carbon", "sweep", "experiments", "execution", "slurm");
 
     static StudyDocument read(Map<?, ?> root, KeyCheck check) {
         String studyName = null;
@@ -51,7 +51,7 @@ record StudyDocument(String studyName, String base, SequencedMap<String, Object>
                 case "execution" -> KeyCheck.flatten(rest, value, execution::put);
                 // study-level like execution (where runs go, not what they measure): kept with it, prefix and all
                 case "slurm" -> KeyCheck.flatten(key, value, execution::put);
-                case "engine", "workload", "measurement", "carbon" ->
+                case "engine", "workload", "measurement", "gpu", "carbon" ->
                         KeyCheck.flatten(key, value, (k, v) -> fixed.put(k, check.check(k, k, v)));
                 default -> throw new ConfigException(key, "unknown key; fix: use one of " + TOP_LEVEL);
             }

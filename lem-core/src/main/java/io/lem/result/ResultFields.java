@@ -162,6 +162,8 @@ public final class ResultFields {
     public static final String FLOPS_ASSUMPTIONS = "flops_assumptions";
     public static final String FLOPS_UNAVAILABLE_REASON = "flops_unavailable_reason";
     public static final String ARCHITECTURE = "architecture";
+    /** methods.model_params: the parameter count behind parameter-count-tier FLOPs; null for any other tier. */
+    public static final String MODEL_PARAMS = "model_params";
     public static final String LAYERS = "layers";
     public static final String HIDDEN_SIZE = "hidden_size";
     public static final String HEADS = "heads";
@@ -172,6 +174,8 @@ public final class ResultFields {
     public static final String TIED_EMBEDDINGS = "tied_embeddings";
     public static final String ASSUMPTIONS = "assumptions";
     public static final String CARBON = "carbon";
+    /** The GPU power limit lem set for the experiment (gpu.power_limit_w); null when it left the limit alone. */
+    public static final String GPU_POWER_LIMIT = "gpu_power_limit";
     public static final String INTENSITY_G_PER_KWH = "intensity_g_per_kwh";
     public static final String INTENSITY_SOURCE = "intensity_source";
     public static final String INTENSITY_LABEL = "intensity_label";

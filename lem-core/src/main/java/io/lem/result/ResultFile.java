@@ -11,11 +11,21 @@ import java.util.Map;
  * @param verification  null when result.json was written before its figures were verified
  * @param loadGenerator null when result.json was written before the generator's cost was recorded
  * @param carbon        null when result.json was written before runs had a carbon section
+ * @param gpuPowerLimit null when lem left the GPUs' power limits alone (no gpu.power_limit_w)
  */
 public record ResultFile(int schemaVersion, String studyName, Experiment experiment, Methods methods,
                          Timeline timeline, Baseline baseline, Energy energy, SteadyState steadyState,
                          Metrics metrics, Requests requests, List<String> warnings, VerificationSection verification,
-                         LoadGenerator loadGenerator, Carbon carbon) {
+                         LoadGenerator loadGenerator, Carbon carbon, GpuPowerLimit gpuPowerLimit) {
+
+    /** The power limit lem set on the engine's GPUs for this run ({@code gpu.power_limit_w}), and restored after. */
+    public record GpuPowerLimit(Double requestedW, List<Gpu> gpus) {
+
+        /** One GPU: the limit applied, the one it had before (put back after), its default and allowed range. */
+        public record Gpu(int index, String domain, Double appliedW, Double previousW, Double defaultW, Double minW,
+                          Double maxW) {
+        }
+    }
 
     /**
      * CO2 and water of the measured window's energy; every figure null without an intensity ({@code intensityLabel}
@@ -68,7 +78,7 @@ public record ResultFile(int schemaVersion, String studyName, Experiment experim
      * The methodology's metrics over the measured window, every one by its result.json name ({@link ResultFields}),
      * in file order; null when not computable.
      */
-    public record Metrics(Map<String, Double> byName) {
+    public record Metrics(Map<String, Double> byName, String flopsMethod, String flopsConfidence) {
 
         public Double get(String name) {
             return byName.get(name);
@@ -84,6 +94,15 @@ public record ResultFile(int schemaVersion, String studyName, Experiment experim
 
         public Double totalEnergyJ() {
             return byName.get(ResultFields.TOTAL_ENERGY_J);
+        }
+
+        /** FLOP per joule of the measured window's energy; null without FLOPs. */
+        public Double flopsPerJoule() {
+            return byName.get(ResultFields.FLOPS_PER_JOULE);
+        }
+
+        public Double flopsPerOutputToken() {
+            return byName.get(ResultFields.FLOPS_PER_OUTPUT_TOKEN);
         }
 
         /** Σ prefill + decode FLOPs of the measured ok requests; null without the model's architecture. */

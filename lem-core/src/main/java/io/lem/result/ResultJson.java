@@ -58,11 +58,22 @@ public final class ResultJson extends JsonDocumentFormat<ResultFile> {
                         number(s, ACTIVE_ENERGY_J), number(s, ACTIVE_ENERGY_RAW_J), number(s, OUTPUT_TOKENS),
                         number(s, JOULES_PER_OUTPUT_TOKEN), number(s, ACTIVE_JOULES_PER_OUTPUT_TOKEN),
                         number(s, TOKENS_PER_SECOND)),
-                new ResultFile.Metrics(numberMap(json.path(METRICS))),
+                new ResultFile.Metrics(numberMap(json.path(METRICS)), string(json.path(METRICS), FLOPS_METHOD),
+                        string(json.path(METRICS), FLOPS_CONFIDENCE)),
                 new ResultFile.Requests(r.path(MEASURED).asLong(0), r.path(OK).asLong(0), r.path(FAILED).asLong(0),
                         r.path(WARMUP).asLong(0), number(r, ERROR_RATE)),
                 strings(json.path(WARNINGS)), VerificationSection.of(json), loadGenerator(json.path(LOAD_GENERATOR)),
-                carbon(json.path(CARBON)));
+                carbon(json.path(CARBON)), gpuPowerLimit(json.path(GPU_POWER_LIMIT)));
+    }
+
+    private static ResultFile.GpuPowerLimit gpuPowerLimit(JsonNode l) {
+        if (!l.isObject()) {
+            return null;
+        }
+        return new ResultFile.GpuPowerLimit(number(l, "requested_w"), l.path(GPUS).valueStream()
+                .map(g -> new ResultFile.GpuPowerLimit.Gpu(g.path(INDEX).asInt(0), string(g, "domain"),
+                        number(g, "applied_w"), number(g, "previous_w"), number(g, "default_w"), number(g, "min_w"),
+                        number(g, "max_w"))).toList());
     }
 
     private static ResultFile.LoadGenerator loadGenerator(JsonNode g) {

@@ -42,18 +42,23 @@ public record StudyFile(int schemaVersion, String studyName, List<Experiment> ex
      *                         empty in an older study.json
      * @param prediction       predicted beside measured J/output-token, labelled a prediction with its assumptions
      *                         ({@code io.lem.study.PredictedVsMeasured}); null when the study ran without one
+     * @param figuresBasis     the FLOPs tier ({@code flops_method}) and confidence and the carbon intensity's source
+     *                         and label behind the FLOPs and carbon metrics ({@code io.lem.study.FiguresBasis});
+     *                         empty in an older study.json
      * @param hardware         the machines the point's runs ran on, where its runs ran elsewhere (a Slurm job
      *                         array: kinds, nodes, hardware group); null otherwise
      */
     public record Point(int index, String hash, String dir, Map<String, Object> keys, List<String> cycles,
                         Map<String, Object> metrics, Boolean precisionReached, Boolean publishable,
-                        Map<String, Object> validity, Map<String, Object> prediction, Map<String, Object> hardware) {
+                        Map<String, Object> validity, Map<String, Object> prediction,
+                        Map<String, Object> figuresBasis, Map<String, Object> hardware) {
 
-        /** A point of a study that ran in one place. */
+        /** A point of a study that ran in one place, from a study.json older than the FLOPs and carbon basis. */
         public Point(int index, String hash, String dir, Map<String, Object> keys, List<String> cycles,
                      Map<String, Object> metrics, Boolean precisionReached, Boolean publishable,
                      Map<String, Object> validity, Map<String, Object> prediction) {
-            this(index, hash, dir, keys, cycles, metrics, precisionReached, publishable, validity, prediction, null);
+            this(index, hash, dir, keys, cycles, metrics, precisionReached, publishable, validity, prediction, Map.of(),
+                    null);
         }
 
         public Point {
@@ -63,8 +68,23 @@ public record StudyFile(int schemaVersion, String studyName, List<Experiment> ex
             validity = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(validity));
             prediction = prediction == null ? null
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(prediction));
+            figuresBasis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figuresBasis));
             hardware = hardware == null ? null
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hardware));
+        }
+
+        /** The FLOPs tier behind this point's {@code flops_per_*} metrics; null when none was computed. */
+        public String flopsMethod() {
+            return (String) figuresBasis.get("flops_method");
+        }
+
+        public String flopsConfidence() {
+            return (String) figuresBasis.get("flops_confidence");
+        }
+
+        /** Where the carbon intensity behind the {@code co2_g_*} metrics came from; null without one. */
+        public String carbonIntensitySource() {
+            return (String) figuresBasis.get("carbon_intensity_source");
         }
     }
 

@@ -42,6 +42,8 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
     public static final String KEYS = "keys";
     public static final String CYCLES = "cycles";
     public static final String METRICS = "metrics";
+    /** Per point: the FLOPs tier and confidence and the carbon intensity's source behind its metrics. */
+    public static final String FIGURES_BASIS = "figures_basis";
     public static final String PRECISION_REACHED = "precision_reached";
     public static final String ANALYSIS = "analysis";
     public static final String PUBLISHABLE = "publishable";
@@ -87,6 +89,7 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
                 point.put(PRECISION_REACHED, p.precisionReached());
                 point.put(PUBLISHABLE, p.publishable());
                 point.put(VALIDITY, p.validity());
+                point.put(FIGURES_BASIS, p.figuresBasis());
                 if (p.prediction() != null) {
                     point.put(PREDICTION, p.prediction());
                 }
@@ -130,6 +133,7 @@ public final class StudyJson extends NamedFormat<StudyFile, StudyFile> {
                 p.path(PUBLISHABLE).isBoolean() ? p.path(PUBLISHABLE).asBoolean() : null,
                 JsonFiles.plain(p.path(VALIDITY)),
                 p.path(PREDICTION).isObject() ? JsonFiles.plain(p.path(PREDICTION)) : null,
+                JsonFiles.plain(p.path(FIGURES_BASIS)),
                 p.path(HARDWARE).isObject() ? JsonFiles.plain(p.path(HARDWARE)) : null)).toList();
         return new StudyFile(json.path(SCHEMA_VERSION).asInt(0), string(json, STUDY_NAME), experiments,
                 string(json, STUDY_DESIGN_HASH), points, JsonFiles.plain(json.path(ANALYSIS)));

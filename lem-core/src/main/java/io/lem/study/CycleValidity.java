@@ -109,7 +109,10 @@ record CycleValidity(List<String> reasons, RunningBatch runningBatch, GpuScope g
         return new CycleValidity(List.copyOf(reasons), batch, scope, comparison(dir, json, rows, idleW));
     }
 
-    /** The counted GPUs' mean power above the sum of their power limits (environment.gpus), where known. */
+    /**
+     * The counted GPUs' mean power above the sum of their power limits, where known: the limit lem applied
+     * ({@code gpu_power_limit}, gpu.power_limit_w) when it set one, else the one the GPU had (environment.gpus).
+     */
     private static boolean gpuPowerAboveLimit(JsonNode json, GpuScope scope, Map<String, Double> byDomain,
                                               double durationS) {
         double limitW = 0;
@@ -118,6 +121,11 @@ record CycleValidity(List<String> reasons, RunningBatch runningBatch, GpuScope g
             for (JsonNode gpu : json.path("environment").path("gpus")) {
                 if (id.equals(JsonFiles.string(gpu, "domain"))) {
                     limit = JsonFiles.number(gpu, "power_limit_w");
+                }
+            }
+            for (JsonNode gpu : json.path(ResultFields.GPU_POWER_LIMIT).path("gpus")) {
+                if (id.equals(JsonFiles.string(gpu, "domain")) && JsonFiles.number(gpu, "applied_w") != null) {
+                    limit = JsonFiles.number(gpu, "applied_w");
                 }
             }
             if (limit == null) {

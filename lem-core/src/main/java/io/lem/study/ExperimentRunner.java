@@ -27,6 +27,7 @@ import io.lem.load.LoadStop;
 import io.lem.load.prompts.SyntheticPrompts;
 import io.lem.time.Clock;
 import io.lem.meter.MeterException;
+import io.lem.meter.nvml.NvmlOptions;
 import io.lem.result.Environment;
 import io.lem.result.JsonlWriter;
 import io.lem.result.PowerCsv;
@@ -60,9 +61,19 @@ public final class ExperimentRunner {
     private final Clock clock;
     private final Environment environment;
     private final StudyListener listener;
+    private final NvmlOptions nvml;
+    /** The last engine's process tree, for the next experiment's preflight; units run one after another. */
+    private volatile List<ProcessHandle> previousEngine = List.of();
 
     public ExperimentRunner(EngineDrivers engines, MeterFactory meters, Clock clock, Environment environment,
                             StudyListener listener) {
+        this(engines, meters, clock, environment, listener, NvmlOptions.system());
+    }
+
+    /** @param nvml how to reach NVML for {@code gpu.power_limit_w} */
+    public ExperimentRunner(EngineDrivers engines, MeterFactory meters, Clock clock, Environment environment,
+                            StudyListener listener, NvmlOptions nvml) {
+        this.nvml = nvml;
         this.engines = engines;
         this.meters = meters;
         this.clock = clock;
@@ -111,12 +122,26 @@ public final class ExperimentRunner {
             throws IOException, EngineException, MeterException, InterruptedException {
         EngineDriver engine = engines.forExperiment(config);
         PreparedModel model = engine.prepare(config.engine(), listener::step);
+        preflight(engine, config);
+        try (PowerLimitStep powerLimit = PowerLimitStep.apply(config, nvml)) {
+            if (powerLimit != null) {
+                listener.step("GPU power limit " + config.values().get(PowerLimitStep.KEY) + " W set (restored after)");
+            }
+            return measure(studyName, config, dir, cancellation, engine, model, powerLimit);
+        }
+    }
+
+    private ExperimentSummary measure(String studyName, ExperimentConfig config, Path dir, Cancellation cancellation,
+                                      EngineDriver engine, PreparedModel model, PowerLimitStep powerLimit)
+            throws IOException, EngineException, MeterException, InterruptedException {
         listener.step("starting engine (" + model.servedName() + ", " + config.engine().parallel() + " slots, "
                 + config.engine().threads() + " threads)");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (EngineProcess process = EngineProcess.start(engine.launch(config.engine(), model, dir.resolve(ENGINE_LOG)))) {
+            previousEngine = tree(process.pid());
             process.awaitHealthy(http, engine.healthPath(), ENGINE_START_TIMEOUT);
+            previousEngine = tree(process.pid()); // now with the workers it started
             WorkloadConfig workload = config.workload();
             MeasurementConfig measurement = config.measurement();
             Duration requestTimeout = Duration.ofMillis((long) (workload.requestTimeoutS() * 1000));
@@ -206,10 +231,25 @@ public final class ExperimentRunner {
             ResultDocument document = new ResultDocument(studyName, config, environment, session.devices(),
                     process.launch(), wallAnchor, analysis, load.generator(),
                     RunFlops.of(engine, config.engine(), model, analysis.requests().attributed()),
-                    RunCarbon.resolve(config));
+                    RunCarbon.resolve(config), powerLimit == null ? null : powerLimit.toJson());
             ResultFormats.REQUEST_ENERGY.write(dir.resolve(REQUEST_ENERGY_FILE), RequestEnergyRows.of(analysis));
             listener.step(VerifiedResult.write(dir.resolve(RESULT_FILE), document.toJson()));
             return analysis.summary(dir);
         }
+    }
+
+    /** A failed check fails this experiment only (the study goes on), with the check's reason. */
+    private void preflight(EngineDriver engine, ExperimentConfig config) throws EngineException, InterruptedException {
+        try {
+            engine.preflight(config.engine(), previousEngine);
+        } catch (EngineException e) {
+            throw new EngineFailedException(new io.lem.engine.EngineFailure("preflight failed: " + e.getMessage(),
+                    "preflight", -1, null, Double.NaN, List.of()));
+        }
+    }
+
+    private static List<ProcessHandle> tree(long pid) {
+        return ProcessHandle.of(pid).map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h),
+                h.descendants()).toList()).orElse(List.of());
     }
 }

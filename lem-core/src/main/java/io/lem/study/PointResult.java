@@ -18,9 +18,11 @@ import io.lem.plan.Point;
  * @param validity  the data checks of its measured cycles, and whether it is publishable
  * @param predicted the roofline prediction beside the measured J/output-token; null when the study was run
  *                  without predictions or nothing was measured
+ * @param basis     the FLOPs tier and confidence and the carbon intensity's source behind those metrics
  */
 public record PointResult(Point point, String dir, List<RunStatus> cycles, Map<String, PointSummary> metrics,
-                          AdaptiveRule.Status precision, PointValidity validity, PredictedVsMeasured predicted) {
+                          AdaptiveRule.Status precision, PointValidity validity, PredictedVsMeasured predicted,
+                          FiguresBasis basis) {
 
     public PointResult {
         cycles = List.copyOf(cycles);

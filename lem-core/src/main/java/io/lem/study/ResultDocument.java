@@ -29,16 +29,18 @@ import static io.lem.result.ResultFields.*;
  *
  * @param loadGenerator the load generator's own CPU time over warm-up and measured load, with its estimated energy
  *                      (as summary.json's {@code load_generator}); null when no load ran
+ * @param gpuPowerLimit the {@code gpu.power_limit_w} lem applied ({@link PowerLimitStep#toJson}); null when unset
  */
 record ResultDocument(String studyName, ExperimentConfig config, Environment environment,
                       List<Map<String, Object>> devices, EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a,
-                      LoadGenerator loadGenerator, RunFlops flops, Optional<CarbonIntensity> carbonIntensity) {
+                      LoadGenerator loadGenerator, RunFlops flops, Optional<CarbonIntensity> carbonIntensity,
+                      Map<String, Object> gpuPowerLimit) {
 
     /** Without a load generator's cost, a model architecture or a carbon intensity: those sections null, with the reason. */
     ResultDocument(String studyName, ExperimentConfig config, Environment environment, List<Map<String, Object>> devices,
                    EngineLaunch engine, Instant wallAnchor, ExperimentAnalysis a) {
         this(studyName, config, environment, devices, engine, wallAnchor, a, null,
-                RunFlops.of(Optional.empty(), a.requests().attributed()), Optional.empty());
+                RunFlops.of(Optional.empty(), a.requests().attributed()), Optional.empty(), null);
     }
 
     /** Bumped when a field changes meaning or goes away. */
@@ -50,6 +52,7 @@ record ResultDocument(String studyName, ExperimentConfig config, Environment env
         json.put(STUDY_NAME, studyName);
         json.put(EXPERIMENT, experiment());
         json.put(ENVIRONMENT, environmentJson());
+        json.put(GPU_POWER_LIMIT, gpuPowerLimit);
         json.put(ENGINE, engineJson());
         json.put(METHODS, ResultMethods.of(a, flops));
         json.put(TIMELINE, timeline());

@@ -71,6 +71,7 @@ final class ResultMethods {
         json.put(PHASES, "per request: ttft window [send, first token] (includes queueing) and decode window "
                 + "[first token, end] of the total domains; windows of concurrent requests overlap");
         json.put(ARCHITECTURE, flops.architectureJson());
+        json.put(MODEL_PARAMS, flops.parameters());
         json.put(TPOT_DEFINITION, "(e2e - ttft) / (completion_tokens - 1), per request (vLLM)");
         return json;
     }

@@ -18,9 +18,15 @@ import static io.lem.result.ResultFields.*;
 
 /**
  * FLOPs of a run's measured ok requests: Σ prefill(P_r) + decode(P_r, G_r), each request with its own prompt and
- * completion tokens (methods.md "FLOPs"). Null estimate, with the reason, when the engine gave no architecture.
+ * completion tokens (methods.md "FLOPs"). The architecture tier when the engine describes the model's shape; else the
+ * parameter-count tier (2·N per token, low confidence) when the study gives {@value #MODEL_PARAMS}; else a null
+ * estimate with the reason.
+ *
+ * @param parameters the parameter count the estimate used; null unless the parameter-count tier was used
  */
-record RunFlops(Architecture architecture, FlopsEstimate estimate, String unavailableReason) {
+record RunFlops(Architecture architecture, Long parameters, FlopsEstimate estimate, String unavailableReason) {
+
+    static final String MODEL_PARAMS = "engine.model_params";
 
     /** Asks the driver for the shape; a model file it cannot describe costs the FLOPs figures, never the run. */
     static RunFlops of(EngineDriver driver, EngineConfig engine, PreparedModel model, List<RequestRecord> attributed) {
@@ -28,23 +34,38 @@ record RunFlops(Architecture architecture, FlopsEstimate estimate, String unavai
         try {
             architecture = driver.architecture(engine, model);
         } catch (IOException | RuntimeException e) {
-            return new RunFlops(null, null, "the model's architecture could not be read: " + e.getMessage());
+            return new RunFlops(null, null, null, "the model's architecture could not be read: " + e.getMessage());
+        }
+        if (architecture.isEmpty() && engine.option(MODEL_PARAMS) instanceof Number n) {
+            return ofParameters(n.longValue(), attributed);
         }
         return of(architecture, attributed);
     }
 
     static RunFlops of(Optional<Architecture> architecture, List<RequestRecord> attributed) {
         if (architecture.isEmpty()) {
-            return new RunFlops(null, null, "the engine driver could not describe the model's architecture (no GGUF"
-                    + " file, no local config.json)");
+            return new RunFlops(null, null, null, "the engine driver could not describe the model's architecture (no "
+                    + "GGUF file, no local config.json) and the study gives no " + MODEL_PARAMS);
         }
         Architecture a = architecture.get();
+        return summed(attributed, r -> FlopsEstimator.of(a, r[0], r[1]), a, null);
+    }
+
+    /** The parameter-count tier for a model lem cannot see (a hub id): 2·N·P prefill, 2·N·G decode per request. */
+    static RunFlops ofParameters(long parameters, List<RequestRecord> attributed) {
+        return summed(attributed, r -> FlopsEstimator.ofParameters(parameters, r[0], r[1]), null, parameters);
+    }
+
+    private static RunFlops summed(List<RequestRecord> attributed,
+                                   java.util.function.Function<long[], FlopsEstimate> perRequest,
+                                   Architecture a, Long parameters) {
         FlopsEstimate sum = null;
         for (RequestRecord r : attributed) {
-            FlopsEstimate e = FlopsEstimator.of(a, Math.max(0, r.promptTokens()), Math.max(0, r.completionTokens()));
+            FlopsEstimate e = perRequest.apply(new long[] {Math.max(0, r.promptTokens()),
+                Math.max(0, r.completionTokens())});
             sum = sum == null ? e : sum.plus(e);
         }
-        return sum == null ? new RunFlops(a, null, "no measured request succeeded") : new RunFlops(a, sum, null);
+        return new RunFlops(a, parameters, sum, sum == null ? "no measured request succeeded" : null);
     }
 
     /** methods.architecture: the shape the totals were computed from, so lem verify can recompute them. */

@@ -96,7 +96,8 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
                     .map(f -> CycleValidity.check(f, batchLimit)).toList());
             PredictedVsMeasured predicted = predictions == null || files.isEmpty() ? null
                     : predict(predictions, point, files.getFirst(), metrics.get(JPT), validity);
-            results.add(new PointResult(point, pointDir, statuses, metrics, precision, validity, predicted));
+            results.add(new PointResult(point, pointDir, statuses, metrics, precision, validity, predicted,
+                    FiguresBasis.over(cycles.stream().map(CycleFigures::basis).toList())));
             Map<String, String> levels = levels(point, plan.factors());
             for (CycleFigures c : cycles) {
                 double jpt = c.headline().get(JPT);

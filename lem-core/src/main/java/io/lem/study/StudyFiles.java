@@ -46,7 +46,7 @@ final class StudyFiles {
                     new LinkedHashMap<>(point.declared()), result.cycles().stream().map(RunStatus::jsonName).toList(),
                     metrics, result.precision() == null ? null : result.precisionReached(), result.validity().publishable(),
                     result.validity().toJson(), result.predicted() == null ? null : result.predicted().toJson(),
-                    hardware == null ? null : hardware.get(point.index())));
+                    result.basis().toJson(), hardware == null ? null : hardware.get(point.index())));
         }
         return new StudyFile(ResultDocument.SCHEMA_VERSION, plan.studyName(), experiments, plan.studyDesignHash(),
                 points, analysisJson(plan, analysis, stopped, byHardwareGroup));

@@ -74,6 +74,7 @@ final class Fields {
     static final String FLOPS_TOTAL = "flops_total";
     /** The model shape lem run recorded for its FLOPs. */
     static final String ARCHITECTURE = "/methods/architecture";
+    static final String MODEL_PARAMS = "/methods/model_params";
 
     // result.json: steady state, attribution, request counts
     static final String STEADY = "/steady_state/";

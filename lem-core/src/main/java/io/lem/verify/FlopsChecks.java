@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * FLOPs recomputed from requests.jsonl's prompt and completion tokens and the shape recorded under
  * {@code methods.architecture}, with this package's own arithmetic (methods.md "FLOPs"): per request
  * prefill = P·(2·L·N_layer) + 2·L·d·P·(P+1) + 2·d·V (none for P = 0), decode = Σ_{t=P+1..P+G} (2·L·N_layer + 4·L·t·d
- * + 2·d·V), N_layer = 2·d² + 2·d·h_kv·(d/h) + (3 gated | 2)·d·f.
+ * + 2·d·V), N_layer = 2·d² + 2·d·h_kv·(d/h) + (3 gated | 2)·d·f; or, with only {@code methods.model_params} N,
+ * prefill = 2·N·P and decode = 2·N·G.
  */
 final class FlopsChecks {
 
@@ -22,11 +23,18 @@ final class FlopsChecks {
         String problem = r.files.requests().problem();
         Recomputed prefill;
         Recomputed decode;
-        if (!arch.isObject()) {
-            prefill = Recomputed.none("no architecture recorded under methods.architecture");
-            decode = prefill;
-        } else if (problem != null) {
+        JsonNode parameters = r.files.result().at(MODEL_PARAMS);
+        if (problem != null && (arch.isObject() || parameters.isNumber())) {
             prefill = Recomputed.none(problem);
+            decode = prefill;
+        } else if (!arch.isObject() && parameters.isNumber()) {
+            // the parameter-count tier: 2·N per prompt token and per generated token
+            double n = parameters.asDouble();
+            prefill = Recomputed.of(2 * n * r.measuredOk.stream().mapToDouble(RequestRows.Request::promptTokens).sum());
+            decode = Recomputed.of(2 * n * r.measuredOk.stream().mapToDouble(RequestRows.Request::completionTokens)
+                    .sum());
+        } else if (!arch.isObject()) {
+            prefill = Recomputed.none("no architecture recorded under methods.architecture, nor methods.model_params");
             decode = prefill;
         } else {
             double l = arch.path("layers").asDouble();

@@ -51,6 +51,16 @@ class DryRunTest {
     }
 
     @Test
+    void aPowerLimitAxisIsAPointKeyAndEntersTheHashes() {
+        StudyPlan plan = plan("study_name: pl\nsweep:\n  gpu.power_limit_w: [300, 450.5]\n");
+        String text = String.join("\n", DryRun.of(plan, p -> Duration.ofSeconds(10)).lines());
+        assertThat(text).contains("study pl: 2 points")
+                .contains("    1  " + plan.point(1).hash8() + "  gpu.power_limit_w=300.0")
+                .contains("    2  " + plan.point(2).hash8() + "  gpu.power_limit_w=450.5");
+        assertThat(plan.point(1).hash()).isNotEqualTo(plan.point(2).hash());
+    }
+
+    @Test
     void durationsReadAsHoursMinutesSeconds() {
         assertThat(DryRun.human(Duration.ofSeconds(42))).isEqualTo("42 s");
         assertThat(DryRun.human(Duration.ofSeconds(3 * 3600 + 7 * 60 + 9))).isEqualTo("3h 07m 09s");

@@ -96,6 +96,29 @@ class HashTest {
         assertThat(PointHash.seedOf(sha256(json))).isEqualTo(Long.parseUnsignedLong(sha256(json).substring(0, 16), 16));
     }
 
+    @Test
+    void keysAddedLaterEnterTheHashOnlyWhenSet() throws Exception {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("engine.dtype", "f16");
+        values.put("gpu.power_limit_w", null);
+        values.put("engine.model_params", null);
+        values.put("engine.model", null); // an older key: its null stays in, as in every published hash
+        assertThat(PointHash.point(values)).isEqualTo(sha256("engine.dtype=f16\nengine.model=null\n"));
+        values.put("gpu.power_limit_w", 300.0);
+        assertThat(PointHash.point(values))
+                .isEqualTo(sha256("engine.dtype=f16\nengine.model=null\ngpu.power_limit_w=300.0\n"));
+        // a resolved experiment without them: the hash over every other key, as before they existed
+        ExperimentConfig experiment = ExperimentConfig.resolve(1, Map.of());
+        StringBuilder lines = new StringBuilder();
+        experiment.values().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("carbon.") && !e.getKey().equals("gpu.power_limit_w")
+                        && !e.getKey().equals("engine.model_params"))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> lines.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
+        assertThat(experiment.hash()).isEqualTo(sha256(lines.toString()));
+        assertThat(ExperimentConfig.resolve(1, Map.of("gpu.power_limit_w", 300)).hash()).isNotEqualTo(experiment.hash());
+    }
+
     private static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -144,6 +144,15 @@ class CycleValidityTest {
         json.put("environment", new LinkedHashMap<>(Map.of("gpus", List.of(
                 Map.of("domain", "gpu0", "power_limit_w", 150.0), Map.of("domain", "gpu1", "power_limit_w", 150.0)))));
         assertThat(check(2).reasons()).containsExactly("power_out_of_range");
+        // gpu.power_limit_w lowered the limits lem read before it set them: 350 W is now above 2 · 150 W
+        json.put("environment", new LinkedHashMap<>(Map.of("gpus", List.of(
+                Map.of("domain", "gpu0", "power_limit_w", 700.0), Map.of("domain", "gpu1", "power_limit_w", 700.0)))));
+        json.put("gpu_power_limit", Map.of("requested_w", 150.0, "gpus", List.of(
+                Map.of("domain", "gpu0", "applied_w", 150.0), Map.of("domain", "gpu1", "applied_w", 150.0))));
+        assertThat(check(2).reasons()).containsExactly("power_out_of_range");
+        json.put("gpu_power_limit", Map.of("requested_w", 200.0, "gpus", List.of(
+                Map.of("domain", "gpu0", "applied_w", 200.0), Map.of("domain", "gpu1", "applied_w", 200.0))));
+        assertThat(check(2).reasons()).isEmpty();
     }
 
     @Test

@@ -165,7 +165,8 @@ class GoldenFilesTest {
             LoadGenerator generator = new LoadGenerator(LoadGenerator.EVENT_LOOP, 0.25, 5.0, 3, null,
                     "no estimate: the CPU model could not be read from the fixture");
             return new ResultDocument("golden", config, env, List.of(), launch, Instant.parse("2026-11-23T12:00:00Z"),
-                    analysis, generator, RunFlops.of(java.util.Optional.empty(), analysis.requests().attributed()), java.util.Optional.empty());
+                    analysis, generator, RunFlops.of(java.util.Optional.empty(), analysis.requests().attributed()),
+                    java.util.Optional.empty(), null);
         }
     }
 }

@@ -100,7 +100,8 @@ class StudyRunnerTest {
             assertThat(jpt.path("ci").path("upper_j_per_output_token").asDouble()).isCloseTo(a + 0.002, within(1e-12));
             assertThat(point.path("metrics").propertyNames()).containsExactly("joules_per_output_token",
                     "active_joules_per_output_token", "tokens_per_second", "ttft_median_ms",
-                    "e2e_latency_median_ms", "total_energy_j");
+                    "e2e_latency_median_ms", "total_energy_j", "flops_per_joule", "flops_per_output_token",
+                    "co2_g_per_1k_output_tokens", "co2_g_per_request");
         }
 
         // η² by hand: 12 values; parallel shifts by 0.05, concurrency by 0.01, cycles by EPS

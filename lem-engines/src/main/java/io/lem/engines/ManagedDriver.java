@@ -1,6 +1,7 @@
 package io.lem.engines;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import io.lem.config.ConfigException;
 import io.lem.config.EngineConfig;
 import io.lem.engine.EmbeddedEngine;
 import io.lem.engine.EngineDriver;
+import io.lem.engine.EngineException;
 import io.lem.engine.EngineLaunch;
 import io.lem.engine.PreparedModel;
 
@@ -33,19 +35,27 @@ import io.lem.engine.PreparedModel;
 public class ManagedDriver implements EngineDriver {
 
     static final String LOOPBACK = "127.0.0.1";
-    private static final List<String> KEYS = List.of("engine.model", "engine.port", "engine.docker.image",
-            "engine.docker.gpus", "engine.docker.args");
+    private static final List<String> KEYS = List.of("engine.model", "engine.model_params", "engine.port",
+            "engine.docker.image", "engine.docker.gpus", "engine.docker.args");
 
     private final EngineSpec spec;
     private final JavaCommand java;
+    private final Preflight.Options preflightOptions;
+    /** Opened before this driver's first engine, so its idle GPU memory is the level later checks compare with. */
+    private Preflight preflight;
 
     protected ManagedDriver(EngineSpec spec) {
         this(spec, JavaCommand.current());
     }
 
     protected ManagedDriver(EngineSpec spec, JavaCommand java) {
+        this(spec, java, Preflight.Options.defaults());
+    }
+
+    protected ManagedDriver(EngineSpec spec, JavaCommand java, Preflight.Options preflightOptions) {
         this.spec = spec;
         this.java = java;
+        this.preflightOptions = preflightOptions;
     }
 
     public EngineSpec spec() {
@@ -76,6 +86,19 @@ public class ManagedDriver implements EngineDriver {
         Path config = model.file().resolve("config.json");
         return Files.isDirectory(model.file()) && Files.isRegularFile(config)
                 ? Optional.of(HfConfig.read(config)) : Optional.empty();
+    }
+
+    /** {@link Preflight}: the previous engine gone, a fixed {@code engine.port} free, GPU memory back to idle. */
+    @Override
+    public synchronized void preflight(EngineConfig engine, List<ProcessHandle> previousEngine)
+            throws EngineException, InterruptedException {
+        if (preflight == null) {
+            preflight = new Preflight(NvmlGpuMemory.open(), preflightOptions);
+            preflight.recordIdle();
+        }
+        Number port = (Number) engine.option("engine.port");
+        preflight.check(previousEngine, port == null || port.intValue() == 0 ? List.of()
+                : List.of(new InetSocketAddress(LOOPBACK, port.intValue())));
     }
 
     @Override

@@ -147,6 +147,35 @@ public final class NvmlStub {
         }
     }
 
+    public void limitConstraints(int device, int minMw, int maxMw) throws Throwable {
+        call("stub_set_limit_constraints", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, JAVA_INT), device, minMw,
+                maxMw);
+    }
+
+    public void limitMw(int device, int mw) throws Throwable {
+        call("stub_set_limit_mw", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT), device, mw);
+    }
+
+    public int limitMw(int device) throws Throwable {
+        return (int) call("stub_limit_mw", FunctionDescriptor.of(JAVA_INT, JAVA_INT), device);
+    }
+
+    /** Makes setting a limit answer NVML_ERROR_NO_PERMISSION, as the driver does for a user who is not root. */
+    public void requireRoot() throws Throwable {
+        call("stub_require_root", FunctionDescriptor.ofVoid(JAVA_INT), 1);
+    }
+
+    /** The accepted set calls in order, each "gpu&lt;device&gt;=&lt;mW&gt;". */
+    public List<String> setCalls() throws Throwable {
+        int n = (int) call("stub_set_call_count", FunctionDescriptor.of(JAVA_INT));
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add("gpu" + call("stub_set_call_device", FunctionDescriptor.of(JAVA_INT, JAVA_INT), i) + "="
+                    + call("stub_set_call_limit_mw", FunctionDescriptor.of(JAVA_INT, JAVA_INT), i));
+        }
+        return calls;
+    }
+
     public int initCount() throws Throwable {
         return (int) call("stub_init_count", FunctionDescriptor.of(JAVA_INT));
     }

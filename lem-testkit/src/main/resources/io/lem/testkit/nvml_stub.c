@@ -44,13 +44,14 @@ typedef struct {
 #define UNINITIALIZED 1
 #define INVALID_ARGUMENT 2
 #define NOT_SUPPORTED 3
+#define NO_PERMISSION 4
 #define INSUFFICIENT_SIZE 7
 #define FIELD_POWER_INSTANT 186
 
 struct stub_device {
     char name[96], uuid[96], bus_id[32];
     unsigned long long energy_mj, memory_total, memory_used, reasons;
-    unsigned int power_mw, limit_mw, default_limit_mw, util_gpu, util_memory, temperature_c, sm_mhz, mem_mhz;
+    unsigned int power_mw, limit_mw, default_limit_mw, min_limit_mw, max_limit_mw, util_gpu, util_memory, temperature_c, sm_mhz, mem_mhz;
     int persistence, mig;
     int instant_type;
     double instant_mw;
@@ -60,6 +61,13 @@ static struct stub_device devices[MAX_DEVICES];
 static int device_count;
 static int init_count;
 static unsigned int last_field_id;
+
+/* Every accepted nvmlDeviceSetPowerManagementLimit, in call order, so a test can check set-then-restore. */
+#define MAX_SET_CALLS 64
+static struct { int device; unsigned int limit_mw; } set_calls[MAX_SET_CALLS];
+static int set_call_count;
+/* Mimics the driver's rule: only root may change a power limit (nvidia-smi -pl). Off unless a test scripts it. */
+static int require_root;
 
 struct override { char function[64]; int device; int code; };
 static struct override overrides[32];
@@ -71,6 +79,8 @@ void stub_reset(void) {
     memset(devices, 0, sizeof devices);
     override_count = 0;
     last_field_id = 0;
+    set_call_count = 0;
+    require_root = 0;
     device_count = 2;
     for (int i = 0; i < MAX_DEVICES; i++) {
         struct stub_device *d = &devices[i];
@@ -83,6 +93,8 @@ void stub_reset(void) {
         d->instant_mw = 310000 + i;
         d->limit_mw = 700000;
         d->default_limit_mw = 700000;
+        d->min_limit_mw = 200000; /* H100 SXM: 200-700 W, as nvidia-smi -q -d POWER reports it */
+        d->max_limit_mw = 700000;
         d->persistence = 1;
         d->util_gpu = 87;
         d->util_memory = 42;
@@ -131,6 +143,16 @@ void stub_set_memory(int dev, unsigned long long total, unsigned long long used)
     devices[dev].memory_total = total;
     devices[dev].memory_used = used;
 }
+void stub_set_limit_constraints(int dev, unsigned int min_mw, unsigned int max_mw) {
+    devices[dev].min_limit_mw = min_mw;
+    devices[dev].max_limit_mw = max_mw;
+}
+void stub_set_limit_mw(int dev, unsigned int mw) { devices[dev].limit_mw = mw; }
+unsigned int stub_limit_mw(int dev) { return devices[dev].limit_mw; }
+void stub_require_root(int enabled) { require_root = enabled; }
+int stub_set_call_count(void) { return set_call_count; }
+int stub_set_call_device(int i) { return set_calls[i].device; }
+unsigned int stub_set_call_limit_mw(int i) { return set_calls[i].limit_mw; }
 int stub_init_count(void) { return init_count; }
 unsigned int stub_last_field_id(void) { return last_field_id; }
 long stub_sizeof(const char *type) {
@@ -194,6 +216,7 @@ const char *nvmlErrorString(nvmlReturn_t code) {
         case 1: return "Uninitialized";
         case 2: return "Invalid Argument";
         case 3: return "Not Supported";
+        case 4: return "Insufficient Permissions";
         case 9: return "Driver Not Loaded";
         case 13: return "Function Not Found";
         case 15: return "GPU is lost";
@@ -267,6 +290,28 @@ nvmlReturn_t nvmlDeviceGetPowerManagementLimit(nvmlDevice_t device, unsigned int
 nvmlReturn_t nvmlDeviceGetPowerManagementDefaultLimit(nvmlDevice_t device, unsigned int *limit) {
     DEVICE_CALL("nvmlDeviceGetPowerManagementDefaultLimit")
     *limit = d->default_limit_mw;
+    return SUCCESS;
+}
+
+nvmlReturn_t nvmlDeviceGetPowerManagementLimitConstraints(nvmlDevice_t device, unsigned int *minLimit,
+                                                         unsigned int *maxLimit) {
+    DEVICE_CALL("nvmlDeviceGetPowerManagementLimitConstraints")
+    *minLimit = d->min_limit_mw;
+    *maxLimit = d->max_limit_mw;
+    return SUCCESS;
+}
+
+/* nvml.h: "limit: power management limit in milliwatts to set"; out of the constraints: INVALID_ARGUMENT. */
+nvmlReturn_t nvmlDeviceSetPowerManagementLimit(nvmlDevice_t device, unsigned int limit) {
+    DEVICE_CALL("nvmlDeviceSetPowerManagementLimit")
+    if (require_root) return NO_PERMISSION;
+    if (limit < d->min_limit_mw || limit > d->max_limit_mw) return INVALID_ARGUMENT;
+    d->limit_mw = limit;
+    if (set_call_count < MAX_SET_CALLS) {
+        set_calls[set_call_count].device = dev;
+        set_calls[set_call_count].limit_mw = limit;
+        set_call_count++;
+    }
     return SUCCESS;
 }
 

@@ -63,6 +63,8 @@ public final class Nvml implements AutoCloseable {
     private final MethodHandle fieldValues;
     private final MethodHandle powerLimit;
     private final MethodHandle defaultPowerLimit;
+    private final MethodHandle powerLimitConstraints;
+    private final MethodHandle setPowerLimit;
     private final MethodHandle persistenceMode;
     private final MethodHandle migMode;
     private final MethodHandle utilization;
@@ -93,6 +95,11 @@ public final class Nvml implements AutoCloseable {
         fieldValues = bind("nvmlDeviceGetFieldValues", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
         powerLimit = bind("nvmlDeviceGetPowerManagementLimit", DEV_PTR);
         defaultPowerLimit = bind("nvmlDeviceGetPowerManagementDefaultLimit", DEV_PTR);
+        // nvml.h: (nvmlDevice_t device, unsigned int *minLimit, unsigned int *maxLimit), both in mW
+        powerLimitConstraints = bind("nvmlDeviceGetPowerManagementLimitConstraints",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        // nvml.h: (nvmlDevice_t device, unsigned int limit), in mW; root only, like nvidia-smi -pl
+        setPowerLimit = bind("nvmlDeviceSetPowerManagementLimit", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         persistenceMode = bind("nvmlDeviceGetPersistenceMode", DEV_PTR);
         migMode = bind("nvmlDeviceGetMigMode", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
         utilization = bind("nvmlDeviceGetUtilizationRates", DEV_PTR);
@@ -223,6 +230,23 @@ public final class Nvml implements AutoCloseable {
 
     public int powerManagementDefaultLimit(MemorySegment device, MemorySegment uintOut) {
         return invoke(defaultPowerLimit, device, uintOut);
+    }
+
+    /** The least and the most limit the device accepts, in mW, into two 4-byte segments. */
+    public int powerManagementLimitConstraints(MemorySegment device, MemorySegment minOut, MemorySegment maxOut) {
+        return invoke(powerLimitConstraints, device, minOut, maxOut);
+    }
+
+    /**
+     * Sets the power management limit to {@code limitMw} (unsigned); needs root: otherwise
+     * {@link NvmlReturn#NO_PERMISSION}; outside the constraints {@link NvmlReturn#INVALID_ARGUMENT}.
+     */
+    public int setPowerManagementLimit(MemorySegment device, int limitMw) {
+        try {
+            return (int) setPowerLimit.invokeExact(device, limitMw);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     /** 1 = enabled, into a 4-byte segment. */

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDriverTest {
 
     /** Keys of lem-engines' drivers (managed engines and external endpoints), not of the embedded engine. */
-    private static final java.util.Set<String> OTHER_DRIVERS = java.util.Set.of("engine.port", "engine.base_url");
+    /** Keys of the managed and external drivers; engine.model_params too: the embedded engine reads its GGUF. */
+    private static final java.util.Set<String> OTHER_DRIVERS = java.util.Set.of("engine.port", "engine.base_url",
+            "engine.model_params");
 
     @TempDir
     Path tmp;
