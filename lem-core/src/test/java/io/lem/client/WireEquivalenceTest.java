@@ -31,7 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class WireEquivalenceTest {
 
+    /** For the faults that stall: short, so that the test waits little for the timeout they must give. */
     private static final Duration TIMEOUT = Duration.ofMillis(250);
+    /** For everything else: long enough that a loaded machine never turns an answer into a timeout. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private static final PromptRequest REQUEST = new PromptRequest(3, false, "hello", 64, 1);
 
     /** One request through the event loop. */
@@ -47,8 +50,13 @@ class WireEquivalenceTest {
     }
 
     private static RequestRecord[] both(String api, boolean stream, ScriptedServer.Script script) throws Exception {
+        return both(api, stream, script, ANSWER_TIMEOUT);
+    }
+
+    private static RequestRecord[] both(String api, boolean stream, ScriptedServer.Script script, Duration timeout)
+            throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
-            ClientOptions options = new ClientOptions(server.baseUrl(), "m", null, TIMEOUT, stream, false);
+            ClientOptions options = new ClientOptions(server.baseUrl(), "m", null, timeout, stream, false);
             RequestRecord old = Clients.create(api, options, Clock.system()).send(REQUEST);
             return new RequestRecord[] {old, viaEngine(api, options)};
         }
@@ -75,7 +83,8 @@ class WireEquivalenceTest {
     @EnumSource(Wire.class)
     void everyFaultGivesTheSameRecordOnBothPaths(Wire wire) throws Exception {
         for (FaultsTest.Fault fault : FaultsTest.Fault.values()) {
-            RequestRecord[] r = both(wire.api, true, fault.script.apply(wire));
+            RequestRecord[] r = both(wire.api, true, fault.script.apply(wire),
+                    fault.status == RequestStatus.TIMEOUT ? TIMEOUT : ANSWER_TIMEOUT);
             RequestRecord old = r[0];
             RequestRecord engine = r[1];
             assertThat(engine.status()).as(wire + " " + fault + ": " + engine.error()).isEqualTo(fault.status);

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.lem.Lem;
 import io.lem.config.ConfigException;
+import io.lem.meter.nvml.NvmlOptions;
 import io.lem.testkit.NvmlStub;
 import io.lem.plan.StudyLoader;
 import io.lem.result.Json;
@@ -156,7 +157,7 @@ class PowerLimitTest {
         String yaml = "study_name: limit\nengine: {model: " + model + "}\n" + workload
                 + "measurement: {baseline_s: 0, warmup_requests: 1, meters: [process]}\n"
                 + "gpu: {power_limit_w: " + limitW + "}\n";
-        return Lem.builder().engine(new StandInDriver()).nvml(stub.options(env)).build()
+        return Lem.builder().engine(new StandInDriver()).nvml(new NvmlOptions(stub.library().toString(), List.of(), env)).build()
                 .runStudy(StudyLoader.parse(yaml, "limit.yaml", Map.of()), tmp.resolve("study"));
     }
 }
