@@ -10,7 +10,7 @@ import io.lem.plan.Point;
  * The dry run's per-run estimate, from the workload's size and documented rates: engine start, the idle baselines,
  * the warm-up (its requests, or its minimum duration if longer), then every request's prompt at
  * {@value #PROMPT_TOKENS_PER_S} tokens/s and its output at {@value #OUTPUT_TOKENS_PER_S} tokens/s. The rates are
- * the embedded engine's on a 2-core CPU (docs/GUIDE.md: ~110M-parameter model, 45-53 output tokens/s in total
+ * the embedded engine's as measured on a 2-core CPU (~110M-parameter model, 45-53 output tokens/s in total
  * whatever the slots), so the estimate is an upper bound on faster machines; it is a plan, not a measurement.
  */
 public final class TimeEstimate implements DryRun.RunEstimate {

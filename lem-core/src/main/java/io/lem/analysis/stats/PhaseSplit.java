@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The inference energy protocol's prefill/decode split: E_active ≈ α·T_prefill + β·T_gen (+ c with an intercept) fitted by OLS across
  * points or requests that vary input and output lengths, α in J per prompt token and β in J per generated token
- * (docs/methodology.md; /work/shared/reference/docs/methodology.md "Phases"). Without an intercept the model says that no
+ * (docs/methodology.md, "Phases"). Without an intercept the model says that no
  * tokens cost no active energy; the intercept version lets a fixed cost per observation show up instead of being
  * folded into α and β.
  */
