@@ -158,4 +158,21 @@ class OlsTest {
         assertThatThrownBy(() -> PhaseSplit.fit(proportional.subList(0, 1), false))
                 .isInstanceOf(SingularDesignException.class).hasMessageContaining("1 observation(s)");
     }
+
+    /** The demo study's cycles: the same prompts, output within a token or two; α and β are not identified. */
+    @Test
+    void aDesignThatBarelyVariesIsNotFitted() {
+        List<PhaseSplit.Observation> demo = List.of(new PhaseSplit.Observation(41.0, 768, 768),
+                new PhaseSplit.Observation(44.5, 768, 767), new PhaseSplit.Observation(39.8, 768, 766),
+                new PhaseSplit.Observation(47.1, 768, 768));
+        assertThatThrownBy(() -> PhaseSplit.fit(demo, false)).isInstanceOfSatisfying(SingularDesignException.class,
+                e -> assertThat(e.columns()).containsExactly(PhaseSplit.PREFILL, PhaseSplit.GENERATED))
+                .hasMessageContaining("t_prefill barely varies").hasMessageContaining("coefficient of variation 0.000");
+        // both vary, but together: output = prompt / 2 + a token of noise
+        List<PhaseSplit.Observation> together = List.of(new PhaseSplit.Observation(10, 100, 50),
+                new PhaseSplit.Observation(20, 200, 101), new PhaseSplit.Observation(30, 300, 150),
+                new PhaseSplit.Observation(40, 400, 199));
+        assertThatThrownBy(() -> PhaseSplit.fit(together, false)).isInstanceOf(SingularDesignException.class)
+                .hasMessageContaining("move together");
+    }
 }
