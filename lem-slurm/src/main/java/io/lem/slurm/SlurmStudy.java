@@ -46,6 +46,7 @@ public final class SlurmStudy {
                     + "a job array submitted at once cannot wait for; fix: give execution.cycles with "
                     + "--executor slurm, or run with --executor local");
         }
+        ArrayScript.checkDirectory(studyDir);
         StudyManifest manifest = lem.openStudy(study, studyDir);
         List<Integer> pending = IntStream.range(0, manifest.runs().size())
                 .filter(i -> manifest.runs().get(i).status() == RunStatus.PENDING).boxed().toList();
