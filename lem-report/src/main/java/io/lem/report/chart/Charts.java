@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.lem.report.PointRow;
-import io.lem.report.ReportModel;
-import io.lem.report.RunData;
+import io.lem.report.model.PointRow;
+import io.lem.report.model.ReportModel;
+import io.lem.report.model.RunData;
 
 /**
  * Every chart a report draws from its model, in page order. A chart with no data in this directory is left out and
