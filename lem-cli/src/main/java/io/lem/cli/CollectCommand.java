@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
         "",
         "For a directory written by lem run --executor slurm: waits until its tasks have ended, marks each run done,",
         "failed, cancelled or timed out from the tasks' status files and squeue, and writes manifest.json and",
-        "study.json, as the submitting lem does. Give the same --set as lem run."})
+        "study.json, as the submitting lem does. It uses the --set that lem run was given (kept in slurm/jobs.json);",
+        "a --set given here replaces the stored one of the same key."})
 public final class CollectCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,13 +42,15 @@ public final class CollectCommand implements Callable<Integer> {
             throw new ConfigException("DIR", dir + " holds no manifest.json; fix: give a study directory written by "
                     + "lem run --executor slurm");
         }
-        StudyConfig study = RunCommand.studyOf(dir, set.pairs);
+        JobsFile.Job job = SlurmStudy.latestJob(dir);
+        StudyConfig study = RunCommand.studyOf(dir, job.overridesWith(set.pairs));
         String written = StudyManifest.read(dir).studyDesignHash();
         if (!study.plan().studyDesignHash().equals(written)) {
             throw new ConfigException("--set", dir + " was written for another study design than its study file "
-                    + "gives with these settings; fix: give the same --set as the lem run that submitted it");
+                    + "gives with these settings (the submit-time ones in slurm/jobs.json, then --set " + set.pairs
+                    + "); fix: leave out the --set that changes the design, or give the ones of the lem run that "
+                    + "submitted it");
         }
-        JobsFile.Job job = SlurmStudy.latestJob(dir);
         Lem lem = Lem.builder().listener(new ConsoleProgress(err)).build();
         SlurmStudy slurm = new SlurmStudy(lem, new ProcessSlurmCommands(), line -> err.println("lem collect: " + line));
         double pollS = SlurmOptions.of(study.plan().execution(), Path.of("lem")).pollS();

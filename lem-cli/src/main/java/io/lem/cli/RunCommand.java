@@ -114,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path dir = resume != null ? resume : StudyRunner.newStudyDir(results, study.studyName());
         if (study.plan().execution().executor().equals("slurm")) {
-            int code = SlurmRun.submitAndFollow(lem, study, dir, options, out, err);
+            int code = SlurmRun.submitAndFollow(lem, study, dir, set.pairs, options, out, err);
             if (!noReport && Files.isRegularFile(dir.resolve("study.json"))) {
                 ReportCommand.afterRun(dir, out, err);
             }

@@ -33,11 +33,13 @@ final class SlurmRun {
     private SlurmRun() {
     }
 
-    static int submitAndFollow(Lem lem, StudyConfig study, Path dir, StudyOptions options, PrintWriter out,
-                               PrintWriter err) throws IOException, InterruptedException {
+    /** @param overrides the --set pairs the study was loaded with, kept for lem collect */
+    static int submitAndFollow(Lem lem, StudyConfig study, Path dir, Map<String, String> overrides,
+                               StudyOptions options, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
         SlurmOptions slurmOptions = SlurmOptions.of(study.plan().execution(), launcher());
         SlurmStudy slurm = new SlurmStudy(lem, new ProcessSlurmCommands(), line -> err.println("lem run: " + line));
-        JobsFile.Job job = slurm.submit(study, dir, slurmOptions);
+        JobsFile.Job job = slurm.submit(study, dir, slurmOptions, overrides);
         if (job == null) {
             err.println("lem run: every run of " + dir + " is measured; nothing to submit");
             return print(study, lem.closeStudy(study, dir, Map.of(),

@@ -135,7 +135,7 @@ class ReportBrowserTest {
                     return out;""");
             long divs = (Long) driver.executeScript("return document.querySelectorAll('.lem-chart').length");
 
-            assertThat(seriesSizes).hasSize((int) divs).containsKeys("power-1", "power-2", "jpt-vs-engine-parallel",
+            assertThat(seriesSizes).hasSize((int) divs).containsKeys("power-1", "power-2", "power-1-cycle-2", "power-2-cycle-2", "jpt-vs-engine-parallel",
                     "pareto-latency", "pareto-throughput", "phases", "request-energy", "latency",
                     "main-effect-engine-parallel");
             seriesSizes.forEach((chart, sizes) -> assertThat(sizes).as(chart).isNotEmpty().allMatch(n -> n > 0));
@@ -144,7 +144,8 @@ class ReportBrowserTest {
             assertThat(seriesSizes.get("main-effect-engine-parallel")).containsExactly(2L);
             assertThat(seriesSizes.get("latency").get(seriesNames.get("latency").indexOf("TTFT")))
                     .isEqualTo(measuredOkRequests());
-            assertThat(seriesSizes.get("power-1").getFirst()).isEqualTo(powerIntervals(firstCycleOfPoint1()));
+            assertThat(seriesSizes.get("power-1").getFirst()).isEqualTo(powerIntervals(cycleOfPoint1(1)));
+            assertThat(seriesSizes.get("power-1-cycle-2").getFirst()).isEqualTo(powerIntervals(cycleOfPoint1(2)));
 
             // hover: the tooltip of the Pareto scatter's first point names the axis and its value
             String tip = (String) driver.executeScript("""
@@ -172,10 +173,10 @@ class ReportBrowserTest {
         }
     }
 
-    private static Path firstCycleOfPoint1() throws IOException {
+    private static Path cycleOfPoint1(int cycle) throws IOException {
         try (Stream<Path> dirs = Files.list(studyDir)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith("001-")).findFirst().orElseThrow()
-                    .resolve("cycle-1");
+                    .resolve("cycle-" + cycle);
         }
     }
 

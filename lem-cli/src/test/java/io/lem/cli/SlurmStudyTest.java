@@ -116,8 +116,14 @@ class SlurmStudyTest {
             assertThat(point.path("hardware").path("group").asInt()).isEqualTo(1);
         }
 
-        // from another shell: the ended array is gathered again from squeue and the status files alone
-        Ended collected = ended(lem(args(List.of("collect", studyDir.toString()), shortRun, List.of())));
+        // from another shell: the ended array is gathered again from squeue and the status files alone, with the
+        // --set of the submitting lem run from slurm/jobs.json (not given again)
+        assertThat(jobs.get(1).path("overrides").path("execution.cycles").asString()).isEqualTo("2");
+        Ended changed = ended(lem(List.of("collect", studyDir.toString(), "--set", "workload.requests=4")));
+        assertThat(changed.code()).as(changed.err()).isEqualTo(2);
+        assertThat(changed.err()).contains("was written for another study design", "workload.requests=4",
+                "fix: leave out the --set that changes the design");
+        Ended collected = ended(lem(List.of("collect", studyDir.toString())));
         assertThat(collected.code()).as(collected.err()).isZero();
         assertThat(collected.err()).contains("lem collect: slurm job " + jobs.get(1).path("job_id").asString()
                 + ": 1/1 runs ended, 1 done");

@@ -27,7 +27,7 @@ final class ResumeCheck {
         List<StudyManifest.RunEntry> runs = new ArrayList<>();
         for (Run r : plan.runs()) {
             runs.add(new StudyManifest.RunEntry(r.point(), r.cycle(), r.pauseBeforeS(),
-                    StudyRunner.runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
+                    StudyLayout.runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
         }
         return new StudyManifest(StudyManifest.VERSION, plan.studyName(), plan.studyDesignHash(),
                 plan.sources().stream().map(Path::toString).toList(), "running", null,
@@ -44,7 +44,7 @@ final class ResumeCheck {
         for (Run r : plan.runs()) {
             if (runs.stream().noneMatch(e -> e.point() == r.point() && e.cycle() == r.cycle())) {
                 runs.add(new StudyManifest.RunEntry(r.point(), r.cycle(), r.pauseBeforeS(),
-                        StudyRunner.runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
+                        StudyLayout.runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
             }
         }
         return new StudyManifest(StudyManifest.VERSION, plan.studyName(), plan.studyDesignHash(),
@@ -72,7 +72,7 @@ final class ResumeCheck {
     private static List<StudyManifest.PointEntry> points(StudyPlan plan) {
         List<StudyManifest.PointEntry> points = new ArrayList<>();
         for (Point p : plan.points()) {
-            points.add(new StudyManifest.PointEntry(p.index(), p.hash(), StudyRunner.pointDir(p.config()),
+            points.add(new StudyManifest.PointEntry(p.index(), p.hash(), StudyLayout.pointDir(p.config()),
                     new LinkedHashMap<>(p.declared()), new LinkedHashMap<>(p.values())));
         }
         return points;

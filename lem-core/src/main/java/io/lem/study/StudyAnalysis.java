@@ -65,7 +65,7 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
         List<PhaseSplit.Observation> phase = new ArrayList<>();
         List<SelectionPoint> selection = new ArrayList<>();
         AdaptiveRule rule = plan.execution().repetitions() instanceof Repetitions.Adaptive a
-                ? new AdaptiveRule(a, StudyRunner.bootstrapInterval(bootstrap)) : null;
+                ? new AdaptiveRule(a, bootstrapInterval(bootstrap)) : null;
         for (Point point : plan.points()) {
             List<RunStatus> statuses = new ArrayList<>();
             List<CycleFigures> cycles = new ArrayList<>();
@@ -193,5 +193,14 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
 
     private static double[] finite(double[] values) {
         return java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+    }
+
+    /** The bootstrap interval of the mean, as the adaptive rule takes it. */
+    private static io.lem.plan.ConfidenceInterval bootstrapInterval(BootstrapOptions options) {
+        return (values, level) -> {
+            io.lem.analysis.stats.ConfidenceInterval ci =
+                    io.lem.analysis.stats.Bootstrap.meanCi(values, options.withLevel(level));
+            return new io.lem.plan.ConfidenceInterval.Interval(ci.lower(), ci.upper());
+        };
     }
 }

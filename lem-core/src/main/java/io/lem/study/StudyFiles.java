@@ -36,13 +36,13 @@ final class StudyFiles {
             Map<String, Object> values = new LinkedHashMap<>(config.values());
             values.putAll(point.engineFlags());
             experiments.add(new StudyFile.Experiment(point.index(), config.slug(), point.hash(),
-                    StudyRunner.pointDir(config), status, problem == null ? null : problem.error(),
+                    StudyLayout.pointDir(config), status, problem == null ? null : problem.error(),
                     problem == null ? null : FailureFile.readExit(studyDir.resolve(problem.dir())), values));
             Map<String, Object> metrics = new LinkedHashMap<>();
             for (Map.Entry<String, PointSummary> m : result.metrics().entrySet()) {
                 metrics.put(m.getKey(), m.getValue().toJson(CycleFigures.HEADLINE.get(m.getKey())));
             }
-            points.add(new StudyFile.Point(point.index(), point.hash(), StudyRunner.pointDir(config),
+            points.add(new StudyFile.Point(point.index(), point.hash(), StudyLayout.pointDir(config),
                     new LinkedHashMap<>(point.declared()), result.cycles().stream().map(RunStatus::jsonName).toList(),
                     metrics, result.precision() == null ? null : result.precisionReached(), result.validity().publishable(),
                     result.validity().toJson(), result.predicted() == null ? null : result.predicted().toJson(),

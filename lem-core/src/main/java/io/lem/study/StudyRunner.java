@@ -11,11 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.lem.analysis.stats.Bootstrap;
-import io.lem.analysis.stats.BootstrapOptions;
 import io.lem.config.ExperimentConfig;
 import io.lem.plan.StudyConfig;
 import io.lem.plan.AdaptiveRule;
-import io.lem.plan.ConfidenceInterval;
 import io.lem.plan.Point;
 import io.lem.plan.Repetitions;
 import io.lem.plan.Run;
@@ -58,25 +56,7 @@ public final class StudyRunner {
     }
 
     public static Path experimentDir(Path studyDir, ExperimentConfig config) {
-        return studyDir.resolve(pointDir(config));
-    }
-
-    static String pointDir(ExperimentConfig config) {
-        return String.format(Locale.ROOT, "%03d-%s-%s", config.index(), config.slug(), config.hash8());
-    }
-
-    /** A run's directory relative to the study directory. */
-    static String runDir(StudyPlan plan, int point, int cycle) {
-        String dir = pointDir(plan.point(point).config());
-        return plan.execution().repetitions().maxCycles() == 1 ? dir : dir + "/cycle-" + cycle;
-    }
-
-    /** The bootstrap interval of the mean, as the adaptive rule takes it. */
-    static ConfidenceInterval bootstrapInterval(BootstrapOptions options) {
-        return (values, level) -> {
-            io.lem.analysis.stats.ConfidenceInterval ci = Bootstrap.meanCi(values, options.withLevel(level));
-            return new ConfidenceInterval.Interval(ci.lower(), ci.upper());
-        };
+        return studyDir.resolve(StudyLayout.pointDir(config));
     }
 
     public StudyResult run(StudyConfig study, Path studyDir, StudyOptions options) throws IOException {
@@ -153,7 +133,7 @@ public final class StudyRunner {
             listener.step("precision not reached for " + round.size() + " point(s): cycle " + round.getFirst().cycle());
             for (Run r : round) {
                 runs.add(new StudyManifest.RunEntry(r.point(), r.cycle(), r.pauseBeforeS(),
-                        runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
+                        StudyLayout.runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
             }
             manifest = save(manifest, runs, "running", null, studyDir);
         }

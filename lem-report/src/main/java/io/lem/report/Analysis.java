@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.lem.report.model.ReportModel;
+
 /** The parts of study.json's analysis a report shows: factor ranking, Pareto fronts, SLO choice. */
 record Analysis(List<ReportModel.Factor> factors, List<ReportModel.Front> fronts, ReportModel.Slo slo) {
 

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.lem.report.model.PointRow;
+import io.lem.report.model.ReportModel;
+import io.lem.report.model.RunData;
 import io.lem.result.ResultFormats;
 import io.lem.result.StudyFile;
 

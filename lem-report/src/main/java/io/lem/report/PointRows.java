@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.lem.report.model.PointRow;
+import io.lem.report.model.RunData;
 import io.lem.result.ResultFile;
 import io.lem.result.StudyFile;
 

@@ -12,6 +12,7 @@ import io.lem.report.chart.ChartSpec;
 import io.lem.report.chart.Charts;
 import io.lem.report.chart.Figures;
 import io.lem.report.html.HtmlPage;
+import io.lem.report.model.ReportModel;
 import io.lem.result.AtomicFiles;
 import io.lem.result.ResultFileException;
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.lem.report.model.RunData;
 import io.lem.result.JsonFiles;
 import io.lem.result.PowerTable;
 import io.lem.result.RequestEnergyRow;

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.lem.report.model.Format;
+import io.lem.report.model.PointRow;
+import io.lem.report.model.RunData;
 import io.lem.result.ResultFile;
 import io.lem.result.SummaryFile;
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lem.config.ConfigException;
+
 /**
  * The one sbatch script of a study's job array, kept as {@code slurm/array.sbatch} in the study directory so that
  * a user can read what ran and resubmit it. One array task per (point, cycle) run: the array index is the run's
@@ -56,7 +58,7 @@ public final class ArrayScript {
             l.add("#SBATCH --time=" + options.time());
         }
         l.add("# Slurm's log of each task; lem's own files are in the run's directory");
-        l.add("#SBATCH --output=" + dir.resolve(DIR).resolve("logs") + "/unit-%a.out");
+        l.add("#SBATCH --output=" + directiveValue(dir.resolve(DIR).resolve("logs") + "/unit-%a.out", dir));
         l.add("set -euo pipefail");
         l.add("# runs run $SLURM_ARRAY_TASK_ID into its own directory and writes slurm/status/unit-<index>.json;");
         l.add("# it never writes manifest.json (the follower does)");
@@ -88,6 +90,29 @@ public final class ArrayScript {
     /** Job names show in squeue: lem- and the study's name, in characters every shell and Slurm accept. */
     static String jobName(String studyName) {
         return "lem-" + studyName.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * A path as one #SBATCH value: sbatch splits a directive at white space unless the value is in double quotes,
+     * inside which a backslash escapes {@code "} and itself (checked against sbatch 22.05: {@code sbatch -vv
+     * --test-only} lists the options it read). A {@code %} is refused: Slurm expands it as a file-name pattern
+     * ({@code %j}, {@code %a}) in the directory too, and its only escape ({@code \\}) turns off the {@code %a} lem
+     * needs.
+     */
+    static String directiveValue(String path, Path studyDir) {
+        checkDirectory(studyDir);
+        return '"' + path.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** Refuses, before anything is written, a study directory that no #SBATCH --output can name. */
+    static void checkDirectory(Path studyDir) {
+        String dir = studyDir.toAbsolutePath().toString();
+        if (dir.contains("%") || dir.contains("\n")) {
+            throw new ConfigException("--results", "the study directory " + dir + " has a " + (dir.contains("%")
+                    ? "%, which Slurm reads as a file-name pattern in #SBATCH --output" : "line break, which ends an "
+                    + "#SBATCH directive") + "; fix: give --results a directory whose path has neither, and a "
+                    + "study_name without them");
+        }
     }
 
     private static String quoted(String s) {

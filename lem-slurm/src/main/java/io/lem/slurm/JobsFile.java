@@ -24,11 +24,25 @@ public record JobsFile(List<Job> jobs) {
 
     public static final String FILE = "jobs.json";
 
-    /** @param script the sbatch script as submitted, relative to the study directory */
-    public record Job(String jobId, String submittedAt, String script, List<Integer> runs) {
+    /**
+     * @param script    the sbatch script as submitted, relative to the study directory
+     * @param overrides the {@code --set} pairs (Slurm flags included) the submitting lem was given: the study file
+     *                  with these gives the study design the directory was written for, so {@code lem collect}
+     *                  needs them again; empty in a jobs.json written before lem kept them
+     */
+    public record Job(String jobId, String submittedAt, String script, List<Integer> runs,
+                      Map<String, String> overrides) {
 
         public Job {
             runs = List.copyOf(runs);
+            overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        }
+
+        /** The submit-time overrides with {@code explicit} on top: a --set given again wins. */
+        public Map<String, String> overridesWith(Map<String, String> explicit) {
+            Map<String, String> all = new LinkedHashMap<>(overrides);
+            all.putAll(explicit);
+            return all;
         }
     }
 
@@ -45,8 +59,10 @@ public record JobsFile(List<Job> jobs) {
         for (JsonNode j : JsonFiles.readObject(file).path("jobs")) {
             List<Integer> runs = new ArrayList<>();
             j.path("runs").forEach(r -> runs.add(r.asInt()));
+            Map<String, String> overrides = new LinkedHashMap<>();
+            j.path("overrides").properties().forEach(e -> overrides.put(e.getKey(), e.getValue().asString()));
             jobs.add(new Job(JsonFiles.string(j, "job_id"), JsonFiles.string(j, "submitted_at"),
-                    JsonFiles.string(j, "script"), runs));
+                    JsonFiles.string(j, "script"), runs, overrides));
         }
         return new JobsFile(jobs);
     }
@@ -74,6 +90,7 @@ public record JobsFile(List<Job> jobs) {
             e.put("submitted_at", j.submittedAt());
             e.put("script", j.script());
             e.put("runs", j.runs());
+            e.put("overrides", j.overrides());
             list.add(e);
         }
         AtomicFiles.write(studyDir.resolve(ArrayScript.DIR).resolve(FILE),

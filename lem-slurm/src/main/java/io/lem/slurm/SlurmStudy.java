@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -38,14 +39,19 @@ public final class SlurmStudy {
         this.progress = progress;
     }
 
-    /** Submits every run without a result as one array; null when nothing is left to run. */
-    public JobsFile.Job submit(StudyConfig study, Path studyDir, SlurmOptions options)
+    /**
+     * Submits every run without a result as one array; null when nothing is left to run.
+     *
+     * @param overrides the --set pairs {@code study} was loaded with, kept in jobs.json for {@code lem collect}
+     */
+    public JobsFile.Job submit(StudyConfig study, Path studyDir, SlurmOptions options, Map<String, String> overrides)
             throws IOException, InterruptedException {
         if (study.plan().execution().repetitions() instanceof Repetitions.Adaptive) {
             throw new ConfigException("execution.precision", "adds cycles from the results of the ones before, which "
                     + "a job array submitted at once cannot wait for; fix: give execution.cycles with "
                     + "--executor slurm, or run with --executor local");
         }
+        ArrayScript.checkDirectory(studyDir);
         StudyManifest manifest = lem.openStudy(study, studyDir);
         List<Integer> pending = IntStream.range(0, manifest.runs().size())
                 .filter(i -> manifest.runs().get(i).status() == RunStatus.PENDING).boxed().toList();
@@ -69,7 +75,7 @@ public final class SlurmStudy {
                 options).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String jobId = slurm.sbatch(script);
         JobsFile.Job job = new JobsFile.Job(jobId, Instant.now().toString(),
-                studyDir.relativize(script).toString(), pending);
+                studyDir.relativize(script).toString(), pending, overrides);
         jobs.with(job).write(studyDir);
         progress.accept("submitted slurm job " + jobId + ": " + pending.size() + " run(s) as array "
                 + ArrayScript.ranges(pending) + "; script " + script);

@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.lem.report.PointRow;
-import io.lem.report.ReportModel;
-import io.lem.report.RunData;
+import io.lem.report.model.PointRow;
+import io.lem.report.model.ReportModel;
+import io.lem.report.model.RunData;
 
 /**
  * Every chart a report draws from its model, in page order. A chart with no data in this directory is left out and
@@ -36,21 +36,40 @@ public record Charts(List<ChartSpec> charts, List<String> notes) {
         return new Charts(charts, notes);
     }
 
+    /**
+     * One power chart per run (each cycle of a study point), in cycle order. A point's first drawn run keeps the id
+     * {@code power-<point>} (and figure name) that reports had when they drew only that run; each further cycle is
+     * {@code power-<point>-cycle-<K>}.
+     */
     private static void power(ReportModel model, List<ChartSpec> charts, List<String> notes) {
         for (PointRow p : model.points()) {
-            RunData run = p.runs().stream().filter(r -> r.power() != null && r.power().rows() > 1).findFirst()
-                    .orElse(null);
-            if (run == null) {
-                notes.add("power over time (" + p.label() + "): left out, no power.csv with samples");
-                continue;
+            boolean drawn = false;
+            for (int i = 0; i < p.runs().size(); i++) {
+                RunData run = p.runs().get(i);
+                if (run.power() == null || run.power().rows() <= 1) {
+                    notes.add("power over time (" + run.label() + "): left out, no power.csv with samples");
+                    continue;
+                }
+                ChartSpec c = PowerChart.of(drawn ? "power-" + p.index() + "-cycle-" + cycle(run, i) : "power-"
+                        + p.index(), run);
+                if (c.series().isEmpty()) {
+                    notes.add("power over time (" + run.label() + "): left out, power.csv has no energy or power "
+                            + "column");
+                } else {
+                    charts.add(c);
+                    drawn = true;
+                }
             }
-            ChartSpec c = PowerChart.of("power-" + p.index(), run);
-            if (c.series().isEmpty()) {
-                notes.add("power over time (" + p.label() + "): left out, power.csv has no energy or power column");
-            } else {
-                charts.add(c);
+            if (p.runs().isEmpty()) {
+                notes.add("power over time (" + p.label() + "): left out, no power.csv with samples");
             }
         }
+    }
+
+    /** The run's cycle from its {@code cycle-K} directory; its position among the point's runs otherwise. */
+    private static int cycle(RunData run, int position) {
+        String name = run.dir() == null || run.dir().getFileName() == null ? "" : run.dir().getFileName().toString();
+        return name.matches("cycle-\\d+") ? Integer.parseInt(name.substring("cycle-".length())) : position + 1;
     }
 
     private static void phases(ReportModel model, String est, List<ChartSpec> charts, List<String> notes) {

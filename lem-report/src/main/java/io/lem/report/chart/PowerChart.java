@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lem.meter.Quantity;
-import io.lem.report.RunData;
+import io.lem.report.model.RunData;
 import io.lem.result.PowerTable;
 import io.lem.result.RequestRow;
 import io.lem.result.Window;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.lem.report.PointRow;
-import io.lem.report.ReportModel;
+import io.lem.report.model.PointRow;
+import io.lem.report.model.ReportModel;
 
 /** The charts of a sweep: J/output-token against each swept key, the Pareto fronts, the main effects. */
 final class SweepCharts {
@@ -102,7 +102,7 @@ final class SweepCharts {
             double[] x = kept.stream().mapToDouble(i -> kept.indexOf(i)).toArray();
             double[] y = kept.stream().mapToDouble(i -> f.meanJPerOutputToken().get(i)).toArray();
             charts.add(new ChartSpec("main-effect-" + slug(f.name()), "Main effect of " + f.name() + " (eta^2 "
-                    + io.lem.report.Format.num(f.etaSquared()) + ")" + est,
+                    + io.lem.report.model.Format.num(f.etaSquared()) + ")" + est,
                     new ChartSpec.Axis(f.name() + " (level)", kept.stream().map(f.levels()::get).toList()),
                     ChartSpec.Axis.of("mean " + Charts.J_PER_TOKEN),
                     List.of(ChartSpec.Series.of("level mean", ChartSpec.Kind.LINE_MARKERS, x, y)), List.of()));

@@ -1,15 +1,15 @@
 package io.lem.report.html;
 
-import static io.lem.report.Format.num;
+import static io.lem.report.model.Format.num;
 import static io.lem.report.html.Html.text;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.lem.report.ReportModel;
 import io.lem.report.chart.ChartSpec;
 import io.lem.report.chart.Charts;
+import io.lem.report.model.ReportModel;
 import io.lem.result.Json;
 
 /**

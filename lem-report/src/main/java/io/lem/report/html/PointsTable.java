@@ -1,13 +1,13 @@
 package io.lem.report.html;
 
-import static io.lem.report.Format.num;
+import static io.lem.report.model.Format.num;
 import static io.lem.report.html.Html.text;
 
 import java.util.List;
 import java.util.Map;
 
-import io.lem.report.Format;
-import io.lem.report.PointRow;
+import io.lem.report.model.Format;
+import io.lem.report.model.PointRow;
 
 /** The table of points: J/output token with its CI, throughput, latency percentiles, meter, validity, warnings. */
 final class PointsTable {

@@ -1,4 +1,4 @@
-package io.lem.report;
+package io.lem.report.model;
 
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public record PointRow(int index, String hash, String label, Map<String, Object>
     /** A mean with its confidence interval; bounds null for a single run or an older study.json. */
     public record Ci(Double mean, Double lower, Double upper, int n) {
 
-        static final Ci NONE = new Ci(null, null, null, 0);
+        public static final Ci NONE = new Ci(null, null, null, 0);
     }
 
     /** The mean of a study.json metric by its result.json name ({@code e2e_latency_median_ms}); null if absent. */

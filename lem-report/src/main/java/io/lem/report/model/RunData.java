@@ -1,4 +1,4 @@
-package io.lem.report;
+package io.lem.report.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.lem.report;
+package io.lem.report.model;
 
 import java.util.List;
 import java.util.Map;
