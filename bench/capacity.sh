@@ -95,7 +95,7 @@ wrk_requests="$(awk '/requests in/ {print $1}' "$work/wrk.txt")"
 wrk_us="$(awk -v c="$(cpu_s "$work/wrk.time")" -v n="$wrk_requests" 'BEGIN {printf "%.1f", c * 1e6 / n}')"
 out="$work/lem"
 { time timeout 600 "$java" -XX:+UseParallelGC -cp "$cp" io.lem.cli.Main load --endpoint "$url" --model bench \
-    --prompts "$work/prompts.txt" --max-tokens 16 --no-metrics --concurrency "$connections" --duration "$seconds" \
+    --prompts "$work/prompts.txt" --max-tokens 16 --no-metrics --no-report --concurrency "$connections" --duration "$seconds" \
     --output "$out" > "$out.log" 2> "$out.err"; } 2> "$work/lem.time" \
   || { echo "capacity.sh: lem load failed: $(tail -5 "$out.err")" >&2; exit 1; }
 lem_rps="$(field "$out/summary.json" request_throughput_per_s)"
@@ -119,7 +119,7 @@ url="http://127.0.0.1:$port_hold"
 for _ in $(seq 1 100); do curl -sf "$url/stats" >/dev/null && break; sleep 0.2; done
 out="$work/hold"
 timeout 600 "$java" -XX:+UseParallelGC -cp "$cp" io.lem.cli.Main load --endpoint "$url" --model bench \
-  --prompts "$work/prompts.txt" --max-tokens 16 --no-metrics --concurrency "$streams" --requests "$streams" \
+  --prompts "$work/prompts.txt" --max-tokens 16 --no-metrics --no-report --concurrency "$streams" --requests "$streams" \
   --timeout 120 --output "$out" > "$out.log" 2> "$out.err" || true
 max_open="$(curl -s "$url/stats" | grep -o '"max_open":[0-9]*' | cut -d: -f2)"
 echo "lem: $(field "$out/summary.json" requests_ok) ok, $(field "$out/summary.json" requests_failed) failed;" \

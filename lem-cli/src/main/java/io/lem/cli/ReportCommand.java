@@ -59,6 +59,10 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             err.println("warning: the report was not written (" + e.getMessage() + "); the measured files are "
                     + "intact: run `lem report " + dir + "` to retry");
+        } catch (OutOfMemoryError e) {
+            // everything measured is on disk already; the run's own exit code must stand
+            err.println("warning: the report was not written (out of memory); the measured files are intact: run "
+                    + "`JAVA_TOOL_OPTIONS=-Xmx8g lem report " + dir + "` to retry with a larger heap");
         }
         out.flush();
         err.flush();
