@@ -14,8 +14,11 @@ import java.util.function.Consumer;
  */
 public final class Job {
 
-    /** One server-sent event: its type and snake_case payload. */
-    public record Event(String type, Map<String, Object> data) {
+    /**
+     * One server-sent event: its place in the job's story (from 0; sent as the SSE id, so a browser that reconnects
+     * says with {@code Last-Event-ID} where it stopped), its type and snake_case payload.
+     */
+    public record Event(long seq, String type, Map<String, Object> data) {
     }
 
     private final String id;
@@ -78,9 +81,10 @@ public final class Job {
     }
 
     public void emit(String type, Map<String, Object> data) {
-        Event e = new Event(type, data);
+        Event e;
         List<Consumer<Event>> now;
         synchronized (this) {
+            e = new Event(events.size(), type, data);
             events.add(e);
             now = List.copyOf(listeners);
         }
@@ -105,8 +109,17 @@ public final class Job {
 
     /** Replays every event so far to {@code listener}, then keeps it informed; returns the events replayed. */
     public synchronized List<Event> subscribe(Consumer<Event> listener) {
+        return subscribe(listener, -1);
+    }
+
+    /**
+     * As {@link #subscribe(Consumer)}, but replays only the events after {@code lastSeq}: a reconnecting page has the
+     * others already, and replaying them would show its answer twice.
+     */
+    public synchronized List<Event> subscribe(Consumer<Event> listener, long lastSeq) {
         listeners.add(listener);
-        return List.copyOf(events);
+        int from = (int) Math.max(0, Math.min(events.size(), lastSeq + 1));
+        return List.copyOf(events.subList(from, events.size()));
     }
 
     public synchronized void unsubscribe(Consumer<Event> listener) {

@@ -111,7 +111,7 @@ final class JobRoutes {
                         job.unsubscribe(this);
                         return;
                     }
-                    client.sendEvent(e.type(), LabJson.write(e.data()));
+                    client.sendEvent(e.type(), LabJson.write(e.data()), Long.toString(e.seq()));
                     if (e.type().equals("end")) {
                         job.unsubscribe(this);
                         client.close();
@@ -121,16 +121,29 @@ final class JobRoutes {
         };
         client.onClose(() -> job.unsubscribe(send));
         synchronized (client) {
-            for (Job.Event e : job.subscribe(send)) {
+            for (Job.Event e : job.subscribe(send, lastEventId(client))) {
                 if (client.terminated()) {
                     break;
                 }
-                client.sendEvent(e.type(), LabJson.write(e.data()));
+                client.sendEvent(e.type(), LabJson.write(e.data()), Long.toString(e.seq()));
                 if (e.type().equals("end")) {
                     job.unsubscribe(send);
                     client.close();
                 }
             }
+        }
+    }
+
+    /** The browser's {@code Last-Event-ID} on a reconnect (the seq of the last event it got); -1 on a first connect. */
+    static long lastEventId(SseClient client) {
+        String header = client.ctx().header("Last-Event-ID");
+        if (header == null || header.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1; // not one of ours: replay everything, as on a first connect
         }
     }
 }

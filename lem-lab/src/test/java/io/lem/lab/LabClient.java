@@ -21,7 +21,8 @@ final class LabClient {
     record Response(int status, JsonNode json, HttpResponse<String> raw) {
     }
 
-    record Event(String type, JsonNode data) {
+    /** @param id the SSE id line before this event's blank line (the job's seq); null when the server sent none */
+    record Event(String type, JsonNode data, String id) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -50,20 +51,39 @@ final class LabClient {
 
     /** Reads a job's events until {@code end}, telling {@code onEach} each one (return false to stop reading). */
     List<Event> events(String jobId, Predicate<Event> onEach) throws Exception {
-        HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(base.resolve("/api/jobs/" + jobId
-                        + "/events")).header("Accept", "text/event-stream").timeout(Duration.ofMinutes(3)).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        return events(jobId, null, onEach);
+    }
+
+    /**
+     * As a browser's EventSource does: an event is complete at its blank line; {@code lastEventId} (null: none) is
+     * sent as {@code Last-Event-ID}, as EventSource does when it reconnects.
+     */
+    List<Event> events(String jobId, String lastEventId, Predicate<Event> onEach) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/jobs/" + jobId + "/events"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(3)).GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.io.InputStream> r = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         List<Event> out = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
             String type = null;
+            String data = null;
+            String id = null;
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith("event:")) {
                     type = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
-                    Event e = new Event(type, LabJson.read(line.substring(5).strip()));
+                    data = line.substring(5).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.isEmpty() && data != null) {
+                    Event e = new Event(type, LabJson.read(data), id);
                     out.add(e);
-                    if (!onEach.test(e) || "end".equals(type)) {
+                    data = null;
+                    id = null;
+                    if (!onEach.test(e) || "end".equals(e.type())) {
                         break;
                     }
                 }

@@ -28,6 +28,26 @@ class LabJobsTest extends ScriptedLab {
         return ScriptedMeter.factory(() -> chat.busy.get() ? 30 : 10);
     }
 
+    /** A page whose stream dropped reconnects with Last-Event-ID and gets only what it missed: no answer twice. */
+    @Test
+    void aReconnectingStreamResumesAfterTheLastEventItGot() throws Exception {
+        LabClient client = start(meter());
+        String job = client.post("/api/run", Map.of("query", "count to five")).json().path("id").stringValue();
+        List<LabClient.Event> all = client.events(job);
+        assertThat(all).extracting(LabClient.Event::id)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, all.size()).mapToObj(Integer::toString)
+                        .toList());
+        int firstChunk = all.stream().map(LabClient.Event::type).toList().indexOf("chunk");
+        assertThat(firstChunk).isNotNegative();
+        List<LabClient.Event> resumed = client.events(job, Integer.toString(firstChunk), e -> true);
+        assertThat(resumed).extracting(LabClient.Event::id, LabClient.Event::type)
+                .containsExactlyElementsOf(all.subList(firstChunk + 1, all.size()).stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.id(), e.type())).toList());
+        assertThat(LabClient.of(resumed, "chunk")).hasSize(LabClient.of(all, "chunk").size() - 1);
+        // an id that is not one of ours replays everything, as a first connect does
+        assertThat(client.events(job, "not-a-number", e -> true)).hasSameSizeAs(all);
+    }
+
     @Test
     void aCancelledBatchStillEndsWithTheSummaryOfTheRunsThatCompleted() throws Exception {
         LabClient client = start(meter());
