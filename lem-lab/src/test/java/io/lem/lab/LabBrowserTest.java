@@ -114,6 +114,12 @@ class LabBrowserTest {
         if (browser.findElement(By.id("mode")).getText().contains("estimated")) {
             assertThat(figures).contains("(estimated)");
         }
+        // the run is in the session's history, and its row's Remove button takes it out again
+        By rows = By.cssSelector("#history tbody tr");
+        Browser.waiting(browser).until(d -> !d.findElements(rows).isEmpty());
+        int before = browser.findElements(rows).size();
+        browser.findElements(By.cssSelector("#history tbody tr button.remove-run")).getFirst().click();
+        Browser.waiting(browser).until(d -> d.findElements(rows).size() == before - 1);
     }
 
     @Test

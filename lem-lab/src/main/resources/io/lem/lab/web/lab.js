@@ -182,8 +182,15 @@
       .forEach(([k, v]) => row(t, [k, v]));
     history = (await api("/api/history")).runs;
     const h = $("history"); h.tBodies[0].textContent = "";
-    history.forEach(r => row(h, [r.run_id.slice(0, 8) + "…" + r.index, r.status, r.mode, fmt(r.total_wh),
-      fmt(r.wh_per_1000_output_tokens), r.carbon ? fmt(r.carbon.grams_co2e) : "—"]));
+    history.forEach(r => {
+      const remove = el("button", "Remove", "remove-run");
+      remove.onclick = async () => {
+        await api("/api/history/" + encodeURIComponent(r.run_id) + "/delete", {});
+        await refreshSession();
+      };
+      row(h, [r.run_id.slice(0, 8) + "…" + r.index, r.status, r.mode, fmt(r.total_wh),
+        fmt(r.wh_per_1000_output_tokens), r.carbon ? fmt(r.carbon.grams_co2e) : "—", remove]);
+    });
     charts();
   }
 
