@@ -78,6 +78,14 @@ public record PowerSummary(double durationS, int samples, List<DomainFigure> dom
                 idleTotal, new ArrayList<>(warnings));
     }
 
+    /** A gauge's samples (temperature, utilisation, clock) inside [t0, t1]: their distribution, never a sum. */
+    public static Distribution gauge(PowerTrace trace, int domainIndex, long t0Ns, long t1Ns) {
+        long[] times = trace.timesNs();
+        double[] values = trace.values(domainIndex);
+        return Distribution.of(java.util.stream.IntStream.range(0, times.length)
+                .filter(i -> times[i] >= t0Ns && times[i] <= t1Ns).mapToDouble(i -> values[i]).toArray());
+    }
+
     /** Idle power of every energy domain over a whole baseline trace; warnings go into {@code warnings}. */
     public static Map<String, Double> idlePowers(PowerTrace baseline, long periodNs, List<String> warnings) {
         long[] t = baseline.timesNs();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 import io.lem.analysis.ActiveEnergy;
 import io.lem.analysis.Attribution;
@@ -113,7 +112,7 @@ public final class ExperimentAnalysis {
         active.invalidWarning("the measured window's total (" + totals().description() + ")").ifPresent(warnings::add);
         for (int d = 0; d < trace.domains().size(); d++) {
             if (trace.domains().get(d).quantity() == Quantity.GAUGE) {
-                gauges.put(trace.domains().get(d).id(), gaugeStats(d, marks.measuredStartNs(), marks.measuredEndNs()));
+                gauges.put(trace.domains().get(d).id(), PowerSummary.gauge(trace, d, marks.measuredStartNs(), marks.measuredEndNs()));
             }
         }
 
@@ -236,13 +235,6 @@ public final class ExperimentAnalysis {
         }
         return new RequestPhases(window, totalEnergyJ(r.sendNs(), r.firstTokenNs()),
                 totalEnergyJ(r.firstTokenNs(), r.endNs()), r.firstTokenNs() - r.sendNs() < samplePeriodNs);
-    }
-
-    private Distribution gaugeStats(int domainIndex, long t0, long t1) {
-        long[] times = trace.timesNs();
-        double[] values = trace.values(domainIndex);
-        return Distribution.of(IntStream.range(0, times.length)
-                .filter(i -> times[i] >= t0 && times[i] <= t1).mapToDouble(i -> values[i]).toArray());
     }
 
     /** Attribution of the active energy; without a baseline there is none, so every share is NaN. */
