@@ -10,11 +10,14 @@ import io.lem.client.RequestRecord;
  * One experiment's requests as the analysis counts them: warm-up apart, and of the measured ones only those that
  * succeeded ({@code attributed}) count for tokens, latencies and attribution.
  *
- * @param spans the attributed requests' send, first-token and end times with their tokens, for window energy
+ * @param spans             the attributed requests' send, first-token and end times with their tokens, for window
+ *                          energy
+ * @param latencyPerTokenMs per request e2e / completion tokens: the methodology's per-token latency of a request
  */
 public record MeasuredRequests(List<RequestRecord> measured, List<RequestRecord> warmup,
                                List<RequestRecord> attributed, List<RequestSpan> spans, long inputTokens,
-                               long outputTokens) {
+                               long outputTokens, Distribution ttftMs, Distribution tpotMs, Distribution e2eMs,
+                               Distribution latencyPerTokenMs) {
 
     public MeasuredRequests {
         measured = List.copyOf(measured);
@@ -30,29 +33,17 @@ public record MeasuredRequests(List<RequestRecord> measured, List<RequestRecord>
                 attributed.stream().map(r -> new RequestSpan(r.sendNs(), r.firstTokenNs(), r.endNs(),
                         Math.max(0, r.promptTokens()), Math.max(0, r.completionTokens()), r.chunkTimesNs())).toList(),
                 attributed.stream().mapToLong(r -> Math.max(0, r.promptTokens())).sum(),
-                attributed.stream().mapToLong(r -> Math.max(0, r.completionTokens())).sum());
+                attributed.stream().mapToLong(r -> Math.max(0, r.completionTokens())).sum(),
+                // each sorted once here: result.json reads a distribution's mean, median and tails separately
+                Distribution.of(attributed.stream().mapToDouble(RequestRecord::ttftMs).toArray()),
+                Distribution.of(attributed.stream().mapToDouble(RequestRecord::tpotMs).toArray()),
+                Distribution.of(attributed.stream().mapToDouble(RequestRecord::e2eMs).toArray()),
+                Distribution.of(attributed.stream().filter(r -> r.completionTokens() > 0)
+                        .mapToDouble(r -> r.e2eMs() / r.completionTokens()).toArray()));
     }
 
     /** Measured requests that failed. */
     public int failed() {
         return measured.size() - attributed.size();
-    }
-
-    public Distribution ttftMs() {
-        return Distribution.of(attributed.stream().mapToDouble(RequestRecord::ttftMs).toArray());
-    }
-
-    public Distribution e2eMs() {
-        return Distribution.of(attributed.stream().mapToDouble(RequestRecord::e2eMs).toArray());
-    }
-
-    public Distribution tpotMs() {
-        return Distribution.of(attributed.stream().mapToDouble(RequestRecord::tpotMs).toArray());
-    }
-
-    /** Mean over requests of e2e / completion tokens: the methodology's per-token latency of a request. */
-    public Distribution latencyPerTokenMs() {
-        return Distribution.of(attributed.stream().filter(r -> r.completionTokens() > 0)
-                .mapToDouble(r -> r.e2eMs() / r.completionTokens()).toArray());
     }
 }
