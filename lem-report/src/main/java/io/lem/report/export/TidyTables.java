@@ -73,9 +73,10 @@ public record TidyTables(List<Table> tables, List<String> sweptKeys) {
         }
         SweptKeys swept = SweptKeys.of(runs);
         Table cycles = CyclesTable.of(runs, swept);
-        return new TidyTables(List.of(PointsTable.of(cycles, swept), cycles,
-                RequestsTable.of(runs), SamplesTable.samples(runs), SamplesTable.gauges(runs),
-                EngineMetricsTable.of(runs)), List.copyOf(swept.columns().keySet()));
+        List<Table> tables = new ArrayList<>(List.of(PointsTable.of(cycles, swept), cycles, RequestsTable.of(runs)));
+        tables.addAll(SamplesTable.of(runs));
+        tables.add(EngineMetricsTable.of(runs));
+        return new TidyTables(tables, List.copyOf(swept.columns().keySet()));
     }
 
     /** @throws IllegalArgumentException naming the tables there are */
