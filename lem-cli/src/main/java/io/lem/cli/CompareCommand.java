@@ -46,13 +46,14 @@ public final class CompareCommand implements Callable<Integer> {
             throw new ConfigException("B", "give either a second results directory or --mlenergy FILE_OR_DIR; fix:"
                     + " lem compare A B, or lem compare A --mlenergy DIR");
         }
-        TidyTables left = TidyTables.read(a, "A");
+        TidyTables left = TidyTables.readPoints(a, "A");
         PrintWriter out = spec.commandLine().getOut();
         if (mlEnergy != null) {
             out.print(MlEnergyText.text(MlEnergyComparison.of(LemGpuPoint.of(left),
                     MlEnergyRun.read(mlEnergy, "--mlenergy")), a.toString()));
         } else {
-            out.print(ComparisonText.text(PointComparison.of(PointFigure.of(left), PointFigure.of(TidyTables.read(b, "B"))),
+            TidyTables right = TidyTables.readPoints(b, "B");
+            out.print(ComparisonText.text(PointComparison.of(PointFigure.of(left), PointFigure.of(right)),
                     a.toString(), b.toString()));
         }
         out.flush();

@@ -42,7 +42,7 @@ final class SlurmRun {
         JobsFile.Job job = slurm.submit(study, dir, slurmOptions, overrides);
         if (job == null) {
             err.println("lem run: every run of " + dir + " is measured; nothing to submit");
-            return print(study, lem.closeStudy(study, dir, Map.of(),
+            return print(lem.closeStudy(study, dir, Map.of(),
                     SlurmStudy.withHardware(dir, options), StudyResult.FINISHED, null), out, err);
         }
         return follow(slurm, study, dir, job, slurmOptions.pollS(), options, out, err);
@@ -75,10 +75,10 @@ final class SlurmRun {
                 // Ctrl-C: the hook is running and was released above
             }
         }
-        return print(study, result, out, err);
+        return print(result, out, err);
     }
 
-    private static int print(StudyConfig study, StudyResult result, PrintWriter out, PrintWriter err) {
+    private static int print(StudyResult result, PrintWriter out, PrintWriter err) {
         StudyTable.print(result, out, true);
         out.flush();
         if (result.message() != null) {

@@ -16,6 +16,7 @@ import io.lem.result.ResultFile;
 import io.lem.result.ResultFormats;
 import io.lem.result.SummaryFile;
 import io.lem.result.Window;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads one run's directory through lem-core's readers; a missing optional file becomes a note, not a failure. */
 final class RunReader {
@@ -34,8 +35,10 @@ final class RunReader {
         Map<String, Object> tree = Map.of();
         Map<String, Window> windows = new LinkedHashMap<>();
         if (Files.isRegularFile(ResultFormats.RESULT.in(dir))) {
-            tree = JsonFiles.plain(ResultFormats.RESULT.tree(ResultFormats.RESULT.in(dir)));
-            result = ResultFormats.RESULT.readIn(dir);
+            // parsed once: the typed view and the tree for what it leaves out
+            ObjectNode node = ResultFormats.RESULT.tree(ResultFormats.RESULT.in(dir));
+            tree = JsonFiles.plain(node);
+            result = ResultFormats.RESULT.of(node);
             ResultFile.Timeline t = result.timeline();
             if (t != null) {
                 put(windows, "baseline", t.baseline());

@@ -3,6 +3,8 @@ package io.lem.report;
 import java.util.Arrays;
 import java.util.List;
 
+import io.lem.analysis.Distribution;
+
 /** The few statistics a report draws itself: percentiles and empirical CDFs of raw per-request values. */
 final class Stats {
 
@@ -17,11 +19,7 @@ final class Stats {
         if (values.isEmpty()) {
             return null;
         }
-        double[] v = sorted(values);
-        double rank = p / 100 * (v.length - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = Math.min(lo + 1, v.length - 1);
-        return v[lo] + (rank - lo) * (v[hi] - v[lo]);
+        return Distribution.percentile(sorted(values), p);
     }
 
     static Double mean(List<Double> values) {

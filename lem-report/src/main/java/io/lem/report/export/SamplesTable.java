@@ -35,75 +35,73 @@ final class SamplesTable {
         return c;
     }
 
-    static Table samples(List<Run> runs) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** The {@value TidyTables#SAMPLES} and {@value TidyTables#GAUGES} tables, each run's power.csv read once. */
+    static List<Table> of(List<Run> runs) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        List<Map<String, Object>> gauges = new ArrayList<>();
         for (Run run : runs) {
-            PowerTable power = power(run);
-            if (power == null) {
-                continue;
-            }
-            Set<String> total = Set.copyOf(run.result() != null ? run.result().methods().totalDomainIds()
-                    : run.summary().energy() == null ? List.of() : run.summary().energy().totalDomainIds());
-            Map<String, String> methods = new LinkedHashMap<>();
-            if (run.result() != null) {
-                run.result().methods().domains().forEach(d -> methods.put(d.id(), d.method()));
-            }
-            Map<String, List<Integer>> domains = new LinkedHashMap<>();
-            for (int c = 0; c < power.columns().size(); c++) {
-                if (power.quantity(c) != Quantity.GAUGE) {
-                    domains.computeIfAbsent(power.domainId(c), k -> new ArrayList<>()).add(c);
-                }
-            }
-            for (int i = 0; i < power.rows(); i++) {
-                for (var domain : domains.entrySet()) {
-                    Map<String, Object> row = run.ids();
-                    boolean any = false;
-                    for (int c : domain.getValue()) {
-                        double v = power.values()[c][i];
-                        if (Double.isFinite(v)) {
-                            row.put(power.quantity(c) == Quantity.ENERGY_J ? "energy_j" : "power_w", v);
-                            any = true;
-                        }
-                    }
-                    if (any) {
-                        row.put("t_s", power.timesS()[i]);
-                        row.put("domain", domain.getKey());
-                        row.put("in_total", total.contains(domain.getKey()));
-                        row.put("method", methods.get(domain.getKey()));
-                        rows.add(row);
-                    }
-                }
+            if (run.measured() && Files.isRegularFile(ResultFormats.POWER.in(run.dir()))) {
+                PowerTable power = ResultFormats.POWER.readIn(run.dir());
+                samples(run, power, samples);
+                gauges(run, power, gauges);
             }
         }
-        return Table.of(TidyTables.SAMPLES, "one row per power.csv sample of each energy domain", SAMPLES, rows);
+        return List.of(Table.of(TidyTables.SAMPLES, "one row per power.csv sample of each energy domain", SAMPLES,
+                        samples),
+                Table.of(TidyTables.GAUGES, "one row per gauge reading of power.csv (unit in the gauge's name)",
+                        GAUGES, gauges));
     }
 
-    static Table gauges(List<Run> runs) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Run run : runs) {
-            PowerTable power = power(run);
-            for (int c = 0; power != null && c < power.columns().size(); c++) {
-                if (power.quantity(c) != Quantity.GAUGE) {
-                    continue;
-                }
-                for (int i = 0; i < power.rows(); i++) {
+    private static void samples(Run run, PowerTable power, List<Map<String, Object>> rows) {
+        Set<String> total = Set.copyOf(run.result() != null ? run.result().methods().totalDomainIds()
+                : run.summary().energy() == null ? List.of() : run.summary().energy().totalDomainIds());
+        Map<String, String> methods = new LinkedHashMap<>();
+        if (run.result() != null) {
+            run.result().methods().domains().forEach(d -> methods.put(d.id(), d.method()));
+        }
+        Map<String, List<Integer>> domains = new LinkedHashMap<>();
+        for (int c = 0; c < power.columns().size(); c++) {
+            if (power.quantity(c) != Quantity.GAUGE) {
+                domains.computeIfAbsent(power.domainId(c), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (int i = 0; i < power.rows(); i++) {
+            for (var domain : domains.entrySet()) {
+                Map<String, Object> row = run.ids();
+                boolean any = false;
+                for (int c : domain.getValue()) {
                     double v = power.values()[c][i];
                     if (Double.isFinite(v)) {
-                        Map<String, Object> row = run.ids();
-                        row.put("t_s", power.timesS()[i]);
-                        row.put("gauge", power.columns().get(c));
-                        row.put("value", v);
-                        rows.add(row);
+                        row.put(power.quantity(c) == Quantity.ENERGY_J ? "energy_j" : "power_w", v);
+                        any = true;
                     }
+                }
+                if (any) {
+                    row.put("t_s", power.timesS()[i]);
+                    row.put("domain", domain.getKey());
+                    row.put("in_total", total.contains(domain.getKey()));
+                    row.put("method", methods.get(domain.getKey()));
+                    rows.add(row);
                 }
             }
         }
-        return Table.of(TidyTables.GAUGES, "one row per gauge reading of power.csv (unit in the gauge's name)",
-                GAUGES, rows);
     }
 
-    private static PowerTable power(Run run) {
-        return run.measured() && Files.isRegularFile(ResultFormats.POWER.in(run.dir()))
-                ? ResultFormats.POWER.readIn(run.dir()) : null;
+    private static void gauges(Run run, PowerTable power, List<Map<String, Object>> rows) {
+        for (int c = 0; c < power.columns().size(); c++) {
+            if (power.quantity(c) != Quantity.GAUGE) {
+                continue;
+            }
+            for (int i = 0; i < power.rows(); i++) {
+                double v = power.values()[c][i];
+                if (Double.isFinite(v)) {
+                    Map<String, Object> row = run.ids();
+                    row.put("t_s", power.timesS()[i]);
+                    row.put("gauge", power.columns().get(c));
+                    row.put("value", v);
+                    rows.add(row);
+                }
+            }
+        }
     }
 }

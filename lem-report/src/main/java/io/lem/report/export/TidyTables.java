@@ -54,17 +54,39 @@ public record TidyTables(List<Table> tables, List<String> sweptKeys) {
      * @param field the argument that named it, for the error when there are no results
      */
     public static TidyTables read(Path dir, String field) {
-        return ResultsDir.at(dir).map(TidyTables::of).orElseGet(() -> under(dir, field));
+        return read(dir, field, true);
+    }
+
+    /**
+     * As {@link #read}, but the {@value #POINTS} and {@value #CYCLES} tables only: no requests.jsonl, power.csv or
+     * engine_metrics.csv is read, so comparing J/output-token of two large runs does not hold their requests.
+     */
+    public static TidyTables readPoints(Path dir, String field) {
+        return read(dir, field, false);
+    }
+
+    private static TidyTables read(Path dir, String field, boolean perRun) {
+        return ResultsDir.at(dir).map(d -> of(d, perRun))
+                .orElseGet(() -> of(dir, ResultsDir.under(dir, field), perRun));
     }
 
     /** One results directory, named by its own directory name. */
     public static TidyTables of(ResultsDir dir) {
+        return of(dir, true);
+    }
+
+    private static TidyTables of(ResultsDir dir, boolean perRun) {
         Path parent = dir.path().toAbsolutePath().normalize().getParent();
-        return of(parent == null ? dir.path() : parent, List.of(dir));
+        return of(parent == null ? dir.path() : parent, List.of(dir), perRun);
     }
 
     /** These results directories, each named by its path relative to {@code root}; none gives empty tables. */
     public static TidyTables of(Path root, List<ResultsDir> dirs) {
+        return of(root, dirs, true);
+    }
+
+    /** @param perRun whether to read each run's own files too (requests, samples, gauges, engine metrics) */
+    private static TidyTables of(Path root, List<ResultsDir> dirs, boolean perRun) {
         List<Run> runs = new ArrayList<>();
         for (ResultsDir dir : dirs) {
             String rel = root.toAbsolutePath().normalize().relativize(dir.path().toAbsolutePath().normalize())
@@ -73,9 +95,13 @@ public record TidyTables(List<Table> tables, List<String> sweptKeys) {
         }
         SweptKeys swept = SweptKeys.of(runs);
         Table cycles = CyclesTable.of(runs, swept);
-        return new TidyTables(List.of(PointsTable.of(cycles, swept), cycles,
-                RequestsTable.of(runs), SamplesTable.samples(runs), SamplesTable.gauges(runs),
-                EngineMetricsTable.of(runs)), List.copyOf(swept.columns().keySet()));
+        List<Table> tables = new ArrayList<>(List.of(PointsTable.of(cycles, swept), cycles));
+        if (perRun) {
+            tables.add(RequestsTable.of(runs));
+            tables.addAll(SamplesTable.of(runs));
+            tables.add(EngineMetricsTable.of(runs));
+        }
+        return new TidyTables(tables, List.copyOf(swept.columns().keySet()));
     }
 
     /** @throws IllegalArgumentException naming the tables there are */

@@ -143,6 +143,31 @@ class TidyTablesTest {
         assertThat(m.column("value")).containsExactly(3.0, 0.25);
     }
 
+    /** readPoints skips each run's own files: a run whose requests.jsonl and power.csv are broken still compares. */
+    @Test
+    void readPointsGivesTheSamePointsWithoutReadingRequestsOrSamples(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        Path dir = tmp.resolve("cycle-1");
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(Fixtures.cycle())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Table whole = TidyTables.read(dir, "DIR").table(TidyTables.POINTS);
+        Files.writeString(dir.resolve("requests.jsonl"), "{not json\n");
+        Files.writeString(dir.resolve("power.csv"), "t_s,cpu:energy_j\nnot,a number\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TidyTables.read(dir, "DIR"))
+                .isInstanceOf(RuntimeException.class);
+
+        TidyTables points = TidyTables.readPoints(dir, "DIR");
+        assertThat(points.names()).containsExactly(TidyTables.POINTS, TidyTables.CYCLES);
+        assertThat(points.table(TidyTables.POINTS).rows()).isEqualTo(whole.rows());
+        assertThat(points.table(TidyTables.POINTS).column("joules_per_output_token")).containsExactly(
+                JSON.readTree(dir.resolve("result.json").toFile()).path("metrics").path("joules_per_output_token")
+                        .doubleValue());
+    }
+
     /** The counter at time t, linearly between the samples either side (clamped to the first and last). */
     private static double interpolate(List<double[]> samples, double t) {
         if (t <= samples.getFirst()[0]) {
