@@ -1,5 +1,8 @@
 package io.lem.study;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import io.lem.analysis.stats.BootstrapOptions;
 import io.lem.analysis.stats.Slo;
 
@@ -9,11 +12,12 @@ import io.lem.analysis.stats.Slo;
  * @param slo       {@code --slo}: latency objectives for selecting the lowest-J/token point; null for none
  * @param bootstrap the bootstrap of every per-point CI and of the adaptive rule
  * @param predictions how to predict each point for predicted-beside-measured in study.json; null for none
- * @param hardware    per point index, the machines its runs ran on (study.json {@code points[].hardware}), as an
- *                    executor that runs them elsewhere knows it (lem-slurm); null for none
+ * @param hardware    the machines each point's runs ran on, by point index (study.json {@code points[].hardware}), as
+ *                    an executor that runs them elsewhere knows it (lem-slurm); asked once per study.json write, since
+ *                    more runs may have ended since the last; null for none
  */
 public record StudyOptions(Slo slo, BootstrapOptions bootstrap, PointPredictions predictions,
-                           java.util.function.IntFunction<java.util.Map<String, Object>> hardware) {
+                           Supplier<Map<Integer, Map<String, Object>>> hardware) {
 
     public static final StudyOptions DEFAULT = new StudyOptions(null, BootstrapOptions.DEFAULT, null, null);
 
@@ -25,7 +29,7 @@ public record StudyOptions(Slo slo, BootstrapOptions bootstrap, PointPredictions
         return new StudyOptions(slo, bootstrap, newPredictions, hardware);
     }
 
-    public StudyOptions withHardware(java.util.function.IntFunction<java.util.Map<String, Object>> newHardware) {
+    public StudyOptions withHardware(Supplier<Map<Integer, Map<String, Object>>> newHardware) {
         return new StudyOptions(slo, bootstrap, predictions, newHardware);
     }
 }

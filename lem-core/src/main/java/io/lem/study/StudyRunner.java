@@ -241,13 +241,7 @@ public final class StudyRunner {
                                          StudyOptions options, String stopped) throws IOException {
         StudyAnalysis analysis = StudyAnalysis.of(plan, studyDir, runs, options.slo(), options.bootstrap(),
                 options.predictions(), cache);
-        Map<Integer, Map<String, Object>> hardware = null;
-        if (options.hardware() != null) {
-            hardware = new java.util.TreeMap<>();
-            for (Point p : plan.points()) {
-                hardware.put(p.index(), options.hardware().apply(p.index()));
-            }
-        }
+        Map<Integer, Map<String, Object>> hardware = options.hardware() == null ? null : options.hardware().get();
         ResultFormats.STUDY.write(studyDir.resolve(STUDY_FILE), StudyFiles.of(plan, studyDir, analysis, runs, stopped,
                 hardware, HardwareGroups.of(plan, studyDir, runs, hardware, options, cache)));
         return analysis;

@@ -114,11 +114,17 @@ public final class SlurmStudy {
     }
 
     /**
-     * {@code options} with study.json's {@code points[].hardware} from the status files, read again at each write:
-     * the manifest just written says which runs are measured.
+     * {@code options} with study.json's {@code points[].hardware} from the status files, read once per write (the
+     * manifest just written says which runs are measured), not once per point.
      */
     public static StudyOptions withHardware(Path studyDir, StudyOptions options) {
-        return options.withHardware(point -> HardwareCheck.of(studyDir, StudyManifest.read(studyDir)).json(point));
+        return options.withHardware(() -> {
+            StudyManifest manifest = StudyManifest.read(studyDir);
+            HardwareCheck check = HardwareCheck.of(studyDir, manifest);
+            Map<Integer, Map<String, Object>> byPoint = new java.util.TreeMap<>();
+            manifest.points().forEach(p -> byPoint.put(p.index(), check.json(p.index())));
+            return byPoint;
+        });
     }
 
     /** A follower of the study's latest job, for {@code lem collect} or a just-submitted job. */
