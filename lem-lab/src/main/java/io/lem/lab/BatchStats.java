@@ -1,35 +1,24 @@
 package io.lem.lab;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.lem.analysis.Distribution;
+
 /**
  * The statistics row of a batch over the runs that completed: mean, median, sample standard deviation, 5th and 95th
- * percentiles (linear interpolation between order statistics, R type 7) and the coefficient of variation.
+ * percentiles (linear interpolation between order statistics, R type 7) and the coefficient of variation: the
+ * figures of {@link Distribution}, kept to the fields the page shows.
  */
 public record BatchStats(int n, double mean, double median, double std, double p5, double p95, double cv) {
 
+    /** Non-finite values are ignored; with one value the standard deviation and CV are NaN (no spread measured). */
     public static BatchStats of(double[] values) {
-        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-        int n = v.length;
-        if (n == 0) {
-            return new BatchStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        double mean = Arrays.stream(v).average().orElseThrow();
-        double ss = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum();
-        double std = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
-        return new BatchStats(n, mean, quantile(v, 0.5), std, quantile(v, 0.05), quantile(v, 0.95),
-                mean != 0 ? std / mean : Double.NaN);
-    }
-
-    /** R's type 7 quantile of sorted values. */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        Distribution d = Distribution.of(values);
+        double std = d.count() > 1 ? d.std() : Double.NaN;
+        return new BatchStats(d.count(), d.mean(), d.median(), std, d.p5(), d.p95(),
+                d.mean() != 0 ? std / d.mean() : Double.NaN);
     }
 
     public Map<String, Object> toJson() {

@@ -1,5 +1,6 @@
 package io.lem.lab;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class Calibration {
         double decodeWh = 0;
         long prompt = 0;
         long generated = 0;
-        int used = 0;
+        List<String> used = new ArrayList<>();
         boolean estimatedMeter = false;
         for (Map<String, Object> r : reports) {
             if (RunReport.MODE_ESTIMATED.equals(r.get("mode")) || !(r.get("prefill_wh") instanceof Number p)
@@ -32,15 +33,15 @@ public final class Calibration {
             decodeWh += d.doubleValue();
             prompt += pt.longValue();
             generated += ((Number) r.get("output_tokens")).longValue() + ((Number) r.get("thinking_tokens")).longValue();
-            used++;
+            used.add(String.valueOf(r.get("run_id")));
         }
-        if (used == 0 || prompt == 0 || generated == 0) {
+        if (used.isEmpty() || prompt == 0 || generated == 0) {
             return null;
         }
-        String runs = String.join(", ", reports.stream().map(r -> String.valueOf(r.get("run_id"))).toList());
         return new Benchmark(name, name.equals(LabService.LIVE_DYNAMIC) ? "live" : "calibrated",
                 prefillWh / prompt * 1000, decodeWh / generated * 1000,
-                String.format(Locale.ROOT, "measured by this Lab over %d run(s): %s", used, runs),
+                String.format(Locale.ROOT, "measured by this Lab over %d run(s): %s", used.size(),
+                        String.join(", ", used)),
                 (estimatedMeter ? "estimated meter (CPU power model): " : "")
                         + "prefill energy per prompt token and decode energy per generated token, sums over the runs");
     }

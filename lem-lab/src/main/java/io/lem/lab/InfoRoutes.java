@@ -53,7 +53,7 @@ final class InfoRoutes {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("source", CountryIntensityTable.SOURCE);
             e.put("unit", "g CO2e per kWh");
-            e.put("countries", countries(lab.countries()));
+            e.put("countries", lab.countryRows());
             e.put("selected", lab.settings(Sessions.id(ctx)).toJson());
             LabServer.json(ctx, e);
         });
@@ -112,6 +112,6 @@ final class InfoRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -29,6 +29,8 @@ public final class LabService implements AutoCloseable {
     private final JobQueue queue;
     private final List<Benchmark> references = ReferenceTables.load();
     private final CountryIntensityTable countries = CountryIntensityTable.bundled();
+    // the page's country list never changes while the Lab runs: read from the bundled CSV once, not per request
+    private final List<Map<String, Object>> countryRows = InfoRoutes.countries(countries);
 
     public LabService(LabEngine engine, RunMeasurer measurer, LabStore store, Path dataDir) {
         this.engine = engine;
@@ -72,6 +74,11 @@ public final class LabService implements AutoCloseable {
 
     public CountryIntensityTable countries() {
         return countries;
+    }
+
+    /** Every row of the country table in its CSV order, as /api/emissions serves them. */
+    List<Map<String, Object>> countryRows() {
+        return countryRows;
     }
 
     /** The session's grid, or null when it chose none. */

@@ -15,6 +15,7 @@ import io.lem.client.RequestRecord;
 import io.lem.client.RequestStatus;
 import io.lem.meter.MeterException;
 import io.lem.meter.MeterStatus;
+import io.lem.meter.PowerTrace;
 import io.lem.result.AtomicFiles;
 import io.lem.result.JsonlWriter;
 import io.lem.measure.EnergySession;
@@ -70,11 +71,11 @@ public final class RunMeasurer {
         try (session) {
             events.event("baseline_start", LabMaps.of("duration_s", baselineS, "meters", used(opened.statuses())));
             baseline = session.idle(baselineS);
-            List<String> ignored = new ArrayList<>();
-            Map<String, Double> idle = PowerSummary.idlePowers(session.liveTrace(), baseline[0], baseline[1],
-                    session.periodNs(), ignored);
-            PowerSummary idleSummary = PowerSummary.of(session.liveTrace(), baseline[0], baseline[1],
-                    session.periodNs(), idle);
+            // one copy of the samples so far, for the page's baseline figure; analyse() reads the final trace
+            PowerTrace live = session.liveTrace();
+            Map<String, Double> idle = PowerSummary.idlePowers(live, baseline[0], baseline[1], session.periodNs(),
+                    new ArrayList<>());
+            PowerSummary idleSummary = PowerSummary.of(live, baseline[0], baseline[1], session.periodNs(), idle);
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("idle_power_w", LabMaps.num(idleSummary.idleTotalPowerW()));
             b.put("domains", idleSummary.totals().description());

@@ -33,6 +33,17 @@ class BatchStatsTest {
     }
 
     @Test
+    void oneRunHasNoSpreadRatherThanAZeroOne() {
+        BatchStats s = BatchStats.of(new double[] {0.04, Double.NaN});
+        assertThat(s.n()).isEqualTo(1);
+        assertThat(s.mean()).isEqualTo(0.04);
+        assertThat(s.p95()).isEqualTo(0.04);
+        assertThat(s.std()).isNaN();
+        assertThat(s.cv()).isNaN();
+        assertThat(s.toJson()).containsEntry("std", null).containsEntry("cv", null);
+    }
+
+    @Test
     void aSummaryOfNoCompletedRunIsStillASummaryWithNullFigures() {
         Map<String, Object> summary = BatchStats.summary(List.of(), 3, true);
         assertThat(summary).containsEntry("completed_runs", 0).containsEntry("cancelled", true);
