@@ -1,9 +1,5 @@
 package io.lem.lab;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,25 +89,15 @@ final class InfoRoutes {
         return n.doubleValue();
     }
 
-    /** Every row of lem's country table, in its order (its codes read from the CSV the table is built from). */
+    /** Every row of lem's country table, in its order. */
     static List<Map<String, Object>> countries(CountryIntensityTable table) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (InputStream in = CountryIntensityTable.class.getResourceAsStream("country_intensity.csv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                String code = lines[i].split(",", 2)[0].strip();
-                table.lookup(code).ifPresent(e -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("code", e.iso3());
-                    row.put("country", e.country());
-                    row.put("g_per_kwh", e.gPerKwh());
-                    row.put("year", e.year());
-                    out.add(row);
-                });
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(out);
+        return table.entries().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("code", e.iso3());
+            row.put("country", e.country());
+            row.put("g_per_kwh", e.gPerKwh());
+            row.put("year", e.year());
+            return row;
+        }).toList();
     }
 }

@@ -26,7 +26,12 @@ public final class CountryIntensityTable {
     private final Map<String, Entry> entries;
 
     private CountryIntensityTable(Map<String, Entry> entries) {
-        this.entries = Map.copyOf(entries);
+        this.entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries)); // the CSV's order
+    }
+
+    /** Every row, in the shipped table's order (for a picker: the Energy Lab lists them). */
+    public java.util.List<Entry> entries() {
+        return java.util.List.copyOf(entries.values());
     }
 
     public static CountryIntensityTable bundled() {

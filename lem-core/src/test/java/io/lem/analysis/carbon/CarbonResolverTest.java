@@ -67,6 +67,18 @@ class CarbonResolverTest {
         return new CarbonResolver(env::get, provider, CountryIntensityTable.bundled());
     }
 
+    /** The table lists its rows in the shipped CSV's order, every row once (read here from the CSV itself). */
+    @Test
+    void theBundledTableListsEveryRowInItsCsvOrder() throws IOException {
+        List<String> codes;
+        try (var in = CountryIntensityTable.class.getResourceAsStream("country_intensity.csv")) {
+            codes = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank())
+                    .map(l -> l.split(",", 2)[0]).toList();
+        }
+        assertEquals(codes, CountryIntensityTable.bundled().entries().stream()
+                .map(CountryIntensityTable.Entry::iso3).toList());
+    }
+
     @Test
     void explicitValueWinsEvenWhenZero() throws Exception {
         CarbonOptions o = new CarbonOptions(0.0, "DE", 1.0, null, "EM_KEY");
