@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import io.lem.engine.telemetry.MetricsPoller;
 import io.lem.engine.telemetry.PrometheusScraper;
 import io.lem.time.Clock;
+import io.lem.result.EngineMetricsCsv;
 import io.lem.result.AtomicFiles;
 
 /**
@@ -25,7 +26,7 @@ import io.lem.result.AtomicFiles;
  */
 final class LoadEngineMetrics {
 
-    static final String FILE = "engine_metrics.csv";
+    static final String FILE = EngineMetricsCsv.FILE;
     private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(2);
 
     private final URI url;
@@ -91,13 +92,13 @@ final class LoadEngineMetrics {
             return json;
         }
         List<MetricsPoller.Sample> samples = poller.samples();
-        StringBuilder csv = new StringBuilder("time_s,series,value\n");
+        StringBuilder csv = new StringBuilder(EngineMetricsCsv.HEADER + "\n");
         Map<String, DoubleSummaryStatistics> stats = new LinkedHashMap<>();
         Map<String, double[]> firstLast = new LinkedHashMap<>();
         for (MetricsPoller.Sample s : samples) {
             String time = Double.toString((s.timeNs() - anchorNs) / 1e9);
             s.values().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                csv.append(time).append(',').append(csvCell(e.getKey())).append(',').append(e.getValue()).append('\n');
+                csv.append(time).append(',').append(EngineMetricsCsv.cell(e.getKey())).append(',').append(e.getValue()).append('\n');
                 stats.computeIfAbsent(e.getKey(), k -> new DoubleSummaryStatistics()).accept(e.getValue());
                 firstLast.computeIfAbsent(e.getKey(), k -> new double[] {e.getValue(), e.getValue()})[1] = e.getValue();
             });
@@ -143,8 +144,4 @@ final class LoadEngineMetrics {
         return sum;
     }
 
-    private static String csvCell(String text) {
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-    }
 }

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import io.lem.result.EngineMetricsCsv;
 import io.lem.result.RequestRow;
 
 /**
@@ -28,20 +31,17 @@ record RunningBatch(double meanRunning, String source) {
     static RunningBatch of(Path metricsCsv, List<RequestRow> measured, double startS, double endS, int batchLimit)
             throws IOException {
         if (Files.isRegularFile(metricsCsv)) {
-            double sum = 0;
-            int n = 0;
-            for (String line : Files.readAllLines(metricsCsv)) {
-                String[] f = line.split(",");
-                if (f.length == 3 && f[1].equals(RUNNING_SERIES)) {
-                    double t = Double.parseDouble(f[0]);
-                    if (t >= startS && t <= endS) {
-                        sum += Double.parseDouble(f[2]);
-                        n++;
-                    }
+            // a real vLLM labels its gauge ({model_name="..."}, and {engine="0"} per engine with data parallelism):
+            // the running batch at a scrape is the sum over the gauge's series, averaged over the window's scrapes
+            Map<Double, Double> runningAt = new TreeMap<>();
+            for (EngineMetricsCsv.Row row : EngineMetricsCsv.read(metricsCsv)) {
+                if (row.name().equals(RUNNING_SERIES) && row.timeS() >= startS && row.timeS() <= endS) {
+                    runningAt.merge(row.timeS(), row.value(), Double::sum);
                 }
             }
-            if (n > 0) {
-                return new RunningBatch(sum / n, ENGINE_METRICS);
+            if (!runningAt.isEmpty()) {
+                return new RunningBatch(runningAt.values().stream().mapToDouble(Double::doubleValue).average()
+                        .orElseThrow(), ENGINE_METRICS);
             }
         }
         return new RunningBatch(overlap(measured, startS, endS, batchLimit), REQUEST_OVERLAP);

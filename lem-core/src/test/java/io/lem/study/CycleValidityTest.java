@@ -108,6 +108,28 @@ class CycleValidityTest {
         assertThat(gauge.meanRunning()).isCloseTo(3.0, within(1e-12));
     }
 
+    /**
+     * A real vLLM labels its gauge ({@code model_name}, and {@code engine} per engine with data parallelism), so a
+     * series holds a comma and is written quoted: the running batch at a scrape is the sum over the gauge's series.
+     */
+    @Test
+    void aLabelledVllmGaugeIsSummedOverItsSeriesAtEachScrape() throws IOException {
+        List<RequestRow> rows = List.of(request(1, false, 0, 1, 20, 10));
+        Path csv = Files.writeString(dir.resolve("engine_metrics.csv"), """
+                time_s,series,value
+                1.0,"vllm:num_requests_running{engine=""0"",model_name=""Qwen/Qwen3-0.6B""}",3
+                1.0,"vllm:num_requests_running{engine=""1"",model_name=""Qwen/Qwen3-0.6B""}",2
+                1.0,"vllm:num_requests_waiting{engine=""0"",model_name=""Qwen/Qwen3-0.6B""}",9
+                2.0,"vllm:num_requests_running{engine=""0"",model_name=""Qwen/Qwen3-0.6B""}",4
+                2.0,"vllm:num_requests_running{engine=""1"",model_name=""Qwen/Qwen3-0.6B""}",1
+                3.0,vllm:num_requests_running{model_name="Qwen/Qwen3-0.6B"},2
+                """);
+        RunningBatch gauge = RunningBatch.of(csv, rows, 0, 20, 8);
+        assertThat(gauge.source()).isEqualTo("engine_metrics");
+        // scrapes at 1, 2 and 3 s: (3 + 2), (4 + 1) and 2 running
+        assertThat(gauge.meanRunning()).isCloseTo((5 + 5 + 2) / 3.0, within(1e-12));
+    }
+
     @Test
     void eachOtherCheckHasItsReasonCode() throws IOException {
         longSteadyState();
