@@ -1,15 +1,9 @@
 package io.lem.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.lem.analysis.latency.LoadMetrics;
 import io.lem.analysis.latency.RequestTiming;
@@ -22,6 +16,7 @@ import io.lem.study.LoadRows;
 import io.lem.study.RequestLine;
 import io.lem.load.Portion;
 import io.lem.result.Json;
+import io.lem.testkit.Golden;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,10 +47,8 @@ class LoadGoldenFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en-US", "de-DE", "ar-EG"})
-    void loadFormatsAreStableInEveryLocale(String tag) throws IOException {
-        Locale saved = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag(tag));
-        try {
+    void loadFormatsAreStableInEveryLocale(String tag) throws Exception {
+        Golden.inLocale(tag, () -> {
             StringBuilder rows = new StringBuilder();
             StringBuilder jackson = new StringBuilder();
             RequestLine line = new RequestLine(ANCHOR);
@@ -75,18 +68,10 @@ class LoadGoldenFilesTest {
                     LoadMetrics.summarize(measured, Slos.parse(List.of("ttft:50", "tpot:20"))).toJson()),
                     StandardCharsets.UTF_8);
             check("load-summary-metrics.json", summary);
-        } finally {
-            Locale.setDefault(saved);
-        }
+        });
     }
 
     private static void check(String name, String actual) throws IOException {
-        if (Boolean.getBoolean("lem.golden.update")) {
-            Files.writeString(Path.of("src/test/resources/golden", name), actual);
-        }
-        try (InputStream in = LoadGoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file %s (create it with -Dlem.golden.update=true)", name).isNotNull();
-            assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Golden.check(LoadGoldenFilesTest.class, name, actual);
     }
 }

@@ -51,7 +51,7 @@ public interface EngineDriver {
     int batchLimit(EngineConfig engine);
 
     /**
-     * The shape of the model the engine serves, for the FLOPs estimate (methods.md "FLOPs"): read from the GGUF
+     * The shape of the model the engine serves, for the FLOPs estimate (methodology.md, "FLOPs"): read from the GGUF
      * file or a local Hugging Face {@code config.json}. Empty when the driver cannot know it (a hub model id, an
      * engine lem does not launch): FLOPs are then null in result.json, with the reason.
      *

@@ -16,7 +16,7 @@ public record FiguresBasis(String flopsMethod, String flopsConfidence, String in
                            String intensityLabel) {
 
     /** Said wherever these figures appear: neither FLOPs nor carbon is measured. */
-    public static final String NOTE = "estimates: FLOPs from the model's shape or parameter count (methods.md "
+    public static final String NOTE = "estimates: FLOPs from the model's shape or parameter count (docs/methodology.md "
             + "\"FLOPs\"), carbon from measured energy times the grid intensity";
 
     /** The basis over a point's measured cycles. */

@@ -33,17 +33,28 @@ record GpuScope(List<String> counted, List<String> idle, double gpuJPerOutputTok
                        Map<String, Double> energyJByDomain, double outputTokens) {
         List<String> gpus = new ArrayList<>(gpuIds);
         gpus.sort(Comparator.comparingInt(GpuScope::ordinal).thenComparing(Comparator.naturalOrder()));
-        int n = gpus.size();
-        for (String key : TENSOR_PARALLEL_KEYS) {
-            if (config.get(key) != null) {
-                n = Math.min(n, Integer.parseInt(String.valueOf(config.get(key)).strip()));
-            }
-        }
+        int tensorParallel = tensorParallel(config);
+        int n = tensorParallel > 0 ? Math.min(gpus.size(), tensorParallel) : gpus.size();
         List<String> counted = gpus.subList(0, n);
         double gpuJ = counted.stream().mapToDouble(id -> energyJByDomain.getOrDefault(id, Double.NaN)).sum();
         double otherJ = otherIds.stream().mapToDouble(id -> energyJByDomain.getOrDefault(id, Double.NaN)).sum();
         return new GpuScope(List.copyOf(counted), List.copyOf(gpus.subList(n, gpus.size())),
                 counted.isEmpty() ? Double.NaN : gpuJ / outputTokens, (gpuJ + otherJ) / outputTokens);
+    }
+
+    /**
+     * The point's tensor-parallel size: the smallest that a {@link #TENSOR_PARALLEL_KEYS} key gives, 0 when none does
+     * (every selected GPU). The power limit is set on the GPUs this counts.
+     */
+    static int tensorParallel(Map<String, Object> config) {
+        int size = 0;
+        for (String key : TENSOR_PARALLEL_KEYS) {
+            if (config.get(key) != null) {
+                int given = Integer.parseInt(String.valueOf(config.get(key)).strip());
+                size = size == 0 ? given : Math.min(size, given);
+            }
+        }
+        return size;
     }
 
     private static int ordinal(String id) {

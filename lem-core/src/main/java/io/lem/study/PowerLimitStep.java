@@ -48,7 +48,7 @@ final class PowerLimitStep implements AutoCloseable {
         double limitW = ((Number) value).doubleValue();
         GpuPowerLimit limit;
         try {
-            limit = GpuPowerLimit.open(nvml, tensorParallel(config.values()));
+            limit = GpuPowerLimit.open(nvml, GpuScope.tensorParallel(config.values()));
         } catch (NvmlException e) {
             throw new ConfigException(KEY, format("%s W cannot be applied: NVML cannot read the GPUs' power limits "
                     + "(%s); fix: run on a machine with an NVIDIA driver, or remove %s", limitW, e.getMessage(), KEY));
@@ -119,16 +119,6 @@ final class PowerLimitStep implements AutoCloseable {
         } catch (NvmlException e) {
             // at exit or while another error leaves: the message of the error leaving matters more
         }
-    }
-
-    /** The point's tensor-parallel size (0: none given, every selected GPU). */
-    private static int tensorParallel(Map<String, Object> values) {
-        for (String key : GpuScope.TENSOR_PARALLEL_KEYS) {
-            if (values.get(key) != null) {
-                return Integer.parseInt(String.valueOf(values.get(key)).strip());
-            }
-        }
-        return 0;
     }
 
     private static String format(String pattern, Object... args) {

@@ -18,7 +18,7 @@ import static io.lem.result.ResultFields.*;
 
 /**
  * FLOPs of a run's measured ok requests: Σ prefill(P_r) + decode(P_r, G_r), each request with its own prompt and
- * completion tokens (methods.md "FLOPs"). The architecture tier when the engine describes the model's shape; else the
+ * completion tokens (methodology.md, "FLOPs"). The architecture tier when the engine describes the model's shape; else the
  * parameter-count tier (2·N per token, low confidence) when the study gives {@value #MODEL_PARAMS}; else a null
  * estimate with the reason.
  *

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * FLOPs recomputed from requests.jsonl's prompt and completion tokens and the shape recorded under
- * {@code methods.architecture}, with this package's own arithmetic (methods.md "FLOPs"): per request
+ * {@code methods.architecture}, with this package's own arithmetic (docs/methodology.md, "FLOPs"): per request
  * prefill = P·(2·L·N_layer) + 2·L·d·P·(P+1) + 2·d·V (none for P = 0), decode = Σ_{t=P+1..P+G} (2·L·N_layer + 4·L·t·d
  * + 2·d·V), N_layer = 2·d² + 2·d·h_kv·(d/h) + (3 gated | 2)·d·f; or, with only {@code methods.model_params} N,
  * prefill = 2·N·P and decode = 2·N·G.

@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.lem.Lem;
 import io.lem.plan.StudyConfig;
-import io.lem.plan.StudyLoader;
 import io.lem.result.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +26,7 @@ class EngineFailureTest {
 
     @Test
     void anEngineThatStopsAnsweringIsStoppedAndItsExperimentFailed() throws Exception {
-        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read by the stand-in");
-        Path file = Files.writeString(tmp.resolve("hang.yaml"), """
+        StudyConfig study = StandInDriver.study(tmp, "stand-in.gguf", """
                 study_name: hang
                 engine: {model: %s}
                 workload: {requests: 40, input_tokens: 8, max_output_tokens: 4, concurrency: 2, request_timeout_s: 1.5}
@@ -37,8 +34,7 @@ class EngineFailureTest {
                 experiments:
                   - {engine.parallel: 1}
                   - {engine.parallel: 2}
-                """.formatted(model));
-        StudyConfig study = StudyLoader.load(file, Map.of());
+                """);
         List<String> steps = new ArrayList<>();
         Lem lem = Lem.builder().engine(new StandInDriver())
                 .listener(new StudyListener() {
@@ -82,8 +78,7 @@ class EngineFailureTest {
 
     @Test
     void anEngineThatDiesWhilePromptsArePreparedFailsThatExperimentNotTheStudy() throws Exception {
-        Path model = Files.writeString(tmp.resolve(HangingEngine.DIE_ON_TOKENIZE + ".gguf"), "not read");
-        Path file = Files.writeString(tmp.resolve("die.yaml"), """
+        StudyConfig study = StandInDriver.study(tmp, HangingEngine.DIE_ON_TOKENIZE + ".gguf", """
                 study_name: die
                 engine: {model: %s}
                 workload: {requests: 4, input_tokens: 8, max_output_tokens: 4}
@@ -91,11 +86,11 @@ class EngineFailureTest {
                 experiments:
                   - {engine.parallel: 1}
                   - {engine.parallel: 2}
-                """.formatted(model));
+                """);
         Lem lem = Lem.builder().engine(new StandInDriver()).build();
         Path studyDir = tmp.resolve("study");
 
-        StudyResult result = lem.runStudy(StudyLoader.load(file, Map.of()), studyDir);
+        StudyResult result = lem.runStudy(study, studyDir);
 
         assertThat(result.outcomes()).hasSize(2).allSatisfy(o -> {
             assertThat(o.status()).isEqualTo("failed");
@@ -105,17 +100,16 @@ class EngineFailureTest {
 
     @Test
     void anEngineWithoutTokenizeStillRunsAndTheResultSaysHowPromptsWereSized() throws Exception {
-        Path model = Files.writeString(tmp.resolve(HangingEngine.NO_TOKENIZE + ".gguf"), "not read");
-        Path file = Files.writeString(tmp.resolve("notok.yaml"), """
+        StudyConfig study = StandInDriver.study(tmp, HangingEngine.NO_TOKENIZE + ".gguf", """
                 study_name: notok
                 engine: {model: %s}
                 workload: {requests: 1, input_tokens: 8, max_output_tokens: 4}
                 measurement: {baseline_s: 0, warmup_requests: 1, meters: [process]}
-                """.formatted(model));
+                """);
         Path studyDir = tmp.resolve("study");
 
         StudyResult result = Lem.builder().engine(new StandInDriver()).build()
-                .runStudy(StudyLoader.load(file, Map.of()), studyDir);
+                .runStudy(study, studyDir);
 
         assertThat(result.outcomes()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo("done"));
         JsonNode json = Json.compact().readTree(result.outcomes().getFirst().dir().resolve("result.json").toFile());

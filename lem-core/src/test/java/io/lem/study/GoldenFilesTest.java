@@ -3,7 +3,6 @@ package io.lem.study;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.lem.load.LoadGenerator;
@@ -28,6 +26,7 @@ import io.lem.result.Environment;
 import io.lem.result.Json;
 import io.lem.result.JsonlWriter;
 import io.lem.result.PowerCsvWriter;
+import io.lem.testkit.Golden;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,10 +47,8 @@ class GoldenFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en-US", "de-DE", "fr-FR"})
-    void formatsAreStableInEveryLocale(String tag) throws IOException {
-        Locale saved = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag(tag));
-        try {
+    void formatsAreStableInEveryLocale(String tag) throws Exception {
+        Golden.inLocale(tag, () -> {
             Fixture f = new Fixture();
             ResultDocument document = f.document();
             check("result.json", new String(Json.pretty().writeValueAsBytes(document.toJson()), StandardCharsets.UTF_8));
@@ -73,9 +70,7 @@ class GoldenFilesTest {
                 }
             }
             check("power.csv", Files.readString(csv));
-        } finally {
-            Locale.setDefault(saved);
-        }
+        });
     }
 
     /** The golden experiment, written as lem run writes it, passes the independent recomputation of lem verify. */
@@ -107,14 +102,7 @@ class GoldenFilesTest {
     }
 
     private static void check(String name, String actual) throws IOException {
-        Path source = Path.of("src/test/resources/golden", name);
-        if (Boolean.getBoolean("lem.golden.update")) {
-            Files.writeString(source, actual);
-        }
-        try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file %s (create it with -Dlem.golden.update=true)", name).isNotNull();
-            assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Golden.check(GoldenFilesTest.class, name, actual);
     }
 
     /** A small experiment with exact numbers: 2 W package, 1 W dram, an estimated 0.5 W process, 10 Hz. */

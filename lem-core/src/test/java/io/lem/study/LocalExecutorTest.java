@@ -2,12 +2,10 @@ package io.lem.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import io.lem.Lem;
-import io.lem.plan.StudyLoader;
+import io.lem.plan.StudyConfig;
 import io.lem.result.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,19 +23,18 @@ class LocalExecutorTest {
 
     @Test
     void anExperimentPastItsTimeoutIsStoppedAndRecordedAsTimedOut() throws Exception {
-        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read by the stand-in");
-        Path file = Files.writeString(tmp.resolve("slow.yaml"), """
+        StudyConfig config = StandInDriver.study(tmp, "stand-in.gguf", """
                 study_name: slow
                 engine: {model: %s}
                 workload: {requests: 40, input_tokens: 8, max_output_tokens: 4, request_timeout_s: 600}
                 measurement: {baseline_s: 0, warmup_requests: 1, meters: [process]}
                 sweep: {engine.parallel: [1, 2]}
                 execution: {experiment_timeout_s: 6}
-                """.formatted(model));
+                """);
         Path dir = tmp.resolve("study");
 
         StudyResult result = Lem.builder().engine(new StandInDriver()).build()
-                .runStudy(StudyLoader.load(file, Map.of()), dir);
+                .runStudy(config, dir);
 
         assertThat(result.outcomes()).hasSize(2).allSatisfy(o -> {
             assertThat(o.status()).isEqualTo("timed_out");
@@ -57,14 +54,13 @@ class LocalExecutorTest {
 
     @Test
     void anInterruptStopsTheRunningUnitAndRecordsItAsInterrupted() throws Exception {
-        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read by the stand-in");
-        Path file = Files.writeString(tmp.resolve("ctrl-c.yaml"), """
+        StudyConfig config = StandInDriver.study(tmp, "stand-in.gguf", """
                 study_name: ctrl-c
                 engine: {model: %s}
                 workload: {requests: 40, input_tokens: 8, max_output_tokens: 4, request_timeout_s: 600}
                 measurement: {baseline_s: 0, warmup_requests: 1, meters: [process]}
                 sweep: {engine.parallel: [1, 2]}
-                """.formatted(model));
+                """);
         Path dir = tmp.resolve("study");
         java.util.concurrent.CompletableFuture<StudyResult> result = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.CountDownLatch measuring = new java.util.concurrent.CountDownLatch(1);
@@ -78,7 +74,7 @@ class LocalExecutorTest {
         }).build();
         Thread study = Thread.ofPlatform().start(() -> {
             try {
-                result.complete(lem.runStudy(StudyLoader.load(file, Map.of()), dir));
+                result.complete(lem.runStudy(config, dir));
             } catch (Exception e) {
                 result.completeExceptionally(e);
             }

@@ -2,8 +2,10 @@ package io.lem.study;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.lem.config.EngineConfig;
@@ -11,6 +13,8 @@ import io.lem.engine.EmbeddedEngine;
 import io.lem.engine.EngineDriver;
 import io.lem.engine.EngineLaunch;
 import io.lem.engine.PreparedModel;
+import io.lem.plan.StudyConfig;
+import io.lem.plan.StudyLoader;
 
 /**
  * A driver of type {@code embedded} that launches {@link HangingEngine} in a child JVM on the test class path and
@@ -20,6 +24,15 @@ record StandInDriver(List<String> keys) implements EngineDriver {
 
     StandInDriver() {
         this(List.of("engine.model", "engine.parallel"));
+    }
+
+    /**
+     * The study {@code yaml} over a stand-in model file {@code model} written under {@code dir} (its name is what
+     * {@link HangingEngine} acts on); the one {@code %s} in {@code yaml} is that file's path.
+     */
+    static StudyConfig study(Path dir, String model, String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve(model), "not read by the stand-in");
+        return StudyLoader.parse(yaml.formatted(file), model + ".yaml", Map.of());
     }
 
     @Override

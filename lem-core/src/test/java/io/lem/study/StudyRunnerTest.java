@@ -227,14 +227,12 @@ class StudyRunnerTest {
 
     @Test
     void adaptiveCyclesStopEachPointWhenItsIntervalIsNarrowEnough() throws IOException {
-        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read");
-        Path file = Files.writeString(tmp.resolve("adaptive.yaml"), """
+        StudyConfig study = StandInDriver.study(tmp, "stand-in.gguf", """
                 study_name: adaptive
                 engine: {type: embedded, model: %s}
                 sweep: {engine.parallel: [1, 2]}
                 execution: {precision: 0.02, min_cycles: 3, max_cycles: 5, order: interleave}
-                """.formatted(model));
-        StudyConfig study = StudyLoader.load(file, Map.of());
+                """);
         // parallel 1: ±0.1 % noise, inside ±2 % at once; parallel 2: ±50 %, never inside
         Function<Unit, ScriptedExecutor.Step> script = u -> ScriptedExecutor.Step.done(u.config().engine().parallel()
                 == 1 ? 1.0 + 0.001 * (u.cycle() % 2 == 0 ? 1 : -1) : 1.0 + 0.5 * (u.cycle() % 2 == 0 ? 1 : -1), 100);
@@ -271,13 +269,12 @@ class StudyRunnerTest {
 
     @Test
     void thePhaseSplitIsFittedWhenPromptAndOutputLengthsVaryIndependently() throws IOException {
-        Path model = Files.writeString(tmp.resolve("stand-in.gguf"), "not read");
-        Path file = Files.writeString(tmp.resolve("phase.yaml"), """
+        StudyConfig study = StandInDriver.study(tmp, "stand-in.gguf", """
                 study_name: phase
                 engine: {type: embedded, model: %s}
                 sweep: {workload.input_tokens: [16, 128], workload.max_output_tokens: [16, 64]}
                 execution: {cycles: 2}
-                """.formatted(model));
+                """);
         double alpha = 0.002;
         double beta = 0.05;
         // E_active = α·T_prefill + β·T_gen exactly, with 16 requests' worth of tokens per cycle
@@ -288,8 +285,7 @@ class StudyRunnerTest {
             return new ScriptedExecutor.Step(RunStatus.DONE, active / out, 100, 10, active, in, out);
         };
 
-        StudyResult result = run(StudyLoader.load(file, Map.of()), tmp.resolve("s"), new ScriptedExecutor(script),
-                StudyOptions.DEFAULT);
+        StudyResult result = run(study, tmp.resolve("s"), new ScriptedExecutor(script), StudyOptions.DEFAULT);
 
         assertThat(result.analysis().phaseSplit().alpha().estimate()).isCloseTo(alpha, within(1e-12));
         assertThat(result.analysis().phaseSplit().beta().estimate()).isCloseTo(beta, within(1e-12));

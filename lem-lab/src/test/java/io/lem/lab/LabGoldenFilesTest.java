@@ -1,12 +1,8 @@
 package io.lem.lab;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +12,8 @@ import io.lem.analysis.ModelEfficiency;
 import io.lem.analysis.carbon.CarbonIntensity;
 import io.lem.client.EngineTimings;
 import io.lem.result.Json;
+import io.lem.testkit.Golden;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Lab's machine-readable outputs (run report, batch summary, session summary, CSV export), sealed per locale. */
 class LabGoldenFilesTest {
@@ -47,19 +42,15 @@ class LabGoldenFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en-US", "de-DE", "ar-EG"})
-    void labFormatsAreStableInEveryLocale(String tag) throws IOException {
-        Locale saved = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag(tag));
-        try {
+    void labFormatsAreStableInEveryLocale(String tag) throws Exception {
+        Golden.inLocale(tag, () -> {
             Map<String, Object> report = report();
             check("lab-run-report.json", pretty(report));
             check("lab-batch-summary.json", pretty(BatchStats.summary(List.of(report, report), 3, true)));
             JsonNode node = LabJson.read(LabJson.write(report));
             check("lab-session-summary.json", pretty(SessionSummary.of(List.of(node))));
             check("lab-session.csv", SessionSummary.csv(List.of(node)));
-        } finally {
-            Locale.setDefault(saved);
-        }
+        });
     }
 
     private static String pretty(Object value) {
@@ -67,12 +58,6 @@ class LabGoldenFilesTest {
     }
 
     private static void check(String name, String actual) throws IOException {
-        if (Boolean.getBoolean("lem.golden.update")) {
-            Files.writeString(Path.of("src/test/resources/golden", name), actual);
-        }
-        try (InputStream in = LabGoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file %s (create it with -Dlem.golden.update=true)", name).isNotNull();
-            assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Golden.check(LabGoldenFilesTest.class, name, actual);
     }
 }
