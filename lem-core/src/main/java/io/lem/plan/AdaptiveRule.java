@@ -7,15 +7,12 @@ import java.util.List;
  * Adaptive repetitions (docs/methodology.md "Adaptive repetition", issue 9): after each cycle, a point needs another one
  * until the 95 % confidence interval of its target metric (J per output token) has a half-width of at most
  * {@code precision} × |mean|, never before {@code minCycles} and never beyond {@code maxCycles}. Pure: it decides
- * from the values measured so far and remembers nothing.
+ * from the values measured so far and remembers nothing. The interval is the caller's: a study uses the one it
+ * reports ({@code io.lem.analysis.stats.MeanInterval}), so "reached" is read off study.json's own CI.
  */
 public record AdaptiveRule(Repetitions.Adaptive settings, ConfidenceInterval interval) {
 
     public static final double LEVEL = 0.95;
-
-    public AdaptiveRule(Repetitions.Adaptive settings) {
-        this(settings, ConfidenceInterval.studentT());
-    }
 
     public enum Status {
         /** Fewer than {@code min_cycles} values: run another cycle. */

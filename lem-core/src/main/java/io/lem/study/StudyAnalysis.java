@@ -28,7 +28,7 @@ import io.lem.result.ResultJson;
 
 /**
  * A study's statistics, recomputed from the result.json of every measured (point, cycle) run
- * (docs/methodology.md "Studies"): per point the bootstrap mean and CI of each headline metric
+ * (docs/methodology.md "Studies"): per point the mean and CI of each headline metric
  * ({@link PointSummary}); the sweep's factors ranked by η² of J/output-token over the cycles ({@link FactorRanking})
  * and a two-way ANOVA where the design is balanced ({@link FactorialAnova}); the energy/latency and
  * energy/throughput Pareto fronts; the lowest-J/token point meeting an SLO; and the inference energy protocol's prefill/decode split
@@ -65,7 +65,7 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
         List<PhaseSplit.Observation> phase = new ArrayList<>();
         List<SelectionPoint> selection = new ArrayList<>();
         AdaptiveRule rule = plan.execution().repetitions() instanceof Repetitions.Adaptive a
-                ? new AdaptiveRule(a, bootstrapInterval(bootstrap)) : null;
+                ? new AdaptiveRule(a, meanInterval(bootstrap)) : null;
         for (Point point : plan.points()) {
             List<RunStatus> statuses = new ArrayList<>();
             List<CycleFigures> cycles = new ArrayList<>();
@@ -195,11 +195,11 @@ public record StudyAnalysis(List<PointResult> points, FactorRanking factors, Ano
         return java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
     }
 
-    /** The bootstrap interval of the mean, as the adaptive rule takes it. */
-    private static io.lem.plan.ConfidenceInterval bootstrapInterval(BootstrapOptions options) {
+    /** The interval study.json reports ({@link io.lem.analysis.stats.MeanInterval}), for the adaptive rule. */
+    private static io.lem.plan.ConfidenceInterval meanInterval(BootstrapOptions options) {
         return (values, level) -> {
             io.lem.analysis.stats.ConfidenceInterval ci =
-                    io.lem.analysis.stats.Bootstrap.meanCi(values, options.withLevel(level));
+                    io.lem.analysis.stats.MeanInterval.of(values, options.withLevel(level));
             return new io.lem.plan.ConfidenceInterval.Interval(ci.lower(), ci.upper());
         };
     }

@@ -10,7 +10,7 @@ import io.lem.analysis.stats.Slo;
  * How a study is run and summarised, besides its file.
  *
  * @param slo       {@code --slo}: latency objectives for selecting the lowest-J/token point; null for none
- * @param bootstrap the bootstrap of every per-point CI and of the adaptive rule
+ * @param bootstrap level, resamples and seed of every per-point CI and of the adaptive rule (MeanInterval)
  * @param predictions how to predict each point for predicted-beside-measured in study.json; null for none
  * @param hardware    the machines each point's runs ran on, by point index (study.json {@code points[].hardware}), as
  *                    an executor that runs them elsewhere knows it (lem-slurm); asked once per study.json write, since

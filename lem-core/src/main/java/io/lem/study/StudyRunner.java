@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.lem.analysis.stats.Bootstrap;
 import io.lem.config.ExperimentConfig;
 import io.lem.plan.StudyConfig;
 import io.lem.plan.AdaptiveRule;
@@ -32,7 +31,8 @@ import io.lem.result.StudyJson;
  * moved aside, never deleted. After {@code execution.max_consecutive_failures} failed runs in a row the study
  * pauses (state {@value StudyResult#PAUSED}): the fault is more likely the setup than the points. With
  * {@code execution.precision} it adds cycles to the points whose J/output-token CI is still too wide
- * ({@link AdaptiveRule} with the bootstrap interval of {@link Bootstrap}), up to {@code max_cycles}.
+ * ({@link AdaptiveRule} with study.json's interval, {@link io.lem.analysis.stats.MeanInterval}), up to
+ * {@code max_cycles}.
  */
 public final class StudyRunner {
 

@@ -5,36 +5,27 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import io.lem.analysis.stats.BootstrapOptions;
+import io.lem.analysis.stats.MeanInterval;
 import io.lem.plan.AdaptiveRule.Status;
 import org.junit.jupiter.api.Test;
 
-/** The t interval against published t quantiles, and the stop rule on designed values. */
+/** The stop rule on designed values, with study.json's interval plugged in. */
 class AdaptiveRuleTest {
 
     // two-sided 95 % quantiles t(0.975, df) from the standard t table (e.g. NIST/SEMATECH e-Handbook, 1.3.6.7.2)
     private static final double T_DF2 = 4.303;
     private static final double T_DF4 = 2.776;
-    private static final double T_DF9 = 2.262;
 
-    @Test
-    void theStudentTIntervalMatchesTheTable() {
-        // mean 2, s = 1, n = 3: half-width t(2) / sqrt(3)
-        ConfidenceInterval.Interval three = ConfidenceInterval.studentT().of(new double[] {1, 2, 3}, 0.95);
-        assertThat(three.halfWidth()).isCloseTo(T_DF2 / Math.sqrt(3), within(1e-3));
-        assertThat((three.lower() + three.upper()) / 2).isCloseTo(2, within(1e-12));
-        // 2, 4, 4, 4, 5, 5, 7, 9 and 5, 5: mean 5, sum of squares 32, s^2 = 32/9
-        double[] ten = {2, 4, 4, 4, 5, 5, 7, 9, 5, 5};
-        assertThat(ConfidenceInterval.studentT().of(ten, 0.95).halfWidth())
-                .isCloseTo(T_DF9 * Math.sqrt(32.0 / 9 / 10), within(1e-3));
-        double[] five = {10, 12, 11, 9, 13};
-        // mean 11, sum of squares 10, s^2 = 2.5
-        assertThat(ConfidenceInterval.studentT().of(five, 0.95).halfWidth())
-                .isCloseTo(T_DF4 * Math.sqrt(2.5 / 5), within(1e-3));
-    }
+    /** The interval a study plugs in (study.json's own): Student's t for these few values. */
+    private static final ConfidenceInterval STUDY_INTERVAL = (values, level) -> {
+        io.lem.analysis.stats.ConfidenceInterval ci = MeanInterval.of(values, BootstrapOptions.DEFAULT.withLevel(level));
+        return new ConfidenceInterval.Interval(ci.lower(), ci.upper());
+    };
 
     @Test
     void eachPointStopsWhenItsIntervalIsNarrowEnoughOrAtTheCap() {
-        AdaptiveRule rule = new AdaptiveRule(new Repetitions.Adaptive(0.02, 3, 5));
+        AdaptiveRule rule = new AdaptiveRule(new Repetitions.Adaptive(0.02, 3, 5), STUDY_INTERVAL);
         AdaptiveRule.Decision decision = rule.decide(List.of(
                 new double[] {100, 100.5, 99.5},              // s = 0.5: 4.303 * 0.5 / sqrt 3 = 1.24 % of 100
                 new double[] {100, 104, 96},                  // s = 4: 9.9 %
@@ -66,7 +57,7 @@ class AdaptiveRuleTest {
 
     @Test
     void aZeroMeanNeverReachesARelativePrecision() {
-        AdaptiveRule.Decision decision = new AdaptiveRule(new Repetitions.Adaptive(0.5, 3, 3))
+        AdaptiveRule.Decision decision = new AdaptiveRule(new Repetitions.Adaptive(0.5, 3, 3), STUDY_INTERVAL)
                 .decide(List.of(new double[] {-1, 0, 1}, new double[] {7, 7, 7}));
         assertThat(decision.points()).extracting(AdaptiveRule.PointProgress::status)
                 .containsExactly(Status.CAP_WITHOUT_PRECISION, Status.REACHED);

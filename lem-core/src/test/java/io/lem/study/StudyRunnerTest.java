@@ -94,10 +94,12 @@ class StudyRunnerTest {
             assertThat(jpt.path("n").asInt()).isEqualTo(3);
             assertThat(jpt.path("mean_j_per_output_token").asDouble()).isCloseTo(a, within(1e-12));
             assertThat(jpt.path("per_cycle_j_per_output_token").get(0).asDouble()).isCloseTo(a - 0.002, within(1e-12));
-            // the bootstrap means of {a−d, a, a+d} take a−d with probability 1/27 > 2.5 % and a+d likewise, so
-            // the 95 % percentile interval is exactly [a−d, a+d]
-            assertThat(jpt.path("ci").path("lower_j_per_output_token").asDouble()).isCloseTo(a - 0.002, within(1e-12));
-            assertThat(jpt.path("ci").path("upper_j_per_output_token").asDouble()).isCloseTo(a + 0.002, within(1e-12));
+            // {a−d, a, a+d}: s = d, so Student's t interval (3 cycles) is a ± t(0.975, 2)·d/√3, t = 4.302653 (table:
+            // 4.303); a percentile bootstrap would have given [a−d, a+d], the range, too narrow for 95 %
+            double halfWidth = 4.302653 * 0.002 / Math.sqrt(3);
+            assertThat(jpt.path("ci").path("method").asString()).isEqualTo("student_t");
+            assertThat(jpt.path("ci").path("lower_j_per_output_token").asDouble()).isCloseTo(a - halfWidth, within(1e-8));
+            assertThat(jpt.path("ci").path("upper_j_per_output_token").asDouble()).isCloseTo(a + halfWidth, within(1e-8));
             assertThat(point.path("metrics").propertyNames()).containsExactly("joules_per_output_token",
                     "active_joules_per_output_token", "tokens_per_second", "ttft_median_ms",
                     "e2e_latency_median_ms", "total_energy_j", "flops_per_joule", "flops_per_output_token",

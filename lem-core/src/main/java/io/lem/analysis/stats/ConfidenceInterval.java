@@ -4,10 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A bootstrap confidence interval of one statistic. Bounds are NaN (null in JSON) when there is no interval
+ * A confidence interval of one statistic: a bootstrap interval, or Student's t for the mean of few values
+ * ({@link MeanInterval}). Bounds are NaN (null in JSON) when there is no interval
  * ({@link CiMethod#NONE}); {@code biasZ0} and {@code acceleration} are the BCa constants, NaN for other methods,
  * kept so a reader can redo the adjustment by hand. {@code note} says why BCa fell back to the percentile
- * interval, or null.
+ * interval, or gives a t interval's quantile; null otherwise.
  */
 public record ConfidenceInterval(double estimate, double lower, double upper, double level, int n,
                                  CiMethod method, int resamples, long seed, double biasZ0, double acceleration,
@@ -31,7 +32,7 @@ public record ConfidenceInterval(double estimate, double lower, double upper, do
         json.put("level", level);
         json.put("n", n);
         json.put("method", method.jsonName());
-        json.put("resamples", method == CiMethod.NONE ? 0 : resamples);
+        json.put("resamples", method == CiMethod.NONE || method == CiMethod.STUDENT_T ? 0 : resamples);
         json.put("seed", seed);
         if (method == CiMethod.BCA) {
             json.put("bca_z0", Json.finite(biasZ0));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One study point's metric across its cycles: the mean, its bootstrap interval, n and the per-cycle values
+ * One study point's metric across its cycles: the mean, its interval ({@link MeanInterval}), n and the per-cycle values
  * themselves (late aggregation: the raw values travel with the summary, so it can be recomputed). Issue 9 asks
  * study.json to hold exactly these per point.
  *
@@ -22,7 +22,7 @@ public record PointSummary(double mean, ConfidenceInterval ci, int n, List<Doubl
     }
 
     public static PointSummary of(double[] perCycle, BootstrapOptions options) {
-        ConfidenceInterval ci = Bootstrap.meanCi(perCycle, options);
+        ConfidenceInterval ci = MeanInterval.of(perCycle, options);
         return new PointSummary(ci.estimate(), ci, ci.n(), Arrays.stream(perCycle).boxed().toList());
     }
 

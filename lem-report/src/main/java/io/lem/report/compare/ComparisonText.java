@@ -39,8 +39,8 @@ public final class ComparisonText {
             out.append("* energy (in part) estimated, not read from a counter: see each result.json's methods and"
                     + " warnings\n");
         }
-        out.append("B/A is B's mean J/output-token over A's; the CIs are the points' 95 % bootstrap intervals of the"
-                + " mean over their cycles: disjoint intervals mean the difference is larger than the cycle-to-cycle"
+        out.append("B/A is B's mean J/output-token over A's; the CIs are the points' 95 % intervals of the mean over"
+                + " their cycles (Student t below 10 cycles, BCa bootstrap from 10): disjoint intervals mean the difference is larger than the cycle-to-cycle"
                 + " spread, overlapping ones do not prove the points equal\n");
         return out.toString();
     }

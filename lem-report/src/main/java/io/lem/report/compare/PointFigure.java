@@ -9,7 +9,7 @@ import io.lem.report.export.Table;
 import io.lem.report.export.TidyTables;
 
 /**
- * One point's J/output-token as the points table has it: the mean over its cycles and the 95 % bootstrap interval
+ * One point's J/output-token as the points table has it: the mean over its cycles and the 95 % interval
  * (null bounds below two cycles).
  *
  * @param keys      the swept keys that tell the point apart, by config key

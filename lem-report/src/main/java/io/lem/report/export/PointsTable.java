@@ -13,7 +13,7 @@ import io.lem.analysis.stats.PointSummary;
 
 /**
  * One row per point: its swept keys, how many cycles ran, and per headline metric the mean over its cycles with the
- * 95 % bootstrap interval, computed from the cycles' own files exactly as the study computes study.json's (lem-core's
+ * 95 % interval, computed from the cycles' own files exactly as the study computes study.json's (lem-core's
  * {@link PointSummary} with {@link BootstrapOptions#DEFAULT}): a point of an old directory gets the same figures.
  */
 final class PointsTable {

@@ -16,8 +16,8 @@ final class PointsTable {
     }
 
     static void append(StringBuilder h, List<PointRow> points) {
-        h.append("<section id=\"points\">\n<h2>Points</h2>\n<p>J/output token: mean over cycles with its 95% bootstrap "
-                + "CI where the study has cycles. Latency percentiles pool every measured OK request of the point's "
+        h.append("<section id=\"points\">\n<h2>Points</h2>\n<p>J/output token: mean over cycles with its 95% CI where the "
+                + "study has cycles (Student t below 10 cycles, BCa bootstrap from 10). Latency percentiles pool every measured OK request of the point's "
                 + "cycles (requests.jsonl); ITL is the gap between consecutive streamed chunks.</p>\n<div class=\"wide\"><table>\n<tr>"
                 + "<th>#</th><th>hash</th><th>point</th><th>J/output token [95% CI]</th><th>output tok/s</th>"
                 + "<th>TTFT p50 / p90 / p99 (ms)</th><th>ITL p50 / p90 / p99 (ms)</th><th>E2E p50 / p90 / p99 (ms)"

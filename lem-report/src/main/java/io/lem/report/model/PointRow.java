@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param hash      the point's short config hash; the directory name where there is none
  * @param keys      the swept keys and their values; empty outside a study
- * @param joulesPerOutputToken study.json's mean and bootstrap CI; for a single run the run's figure, no CI
+ * @param joulesPerOutputToken study.json's mean and CI; for a single run the run's figure, no CI
  * @param latencyMs TTFT, ITL and E2E percentiles ({@code ttft_p50} …) pooled over the runs' measured OK requests
  * @param meter     the total's domains and how each is read ("cpu-host-estimate: estimate")
  * @param publishable null where study.json does not say (an older study, a single run)
