@@ -20,10 +20,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "collect", mixinStandardHelpOptions = true, description = {
         "Follows a study's Slurm job array from another shell and writes its study.json.",
         "",
-        "For a directory written by lem run --executor slurm: waits until its tasks have ended, marks each run done,",
-        "failed, cancelled or timed out from the tasks' status files and squeue, and writes manifest.json and",
-        "study.json, as the submitting lem does. It uses the --set that lem run was given (kept in slurm/jobs.json);",
-        "a --set given here replaces the stored one of the same key."})
+        "For a directory written by lem run --executor slurm: waits until its tasks have ended, marks each run done, "
+                + "failed, cancelled or timed out from the tasks' status files and squeue, and writes manifest.json and "
+                + "study.json, as the submitting lem does. It uses the --set that lem run was given (kept in slurm/jobs.json); "
+                + "a --set given here replaces the stored one of the same key."})
 public final class CollectCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lem compare A B} and {@code lem compare A --mlenergy FILE_OR_DIR}. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares two results directories point by point, or one with ML.ENERGY's published runs.",
+        description = {
+                "Compares two results directories point by point, or one with ML.ENERGY's published runs.",
                 "",
-                "Points match by config hash, else by equal swept keys; each match shows J/output-token of both",
-                "with its 95 % CI, the ratio B/A and whether the intervals overlap. Unmatched points are listed."})
+                "Points match by config hash, else by equal swept keys; each match shows J/output-token of both "
+                        + "with its 95 % CI, the ratio B/A and whether the intervals overlap. Unmatched points are listed."})
 public final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -32,9 +32,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "estimate", mixinStandardHelpOptions = true, description = {
         "Predicts each point's J/output-token before measuring (a prediction, not a measurement).",
         "",
-        "Roofline rule: time = max(FLOPs / peak FLOP/s, bytes / memory bandwidth), energy = power x time, with the",
-        "device's figures from lem's hardware table (datasheets cited per row). Prints a table and writes",
-        "estimate.json with every assumption."})
+        "Roofline rule: time = max(FLOPs / peak FLOP/s, bytes / memory bandwidth), energy = power x time, with the "
+                + "device's figures from lem's hardware table (datasheets cited per row). Prints a table and writes "
+                + "estimate.json with every assumption."})
 public final class EstimateCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -16,10 +16,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lem export RESULTS_DIR --format csv|parquet|jsonl --out DIR}: one tidy table per file. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes a results directory's tidy tables, one file per table.",
+        description = {
+                "Writes a results directory's tidy tables, one file per table.",
                 "",
-                "Tables: points, cycles, requests, samples, gauges, engine_metrics (lem query --tables lists their",
-                "columns). Computed from the files on disk only: an old directory exports like a new one."})
+                "Tables: points, cycles, requests, samples, gauges, engine_metrics (lem query --tables lists their "
+                        + "columns). Computed from the files on disk only: an old directory exports like a new one."})
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -26,10 +26,10 @@ import picocli.CommandLine.Option;
 @Command(name = "lab", mixinStandardHelpOptions = true, description = {
         "Starts the Energy Lab, a web page that measures one chat turn at a time.",
         "",
-        "It shows each run's energy (prefill, decode, total, above the idle baseline), its carbon, and the share of",
-        "the overhead the user never sees (system prompt, injections, context, template, thinking). Without",
-        "--endpoint it starts lem's embedded engine with the 'small' preset. It listens on 127.0.0.1, prints the URL",
-        "and opens nothing; Ctrl-C stops it."})
+        "It shows each run's energy (prefill, decode, total, above the idle baseline), its carbon, and the share of "
+                + "the overhead the user never sees (system prompt, injections, context, template, thinking). Without "
+                + "--endpoint it starts lem's embedded engine with the 'small' preset. It listens on 127.0.0.1, prints the URL "
+                + "and opens nothing; Ctrl-C stops it."})
 public final class LabCommand implements Callable<Integer> {
 
     /** The keys lem lab reads: where it keeps its data, and the meters as lem run chooses them. */

@@ -29,7 +29,9 @@ public final class ModelCommand implements Callable<Integer> {
 
     /** Writes a llama-architecture GGUF model with random weights and a real model's shapes. */
     @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = {"Writes a synthetic GGUF model: random weights in a real architecture's shapes.", "",
+            description = {
+                    "Writes a synthetic GGUF model: random weights in a real architecture's shapes.",
+                    "",
                     "Presets: tiny, small, qwen2.5-0.5b, llama-3.2-1b."})
     public static final class Synth implements Callable<Integer> {
         @Spec

@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
  * windows (scripts/gpu-check.sh). Hidden: a verification tool for the kit, not a measurement.
  */
 @Command(name = "compare", hidden = true, mixinStandardHelpOptions = true,
-        description = {"Compares each GPU's energy counter with its integrated power readings in a power.csv.", "",
+        description = {
+                "Compares each GPU's energy counter with its integrated power readings in a power.csv.",
+                "",
                 "Integrates instant and 1 s-averaged power over sliding windows and prints JSON."})
 final class PowerCompareCommand implements Callable<Integer> {
 

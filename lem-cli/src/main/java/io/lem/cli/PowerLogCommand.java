@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lem power log}: the inference energy protocol's log-power, every meter into a wide CSV, one row per sample, as it goes. */
 @Command(name = "log", mixinStandardHelpOptions = true, description = {
-        "Samples every meter into a wide CSV, one row per sample as it goes.", "",
+        "Samples every meter into a wide CSV, one row per sample as it goes.",
+        "",
         "Ends after --duration or cleanly on Ctrl-C, then prints the mean power per domain and the total's energy."})
 final class PowerLogCommand implements Callable<Integer> {
 

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
  * readings reveal what a machine runs, so exposing them is the operator's decision, through a proxy).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = {
-        "Serves live power and energy of every meter to Prometheus on 127.0.0.1.", "",
+        "Serves live power and energy of every meter to Prometheus on 127.0.0.1.",
+        "",
         "Answers http://127.0.0.1:PORT/metrics (Prometheus text format 0.0.4) until --duration or Ctrl-C."})
 final class PowerServeCommand implements Callable<Integer> {
 

@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lem query "SQL" [--root DIR]}: SQL (DuckDB) over the tidy tables of every results directory under a root. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Runs SQL over every results directory under a root.",
+        description = {
+                "Runs SQL over every results directory under a root.",
                 "",
-                "The tables of lem export (points, cycles, requests, samples, gauges, engine_metrics) of every",
-                "study, experiment and lem load output found are loaded into an in-memory DuckDB, e.g.",
+                "The tables of lem export (points, cycles, requests, samples, gauges, engine_metrics) of every "
+                        + "study, experiment and lem load output found are loaded into an in-memory DuckDB, e.g.",
                 "  lem query \"SELECT engine_parallel, avg(joules_per_output_token) FROM points GROUP BY 1\""})
 public final class QueryCommand implements Callable<Integer> {
 

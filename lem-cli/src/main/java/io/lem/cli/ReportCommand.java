@@ -17,9 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true, description = {
         "Writes a self-contained report.html and PNG/SVG figures from a results directory.",
         "",
-        "RESULTS_DIR is a study directory, one experiment or cycle of it, or a lem load output. Everything is",
-        "computed from its files, so a report of an old directory equals the one written when it was new. Prints",
-        "the page's path; what the directory lacks (a chart without data) is noted on stderr and in the page."})
+        "RESULTS_DIR is a study directory, one experiment or cycle of it, or a lem load output. Everything is "
+                + "computed from its files, so a report of an old directory equals the one written when it was new. Prints "
+                + "the page's path; what the directory lacks (a chart without data) is noted on stderr and in the page."})
 public final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -32,10 +32,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
         "Runs a study: every point and cycle of its sweep in a fresh engine; reports J/token with CIs.",
         "",
-        "Each run launches a fresh engine, measures an idle baseline, warms up, runs the measured load and writes",
-        "result.json, requests.jsonl and power.csv; study.json holds per-point means with bootstrap CIs, the factors",
-        "ranked by eta squared and the Pareto fronts. Without STUDY.yaml it runs the demo study: the synthetic",
-        "'small' model at 1, 2 and 4 parallel slots. Ctrl-C stops cleanly; --resume continues."})
+        "Each run launches a fresh engine, measures an idle baseline, warms up, runs the measured load and writes "
+                + "result.json, requests.jsonl and power.csv; study.json holds per-point means with 95 % CIs, the factors "
+                + "ranked by eta squared and the Pareto fronts. Without STUDY.yaml it runs the demo study: the synthetic "
+                + "'small' model at 1, 2 and 4 parallel slots. Ctrl-C stops cleanly; --resume continues."})
 public final class RunCommand implements Callable<Integer> {
 
     /** How long Ctrl-C waits for the running experiment to stop its engine and write its files. */

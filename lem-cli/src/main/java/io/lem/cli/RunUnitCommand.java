@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run-unit", mixinStandardHelpOptions = true, description = {
         "Runs one (point, cycle) run of a study directory: what each Slurm array task runs.",
         "",
-        "The run is rebuilt from manifest.json alone. It writes the run's directory and slurm/status/unit-I.json,",
-        "never manifest.json (the follower does). Exit 0 when the run is done, 1 when it failed."})
+        "The run is rebuilt from manifest.json alone. It writes the run's directory and slurm/status/unit-I.json, "
+                + "never manifest.json (the follower does). Exit 0 when the run is done, 1 when it failed."})
 public final class RunUnitCommand implements Callable<Integer> {
 
     @CommandLine.Spec

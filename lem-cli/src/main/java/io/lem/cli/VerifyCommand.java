@@ -18,10 +18,11 @@ import picocli.CommandLine.Parameters;
  * the raw files by an implementation of its own. Exit 0 when all agree within tolerance, 1 when any differs, 2 when the path is not a results directory.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Recomputes every figure of a results directory from its raw files and compares.",
+        description = {
+                "Recomputes every figure of a results directory from its raw files and compares.",
                 "",
-                "Every figure of result.json (lem run) or summary.json (lem load) is recomputed from power.csv,",
-                "requests.jsonl and request_energy.jsonl by an implementation of its own."})
+                "Every figure of result.json (lem run) or summary.json (lem load) is recomputed from power.csv, "
+                        + "requests.jsonl and request_energy.jsonl by an implementation of its own."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -41,6 +41,37 @@ class HelpSummaryTest {
         assertThat(entries).allSatisfy(e -> assertThat(e.split(" +", 2)[1]).endsWith(".").hasSizeLessThan(100));
     }
 
+    /**
+     * A description paragraph is one element, so picocli wraps it to the width: an element per source line would
+     * print as ragged short lines. Indented elements (examples) and "" (paragraph breaks) stand alone.
+     */
+    @Test
+    void eachDescriptionParagraphIsOneElementThatPicocliWraps() {
+        List<String> ragged = new ArrayList<>();
+        collectRagged(new CommandLine(new Main()), ragged);
+        assertThat(ragged).isEmpty();
+    }
+
+    private static void collectRagged(CommandLine cli, List<String> ragged) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof CommandLine.HelpCommand) {
+                continue; // picocli's own text
+            }
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            for (int i = 1; i < description.length; i++) {
+                if (prose(description[i - 1]) && prose(description[i])) {
+                    ragged.add(sub.getCommandSpec().qualifiedName() + ": \"" + description[i - 1] + "\" then \""
+                            + description[i] + "\"");
+                }
+            }
+            collectRagged(sub, ragged);
+        }
+    }
+
+    private static boolean prose(String line) {
+        return !line.isEmpty() && !line.startsWith(" ");
+    }
+
     private static void collect(CommandLine cli, List<String> summaries) {
         for (CommandLine sub : cli.getSubcommands().values()) {
             String[] header = sub.getCommandSpec().usageMessage().header();
