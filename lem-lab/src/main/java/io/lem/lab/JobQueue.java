@@ -1,9 +1,10 @@
 package io.lem.lab;
 
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -11,6 +12,11 @@ import java.util.concurrent.Executors;
  * One measurement at a time on this machine: meters read machine-wide counters, so two runs at once would each
  * measure both. Jobs of every tab and session wait in one queue; each waiting job is told its position whenever it
  * changes, and the page shows it as "queued".
+ *
+ * <p>A finished job is kept, with every event, so that a page reloaded later replays it; only the newest
+ * {@code retainFinished} finished jobs are, so a Lab left running for weeks does not grow without bound (each run's
+ * events hold its streamed answer). Its measurements are in the store (SQLite) either way; a dropped job answers
+ * 404 like an unknown one. Waiting and running jobs are never dropped.
  */
 public final class JobQueue implements AutoCloseable {
 
@@ -26,17 +32,33 @@ public final class JobQueue implements AutoCloseable {
         return t;
     });
     private final List<Job> waiting = new ArrayList<>();
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** Every job kept, oldest first; guarded by itself. */
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Worker worker;
+    private final int retainFinished;
     /** The job being measured, guarded by {@code waiting}: counted as ahead of every job that arrives meanwhile. */
     private Job current;
 
+    /** How many finished jobs {@link #JobQueue(Worker)} keeps. */
+    public static final int DEFAULT_RETAIN_FINISHED = 200;
+
     public JobQueue(Worker worker) {
+        this(worker, DEFAULT_RETAIN_FINISHED);
+    }
+
+    /** @param retainFinished how many finished jobs to keep for replay, at least 1 */
+    public JobQueue(Worker worker, int retainFinished) {
+        if (retainFinished < 1) {
+            throw new IllegalArgumentException("retainFinished must be at least 1, got " + retainFinished);
+        }
         this.worker = worker;
+        this.retainFinished = retainFinished;
     }
 
     public void submit(Job job) {
-        jobs.put(job.id(), job);
+        synchronized (jobs) {
+            jobs.put(job.id(), job);
+        }
         synchronized (waiting) {
             waiting.add(job);
             job.emit("queued", LabMaps.of("position", waiting.size(), "ahead", waiting.size() - 1 + (current != null ? 1 : 0)));
@@ -44,8 +66,24 @@ public final class JobQueue implements AutoCloseable {
         thread.submit(() -> execute(job));
     }
 
+    /** The job, or null when unknown or dropped as one of the oldest finished. */
     public Job job(String id) {
-        return jobs.get(id);
+        synchronized (jobs) {
+            return jobs.get(id);
+        }
+    }
+
+    /** Drops the oldest finished jobs beyond {@code retainFinished}. */
+    private void prune() {
+        synchronized (jobs) {
+            long finished = jobs.values().stream().filter(Job::finished).count();
+            for (Iterator<Job> it = jobs.values().iterator(); finished > retainFinished && it.hasNext(); ) {
+                if (it.next().finished()) {
+                    it.remove();
+                    finished--;
+                }
+            }
+        }
     }
 
     private void execute(Job job) {
@@ -73,12 +111,15 @@ public final class JobQueue implements AutoCloseable {
             synchronized (waiting) {
                 current = null;
             }
+            prune();
         }
     }
 
     @Override
     public void close() {
-        jobs.values().forEach(Job::cancel);
+        synchronized (jobs) {
+            jobs.values().forEach(Job::cancel);
+        }
         thread.shutdownNow();
     }
 }
