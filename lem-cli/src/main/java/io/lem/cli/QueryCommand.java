@@ -64,7 +64,8 @@ public final class QueryCommand implements Callable<Integer> {
             throw new ConfigException("--format", "'" + format + "' is not a query output format; fix: use table, csv"
                     + " or json");
         }
-        TidyTables all = TidyTables.under(dir, "--root");
+        // only the per-run tables the statement names are built: a query of points reads no requests.jsonl
+        TidyTables all = TidyTables.under(dir, "--root", SqlQuery.perRunTablesNamed(sql));
         QueryResult result = SqlQuery.run(all, sql);
         out.print(switch (format) {
             case "csv" -> ResultText.csv(result);

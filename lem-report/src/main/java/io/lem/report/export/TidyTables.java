@@ -3,6 +3,7 @@ package io.lem.report.export;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The tidy tables of one or more results directories, computed from the files on disk only (through lem-core's
@@ -23,6 +24,9 @@ public record TidyTables(List<Table> tables, List<String> sweptKeys) {
     public static final String SAMPLES = "samples";
     public static final String GAUGES = "gauges";
     public static final String ENGINE_METRICS = "engine_metrics";
+
+    /** The tables built from each run's own files, not from its result.json: the costly ones. */
+    public static final Set<String> PER_RUN = Set.of(REQUESTS, SAMPLES, GAUGES, ENGINE_METRICS);
 
     public static final String STUDY = "study";
     public static final String RESULTS_DIR = "results_dir";
@@ -49,12 +53,21 @@ public record TidyTables(List<Table> tables, List<String> sweptKeys) {
     }
 
     /**
+     * As {@link #under(Path, String)}, with the {@value #POINTS} and {@value #CYCLES} tables and only those of
+     * {@link #PER_RUN} named here: the files behind the others (requests.jsonl, power.csv, engine_metrics.csv) are
+     * not read.
+     */
+    public static TidyTables under(Path root, String field, Set<String> perRunTables) {
+        return of(root, ResultsDir.under(root, field), perRunTables);
+    }
+
+    /**
      * {@code dir} when it is a results directory (named by its own name), else every one under it.
      *
      * @param field the argument that named it, for the error when there are no results
      */
     public static TidyTables read(Path dir, String field) {
-        return read(dir, field, true);
+        return read(dir, field, PER_RUN);
     }
 
     /**
@@ -62,31 +75,31 @@ public record TidyTables(List<Table> tables, List<String> sweptKeys) {
      * engine_metrics.csv is read, so comparing J/output-token of two large runs does not hold their requests.
      */
     public static TidyTables readPoints(Path dir, String field) {
-        return read(dir, field, false);
+        return read(dir, field, Set.of());
     }
 
-    private static TidyTables read(Path dir, String field, boolean perRun) {
+    private static TidyTables read(Path dir, String field, Set<String> perRun) {
         return ResultsDir.at(dir).map(d -> of(d, perRun))
                 .orElseGet(() -> of(dir, ResultsDir.under(dir, field), perRun));
     }
 
     /** One results directory, named by its own directory name. */
     public static TidyTables of(ResultsDir dir) {
-        return of(dir, true);
+        return of(dir, PER_RUN);
     }
 
-    private static TidyTables of(ResultsDir dir, boolean perRun) {
+    private static TidyTables of(ResultsDir dir, Set<String> perRun) {
         Path parent = dir.path().toAbsolutePath().normalize().getParent();
         return of(parent == null ? dir.path() : parent, List.of(dir), perRun);
     }
 
     /** These results directories, each named by its path relative to {@code root}; none gives empty tables. */
     public static TidyTables of(Path root, List<ResultsDir> dirs) {
-        return of(root, dirs, true);
+        return of(root, dirs, PER_RUN);
     }
 
-    /** @param perRun whether to read each run's own files too (requests, samples, gauges, engine metrics) */
-    private static TidyTables of(Path root, List<ResultsDir> dirs, boolean perRun) {
+    /** @param perRun which of {@link #PER_RUN} to build from each run's own files */
+    private static TidyTables of(Path root, List<ResultsDir> dirs, Set<String> perRun) {
         List<Run> runs = new ArrayList<>();
         for (ResultsDir dir : dirs) {
             String rel = root.toAbsolutePath().normalize().relativize(dir.path().toAbsolutePath().normalize())
@@ -96,9 +109,13 @@ public record TidyTables(List<Table> tables, List<String> sweptKeys) {
         SweptKeys swept = SweptKeys.of(runs);
         Table cycles = CyclesTable.of(runs, swept);
         List<Table> tables = new ArrayList<>(List.of(PointsTable.of(cycles, swept), cycles));
-        if (perRun) {
+        if (perRun.contains(REQUESTS)) {
             tables.add(RequestsTable.of(runs));
-            tables.addAll(SamplesTable.of(runs));
+        }
+        if (perRun.contains(SAMPLES) || perRun.contains(GAUGES)) {
+            tables.addAll(SamplesTable.of(runs).stream().filter(t -> perRun.contains(t.name())).toList());
+        }
+        if (perRun.contains(ENGINE_METRICS)) {
             tables.add(EngineMetricsTable.of(runs));
         }
         return new TidyTables(tables, List.copyOf(swept.columns().keySet()));

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import io.lem.config.ConfigException;
 import io.lem.report.export.DuckTables;
@@ -21,6 +24,27 @@ public final class SqlQuery {
     public static final String FIELD = "SQL";
 
     private SqlQuery() {
+    }
+
+    /** Words that make a statement look at the catalogue (which tables there are), not at named tables. */
+    private static final Pattern CATALOGUE = Pattern.compile(
+            "\\b(information_schema|duckdb_\\w+|show|describe|summarize|pragma)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The tables of {@link TidyTables#PER_RUN} that {@code sql} may read: those it names as a word, or all of them
+     * when it reads the catalogue. Naming one where it is not a table (a column, a string) only loads it needlessly.
+     */
+    public static Set<String> perRunTablesNamed(String sql) {
+        if (CATALOGUE.matcher(sql).find()) {
+            return TidyTables.PER_RUN;
+        }
+        Set<String> named = new TreeSet<>();
+        for (String table : TidyTables.PER_RUN) {
+            if (Pattern.compile("\\b" + table + "\\b", Pattern.CASE_INSENSITIVE).matcher(sql).find()) {
+                named.add(table);
+            }
+        }
+        return Set.copyOf(named);
     }
 
     /**
