@@ -54,8 +54,10 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         if (experiments.size() > 1 || skipped > 0) {
             int verified = experiments.size() - skipped;
-            out.printf(Locale.ROOT, "overall: %s: %d of %d verified experiments passed%s%n", failed == 0 ? "PASS" : "FAIL",
-                    verified - failed, verified, skipped == 0 ? "" : ", " + skipped + " not verified");
+            boolean study = experiments.getLast().name().equals("study.json");
+            out.printf(Locale.ROOT, "overall: %s: %d of %d verified %s passed%s%n", failed == 0 ? "PASS" : "FAIL",
+                    verified - failed, verified, study ? "(runs and study.json)" : "experiments",
+                    skipped == 0 ? "" : ", " + skipped + " not verified");
         }
         out.flush();
         return failed == 0 ? 0 : ErrorHandler.FAILURE;

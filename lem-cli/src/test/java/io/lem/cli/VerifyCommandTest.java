@@ -76,7 +76,7 @@ class VerifyCommandTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).contains("verdict: PASS", "verdict: FAIL: 1 of", "metrics.output_tokens",
                 "003-c: not verified: no result.json (status failed)",
-                "overall: FAIL: 1 of 2 verified experiments passed, 1 not verified");
+                "overall: FAIL: 2 of 3 verified (runs and study.json) passed, 1 not verified");
     }
 
     @Test

@@ -49,7 +49,8 @@ public final class Verifier {
 
     /**
      * Verifies an experiment directory or lem load's output directory, or each experiment of a study directory (one
-     * with study.json); an experiment without result.json (failed, pending) is listed as skipped with its status.
+     * with study.json) and, last, study.json's per-point summaries ({@link StudyChecks}); an experiment without
+     * result.json (failed, pending) is listed as skipped with its status.
      *
      * @throws ConfigException when the path is no directory, or neither kind of results directory
      */
@@ -78,14 +79,35 @@ public final class Verifier {
         List<Experiment> experiments = new ArrayList<>();
         for (JsonNode e : study.path("experiments").values()) {
             Path dir = resultsDir.resolve(e.path("dir").asString(""));
-            if (Files.isRegularFile(dir.resolve(RESULT_FILE))) {
-                experiments.add(new Experiment(name(dir), dir, verify(dir), null));
-            } else {
-                experiments.add(new Experiment(name(dir), dir, null, "no " + RESULT_FILE + " (status "
-                        + e.path("status").asString("unknown") + ")"));
+            JsonNode cycles = cycles(study, e.path("index").asInt());
+            if (cycles.size() <= 1 && !Files.isDirectory(dir.resolve("cycle-1"))) {
+                experiments.add(experiment(name(dir), dir, e.path("status").asString("unknown")));
+                continue;
+            }
+            // a study with cycles keeps each in <point dir>/cycle-<k>
+            for (int k = 1; k <= Math.max(1, cycles.size()); k++) {
+                Path cycle = dir.resolve("cycle-" + k);
+                experiments.add(experiment(name(dir) + "/cycle-" + k, cycle, cycles.path(k - 1).asString("unknown")));
             }
         }
+        experiments.add(new Experiment(STUDY_FILE, resultsDir, Verification.of(StudyChecks.checks(resultsDir, study)),
+                null));
         return experiments;
+    }
+
+    private static Experiment experiment(String name, Path dir, String status) {
+        return Files.isRegularFile(dir.resolve(RESULT_FILE)) ? new Experiment(name, dir, verify(dir), null)
+                : new Experiment(name, dir, null, "no " + RESULT_FILE + " (status " + status + ")");
+    }
+
+    /** The point's cycle statuses in study.json ({@code points[].cycles}), empty when it has none. */
+    private static JsonNode cycles(JsonNode study, int pointIndex) {
+        for (JsonNode point : study.path("points").values()) {
+            if (point.path("index").asInt() == pointIndex) {
+                return point.path("cycles");
+            }
+        }
+        return JSON.createArrayNode();
     }
 
     private static String name(Path dir) {

@@ -241,10 +241,68 @@ class VerifierTest {
 
         List<Verifier.Experiment> all = Verifier.verifyAll(study);
 
-        assertThat(all).hasSize(2);
+        assertThat(all).hasSize(3);
         assertThat(all.get(0).verification().passed()).isTrue();
         assertThat(all.get(1).verification()).isNull();
         assertThat(all.get(1).skipped()).contains("status failed");
+        // last, study.json's summaries: none in this one
+        assertThat(all.get(2).name()).isEqualTo("study.json");
+        assertThat(all.get(2).verification().figuresChecked()).isZero();
+    }
+
+    /**
+     * study.json written by lem's own analysis (t for 3 cycles, BCa for 12) is redone by the verifier's code from
+     * each cycle's result.json; every cycle directory is verified too, and a bound off by 1 % fails alone.
+     */
+    @Test
+    void aStudysPointSummariesAreRedoneFromItsCycles() throws IOException {
+        Path study = Files.createDirectories(tmp.resolve("study"));
+        double base = JSON.readTree(fixture().resolve("result.json").toFile()).path("metrics")
+                .path("joules_per_output_token").asDouble();
+        int[] cycles = {12, 3};
+        java.util.List<java.util.Map<String, Object>> points = new java.util.ArrayList<>();
+        java.util.List<java.util.Map<String, Object>> experiments = new java.util.ArrayList<>();
+        for (int p = 0; p < cycles.length; p++) {
+            String dir = "00" + (p + 1) + "-p";
+            double[] values = new double[cycles[p]];
+            for (int k = 1; k <= cycles[p]; k++) {
+                Path cycle = copy(fixture(), study.resolve(dir).resolve("cycle-" + k));
+                double v = base * (1 + 0.01 * ((k * 7) % 5 - 2));
+                values[k - 1] = v;
+                editResult(cycle, r -> ((ObjectNode) r.get("metrics")).put("joules_per_output_token", v));
+            }
+            io.lem.analysis.stats.PointSummary summary = io.lem.analysis.stats.PointSummary.of(values,
+                    io.lem.analysis.stats.BootstrapOptions.DEFAULT);
+            points.add(java.util.Map.of("index", p + 1, "dir", dir, "cycles",
+                    java.util.Collections.nCopies(cycles[p], "done"),
+                    "metrics", java.util.Map.of("joules_per_output_token", summary.toJson("j_per_output_token"))));
+            experiments.add(java.util.Map.of("index", p + 1, "dir", dir, "status", "done"));
+        }
+        Path studyJson = study.resolve("study.json");
+        Files.writeString(studyJson, JSON.writeValueAsString(java.util.Map.of("experiments", experiments,
+                "points", points)));
+
+        List<Verifier.Experiment> all = Verifier.verifyAll(study);
+
+        assertThat(all).hasSize(12 + 3 + 1);
+        assertThat(all.get(0).name()).isEqualTo("001-p/cycle-1");
+        Verification summaries = all.getLast().verification();
+        assertThat(summaries.passed()).as("%s", summaries.failures()).isTrue();
+        // per point: 12 or 3 per-cycle values, the mean and both bounds
+        assertThat(summaries.figuresChecked()).isEqualTo(12 + 3 + 3 * 2);
+        assertThat(summaries.checks()).extracting(Check::figure).contains(
+                "points[1].metrics.joules_per_output_token.ci.lower_j_per_output_token",
+                "points[2].metrics.joules_per_output_token.ci.upper_j_per_output_token");
+        assertThat(summaries.checks()).filteredOn(c -> c.figure().endsWith(".ci.upper_j_per_output_token"))
+                .extracting(Check::note).containsExactly("bca", "student_t");
+
+        ObjectNode written = (ObjectNode) JSON.readTree(studyJson.toFile());
+        ObjectNode ci = (ObjectNode) written.get("points").get(1).get("metrics").get("joules_per_output_token")
+                .get("ci");
+        ci.put("upper_j_per_output_token", ci.get("upper_j_per_output_token").asDouble() * 1.01);
+        Files.writeString(studyJson, JSON.writeValueAsString(written));
+        assertThat(Verifier.verifyAll(study).getLast().verification().failures()).extracting(Check::figure)
+                .containsExactly("points[2].metrics.joules_per_output_token.ci.upper_j_per_output_token");
     }
 
     @Test
