@@ -250,6 +250,28 @@ class VerifierTest {
         assertThat(all.get(2).verification().figuresChecked()).isZero();
     }
 
+    /** A study of one cycle keeps each run's files in the point directory itself, as the demo does. */
+    @Test
+    void aOneCycleStudysSummariesAreReadFromThePointDirectory() throws IOException {
+        Path study = Files.createDirectories(tmp.resolve("one"));
+        copy(fixture(), study.resolve("001-p"));
+        double v = JSON.readTree(fixture().resolve("result.json").toFile()).path("metrics")
+                .path("joules_per_output_token").asDouble();
+        java.util.Map<String, Object> summary = io.lem.analysis.stats.PointSummary.of(new double[] {v},
+                io.lem.analysis.stats.BootstrapOptions.DEFAULT).toJson("j_per_output_token");
+        Files.writeString(study.resolve("study.json"), JSON.writeValueAsString(java.util.Map.of(
+                "experiments", List.of(java.util.Map.of("index", 1, "dir", "001-p", "status", "done")),
+                "points", List.of(java.util.Map.of("index", 1, "dir", "001-p", "cycles", List.of("done"),
+                        "metrics", java.util.Map.of("joules_per_output_token", summary))))));
+
+        List<Verifier.Experiment> all = Verifier.verifyAll(study);
+
+        assertThat(all).extracting(Verifier.Experiment::name).containsExactly("001-p", "study.json");
+        assertThat(all.getLast().verification().passed()).as("%s", all.getLast().verification().failures()).isTrue();
+        // the value and the mean; one value has no interval (method none)
+        assertThat(all.getLast().verification().figuresChecked()).isEqualTo(2);
+    }
+
     /**
      * study.json written by lem's own analysis (t for 3 cycles, BCa for 12) is redone by the verifier's code from
      * each cycle's result.json; every cycle directory is verified too, and a bound off by 1 % fails alone.
