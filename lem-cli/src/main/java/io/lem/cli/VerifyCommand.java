@@ -54,7 +54,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         if (experiments.size() > 1 || skipped > 0) {
             int verified = experiments.size() - skipped;
-            boolean study = experiments.getLast().name().equals("study.json");
+            boolean study = experiments.getLast().name().equals(Verifier.STUDY_SUMMARIES);
             out.printf(Locale.ROOT, "overall: %s: %d of %d verified %s passed%s%n", failed == 0 ? "PASS" : "FAIL",
                     verified - failed, verified, study ? "(runs and study.json)" : "experiments",
                     skipped == 0 ? "" : ", " + skipped + " not verified");

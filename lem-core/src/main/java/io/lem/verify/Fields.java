@@ -1,5 +1,8 @@
 package io.lem.verify;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * Every field name the verifier reads, in one place: result.json paths (JSON pointers, printed as dotted figure
  * names); the rows of requests.jsonl and request_energy.jsonl are read through the shared readers, whose
@@ -11,6 +14,15 @@ final class Fields {
     /** lem load's report. */
     static final String SUMMARY_FILE = "summary.json";
     static final String STUDY_FILE = "study.json";
+
+    /**
+     * Where run {@code cycle} (from 1) of a point lives: {@code <point dir>/cycle-<k>}, except in a study of one
+     * cycle, which lem run keeps in the point directory itself.
+     */
+    static Path runDir(Path pointDir, int cycle, int cycles) {
+        Path dir = pointDir.resolve("cycle-" + cycle);
+        return cycles <= 1 && !Files.isDirectory(dir) ? pointDir : dir;
+    }
     static final String REQUESTS_FILE = "requests.jsonl";
     static final String REQUEST_ENERGY_FILE = "request_energy.jsonl";
 

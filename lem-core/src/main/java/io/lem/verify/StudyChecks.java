@@ -40,10 +40,7 @@ final class StudyChecks {
             int cycles = point.path("cycles").size();
             List<JsonNode> results = new ArrayList<>();
             for (int k = 1; k <= cycles; k++) {
-                Path file = dir.resolve("cycle-" + k).resolve(Fields.RESULT_FILE);
-                if (cycles == 1 && !Files.isRegularFile(file)) {
-                    file = dir.resolve(Fields.RESULT_FILE); // a study of one cycle keeps it in the point directory
-                }
+                Path file = Fields.runDir(dir, k, cycles).resolve(Fields.RESULT_FILE);
                 results.add(Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : null);
             }
             for (Map.Entry<String, JsonNode> metric : point.path("metrics").properties()) {

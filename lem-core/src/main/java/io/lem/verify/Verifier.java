@@ -80,20 +80,20 @@ public final class Verifier {
         for (JsonNode e : study.path("experiments").values()) {
             Path dir = resultsDir.resolve(e.path("dir").asString(""));
             JsonNode cycles = cycles(study, e.path("index").asInt());
-            if (cycles.size() <= 1 && !Files.isDirectory(dir.resolve("cycle-1"))) {
-                experiments.add(experiment(name(dir), dir, e.path("status").asString("unknown")));
-                continue;
-            }
-            // a study with cycles keeps each in <point dir>/cycle-<k>
             for (int k = 1; k <= Math.max(1, cycles.size()); k++) {
-                Path cycle = dir.resolve("cycle-" + k);
-                experiments.add(experiment(name(dir) + "/cycle-" + k, cycle, cycles.path(k - 1).asString("unknown")));
+                Path run = runDir(dir, k, cycles.size());
+                String status = cycles.isEmpty() ? e.path("status").asString("unknown")
+                        : cycles.path(k - 1).asString("unknown");
+                experiments.add(experiment(run.equals(dir) ? name(dir) : name(dir) + "/cycle-" + k, run, status));
             }
         }
-        experiments.add(new Experiment(STUDY_FILE, resultsDir, Verification.of(StudyChecks.checks(resultsDir, study)),
+        experiments.add(new Experiment(STUDY_SUMMARIES, resultsDir, Verification.of(StudyChecks.checks(resultsDir, study)),
                 null));
         return experiments;
     }
+
+    /** The name of the last entry of {@link #verifyAll} for a study: study.json's own summaries. */
+    public static final String STUDY_SUMMARIES = STUDY_FILE;
 
     private static Experiment experiment(String name, Path dir, String status) {
         return Files.isRegularFile(dir.resolve(RESULT_FILE)) ? new Experiment(name, dir, verify(dir), null)

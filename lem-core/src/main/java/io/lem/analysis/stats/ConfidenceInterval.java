@@ -32,7 +32,7 @@ public record ConfidenceInterval(double estimate, double lower, double upper, do
         json.put("level", level);
         json.put("n", n);
         json.put("method", method.jsonName());
-        json.put("resamples", method == CiMethod.NONE || method == CiMethod.STUDENT_T ? 0 : resamples);
+        json.put("resamples", method == CiMethod.NONE ? 0 : resamples);
         json.put("seed", seed);
         if (method == CiMethod.BCA) {
             json.put("bca_z0", Json.finite(biasZ0));

@@ -12,7 +12,7 @@ import org.hipparchus.distribution.continuous.TDistribution;
  *
  * <p>Why not a bootstrap interval for few values: every bootstrap mean lies between the smallest and the largest
  * value, so with n = 3 the 95 % percentile interval is that range, which holds the true mean of normal values only
- * 1 − 2·(1/2)³ = 75 % of the time; {@code MeanIntervalCoverageTest} measures 75, 81, 82, 85 and 89 % at n = 3, 4,
+ * 1 − 2·(1/2)³ = 75 % of the time; {@code MeanIntervalTest} measures 75, 81, 82, 85 and 89 % at n = 3, 4,
  * 5, 6 and 8, against 95 % for t. A study's cycles are usually that few.
  */
 public final class MeanInterval {
@@ -25,6 +25,7 @@ public final class MeanInterval {
         if (x.length >= BootstrapOptions.BCA_MIN_N || x.length < 2) {
             return Bootstrap.meanCi(x, options);
         }
+        // no resampling: the record says 0 resamples, and the seed only because the options carry it
         return studentT(x, options);
     }
 
@@ -44,6 +45,6 @@ public final class MeanInterval {
         String note = String.format(Locale.ROOT, "Student t, t = %.6f with %d degrees of freedom: a bootstrap "
                 + "interval of fewer than %d values is narrower than its level", t, n - 1, BootstrapOptions.BCA_MIN_N);
         return new ConfidenceInterval(mean, mean - t * standardError, mean + t * standardError, options.level(), n,
-                CiMethod.STUDENT_T, options.resamples(), options.seed(), Double.NaN, Double.NaN, note);
+                CiMethod.STUDENT_T, 0, options.seed(), Double.NaN, Double.NaN, note);
     }
 }

@@ -40,8 +40,9 @@ public final class ComparisonText {
                     + " warnings\n");
         }
         out.append("B/A is B's mean J/output-token over A's; the CIs are the points' 95 % intervals of the mean over"
-                + " their cycles (Student t below 10 cycles, BCa bootstrap from 10): disjoint intervals mean the difference is larger than the cycle-to-cycle"
-                + " spread, overlapping ones do not prove the points equal\n");
+                + " their cycles (Student t below 10 cycles, BCa bootstrap from 10): disjoint intervals mean the"
+                + " difference is larger than the cycle-to-cycle spread, overlapping ones do not prove the points"
+                + " equal\n");
         return out.toString();
     }
 

@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.lem.config.ConfigException;
 import io.lem.report.export.DuckTables;
@@ -38,13 +38,8 @@ public final class SqlQuery {
         if (CATALOGUE.matcher(sql).find()) {
             return TidyTables.PER_RUN;
         }
-        Set<String> named = new TreeSet<>();
-        for (String table : TidyTables.PER_RUN) {
-            if (Pattern.compile("\\b" + table + "\\b", Pattern.CASE_INSENSITIVE).matcher(sql).find()) {
-                named.add(table);
-            }
-        }
-        return Set.copyOf(named);
+        return TidyTables.PER_RUN.stream().filter(table -> Pattern.compile("\\b" + table + "\\b",
+                Pattern.CASE_INSENSITIVE).matcher(sql).find()).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
