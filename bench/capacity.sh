@@ -13,10 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-10}"; connections="${2:-64}"; streams="${3:-10000}"; hold_ms="${4:-20000}"
 port_fast=18431; port_hold=18432
-. "$here/scripts/jdk.sh"
-lem_find_jdk || exit 1
-export JAVA_HOME="$LEM_JAVA_HOME"
-java="$JAVA_HOME/bin/java"
+. "$here/bench/cli-env.sh"
 
 need() { # command, Debian package
   command -v "$1" >/dev/null && return 0
@@ -35,16 +32,6 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" -lt $((streams + 1000)) ]; then
   echo "capacity.sh: open-file limit $(ulimit -n) is below $((streams + 1000)); raise the hard limit (ulimit -Hn)" >&2; exit 2
 fi
-
-dist="$here/lem-cli/target"
-if [ ! -f "$dist/lem-cli-0.1.0-SNAPSHOT.jar" ]; then
-  (cd "$here" && JAVA_HOME="$JAVA_HOME" ./mvnw -q -B -Dmaven.test.skip=true -pl lem-cli -am package)
-fi
-cp="$dist/lem-cli-0.1.0-SNAPSHOT.jar:$dist/lib/*"
-work="$(mktemp -d)"; pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-for i in $(seq 1 64); do echo "prompt number $i about joules and tokens"; done > "$work/prompts.txt"
 
 # the SSE body, as nginx's return string (\n escapes, no single quotes inside)
 body=""

@@ -1,5 +1,6 @@
 package io.lem.result;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,28 +40,31 @@ public final class JsonFiles {
         return object;
     }
 
-    /** A JSONL file, one row per non-blank line. */
+    /**
+     * A JSONL file, one row per non-blank line, read a line at a time: only the rows stay in memory, never the
+     * file's text (a load output of 323,021 requests is 164 MB of text).
+     */
     public static <T> List<T> readLines(Path file, Function<JsonNode, T> row) {
         if (!Files.isRegularFile(file)) {
             throw new ResultFileException(file, "missing" + FIX);
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<T> rows = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int number = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    rows.add(row.apply(Json.compact().readTree(line)));
+                } catch (JacksonException e) {
+                    throw new ResultFileException(file + ":" + number, "not valid JSON ("
+                            + e.getOriginalMessage() + "); fix: a truncated last line is cut off by a crash, remove it");
+                }
+            }
         } catch (IOException e) {
             throw new ResultFileException(file, "cannot be read (" + e.getMessage() + ")" + FIX);
-        }
-        List<T> rows = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            try {
-                rows.add(row.apply(Json.compact().readTree(lines.get(i))));
-            } catch (JacksonException e) {
-                throw new ResultFileException(file + ":" + (i + 1), "not valid JSON ("
-                        + e.getOriginalMessage() + "); fix: a truncated last line is cut off by a crash, remove it");
-            }
         }
         return rows;
     }
@@ -100,13 +104,14 @@ public final class JsonFiles {
 
     /** The numbers of an array, nulls and non-numbers left out. */
     public static List<Double> numbers(JsonNode array) {
-        List<Double> values = new ArrayList<>();
+        double[] values = new double[array.size()];
+        int n = 0;
         for (JsonNode v : array.values()) {
             if (v.isNumber()) {
-                values.add(v.doubleValue());
+                values[n++] = v.doubleValue();
             }
         }
-        return List.copyOf(values);
+        return DoubleList.copyOf(values, n);
     }
 
     /** A {@code {name: number}} object, in file order; a null value stays null. */

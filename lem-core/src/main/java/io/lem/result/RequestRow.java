@@ -21,7 +21,7 @@ public record RequestRow(long id, Boolean warmup, Schedule schedule, String stat
     public static final String PORTION_MEASURED = "measured";
 
     public RequestRow {
-        chunkMs = List.copyOf(chunkMs);
+        chunkMs = DoubleList.copyOf(chunkMs);
     }
 
     /**

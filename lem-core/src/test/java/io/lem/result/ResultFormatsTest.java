@@ -204,6 +204,11 @@ class ResultFormatsTest {
         Files.writeString(dir.resolve("requests.jsonl"), "{\"id\":0}\n{\"id\":1,\"sta");
         assertThatThrownBy(() -> ResultFormats.REQUESTS.readIn(dir)).isInstanceOf(ResultFileException.class)
                 .hasMessageContaining("requests.jsonl:2").hasMessageContaining("truncated last line");
+        Files.writeString(dir.resolve("requests.jsonl"), "{\"id\":0}\n\n{\"id\":1,\"sta"); // a blank line counts
+        assertThatThrownBy(() -> ResultFormats.REQUESTS.readIn(dir)).hasMessageContaining("requests.jsonl:3");
+        Files.write(dir.resolve("requests.jsonl"), new byte[] {'{', '"', (byte) 0xff, '"', '}', '\n'});
+        assertThatThrownBy(() -> ResultFormats.REQUESTS.readIn(dir)).isInstanceOf(ResultFileException.class)
+                .hasMessageContaining("requests.jsonl: cannot be read").hasMessageContaining("fix:");
         Files.writeString(dir.resolve("power.csv"), "t_s,a_energy_j\n0.0,1.0\n0.1,x\n");
         assertThatThrownBy(() -> ResultFormats.POWER.readIn(dir)).isInstanceOf(ResultFileException.class)
                 .hasMessageContaining("power.csv:3").hasMessageContaining("'x'");

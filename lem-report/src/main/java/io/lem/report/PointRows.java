@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.lem.report.model.PointRow;
 import io.lem.report.model.RunData;
+import io.lem.result.DoubleList;
 import io.lem.result.ResultFile;
 import io.lem.result.StudyFile;
 
@@ -66,10 +67,10 @@ final class PointRows {
 
     private static void percentiles(Map<String, Double> into, String name, List<RunData> runs,
                                     Function<RunData, List<Double>> values) {
-        List<Double> pooled = new ArrayList<>();
-        runs.forEach(r -> pooled.addAll(values.apply(r)));
-        for (int p : new int[] {50, 90, 99}) {
-            into.put(name + "_p" + p, Stats.percentile(pooled, p));
+        double[] ps = {50, 90, 99};
+        Double[] at = Stats.percentiles(DoubleList.concat(runs.stream().map(values).toList()), ps);
+        for (int i = 0; i < ps.length; i++) {
+            into.put(name + "_p" + (int) ps[i], at[i]);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.lem.analysis.Distribution;
+import io.lem.result.DoubleList;
 
 /** The few statistics a report draws itself: percentiles and empirical CDFs of raw per-request values. */
 final class Stats {
@@ -16,18 +17,27 @@ final class Stats {
      * default), so the figures match what a reader recomputes from requests.jsonl; null for no values.
      */
     static Double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        return Distribution.percentile(sorted(values), p);
+        return percentiles(values, p)[0];
     }
 
     static Double mean(List<Double> values) {
         return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
+    /** The p-th percentiles of the values, each as {@link #percentile} gives it, sorting them once. */
+    static Double[] percentiles(List<Double> values, double... ps) {
+        Double[] out = new Double[ps.length];
+        if (!values.isEmpty()) {
+            double[] sorted = sorted(values);
+            for (int i = 0; i < ps.length; i++) {
+                out[i] = Distribution.percentile(sorted, ps[i]);
+            }
+        }
+        return out;
+    }
+
     private static double[] sorted(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] v = DoubleList.toArray(values);
         Arrays.sort(v);
         return v;
     }

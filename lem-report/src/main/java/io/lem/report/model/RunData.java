@@ -1,10 +1,10 @@
 package io.lem.report.model;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.lem.result.DoubleList;
 import io.lem.result.PowerTable;
 import io.lem.result.RequestEnergyRow;
 import io.lem.result.RequestRow;
@@ -73,13 +73,15 @@ public record RunData(String label, Path dir, ResultFile result, SummaryFile sum
 
     /** Inter-token latencies: the gaps between consecutive chunk arrivals of each measured OK request. */
     public List<Double> itlMs() {
-        List<Double> gaps = new ArrayList<>();
-        for (RequestRow r : measuredOk()) {
+        List<RequestRow> ok = measuredOk();
+        double[] gaps = new double[ok.stream().mapToInt(r -> Math.max(0, r.chunkMs().size() - 1)).sum()];
+        int n = 0;
+        for (RequestRow r : ok) {
             List<Double> chunks = r.chunkMs();
             for (int i = 1; i < chunks.size(); i++) {
-                gaps.add(chunks.get(i) - chunks.get(i - 1));
+                gaps[n++] = chunks.get(i) - chunks.get(i - 1);
             }
         }
-        return gaps;
+        return DoubleList.copyOf(gaps, n);
     }
 }
