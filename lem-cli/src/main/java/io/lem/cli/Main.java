@@ -1,6 +1,8 @@
 package io.lem.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,10 +43,25 @@ public final class Main implements Runnable {
                     + " (see --help)");
             return ErrorHandler.USER_ERROR;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the command's data is unreachable once its stack is gone, so there is room to say what to do
+            err.println("lem: out of memory (" + e.getMessage() + ", heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); files already written are kept;"
+                    + " fix: give the JVM more heap, e.g. LEM_JAVA_OPTS=-Xmx8g ./lem " + shellWords(args));
+            code = ErrorHandler.FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The arguments as a shell line to paste: each one with a space, quote or wildcard single-quoted. */
+    static String shellWords(String... args) {
+        return Arrays.stream(args).map(a -> a.matches("[A-Za-z0-9_./=:,@%+-]+") ? a
+                : "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
     }
 
     @Override
