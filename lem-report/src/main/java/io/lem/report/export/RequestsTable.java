@@ -54,7 +54,7 @@ final class RequestsTable {
     }
 
     static Table of(List<Run> runs) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        Table.Builder rows = new Table.Builder(TidyTables.REQUESTS, DESCRIPTION, COLUMNS);
         for (Run run : runs) {
             if (!run.measured() || !Files.isRegularFile(ResultFormats.REQUESTS.in(run.dir()))) {
                 continue;
@@ -98,6 +98,6 @@ final class RequestsTable {
                 rows.add(row);
             }
         }
-        return Table.of(TidyTables.REQUESTS, DESCRIPTION, COLUMNS, rows);
+        return rows.build();
     }
 }

@@ -25,14 +25,35 @@ public record Table(String name, String description, List<Column> columns, List<
      * float → double, a non-finite double → null) and checked against its column's type.
      */
     public static Table of(String name, String description, List<Column> columns, List<Map<String, Object>> rows) {
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (index.put(columns.get(i).name(), i) != null) {
-                throw new IllegalArgumentException(name + ": column " + columns.get(i).name() + " twice");
+        Builder table = new Builder(name, description, columns);
+        rows.forEach(table::add);
+        return table.build();
+    }
+
+    /**
+     * A table filled a row at a time, each map turned into its cells as it is added (as {@link #of} does), so a
+     * table of 300,000 requests never holds 300,000 maps.
+     */
+    public static final class Builder {
+
+        private final String name;
+        private final String description;
+        private final List<Column> columns;
+        private final Map<String, Integer> index = new LinkedHashMap<>();
+        private final List<List<Object>> cells = new ArrayList<>();
+
+        public Builder(String name, String description, List<Column> columns) {
+            this.name = name;
+            this.description = description;
+            this.columns = List.copyOf(columns);
+            for (int i = 0; i < this.columns.size(); i++) {
+                if (index.put(this.columns.get(i).name(), i) != null) {
+                    throw new IllegalArgumentException(name + ": column " + this.columns.get(i).name() + " twice");
+                }
             }
         }
-        List<List<Object>> cells = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
+
+        public void add(Map<String, Object> row) {
             Object[] line = new Object[columns.size()];
             row.forEach((key, value) -> {
                 Integer i = index.get(key);
@@ -48,7 +69,10 @@ public record Table(String name, String description, List<Column> columns, List<
             });
             cells.add(Collections.unmodifiableList(java.util.Arrays.asList(line)));
         }
-        return new Table(name, description, columns, cells);
+
+        public Table build() {
+            return new Table(name, description, columns, cells);
+        }
     }
 
     static Object normalise(Object value) {
