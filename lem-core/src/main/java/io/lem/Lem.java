@@ -122,6 +122,14 @@ public final class Lem {
         return studyRunner().close(study, studyDir, ended, options, state, message);
     }
 
+    /**
+     * Adds an opened adaptive study's next cycle, once the runs before it have ended: the runs now pending are the
+     * ones to submit; 0 when no point needs another. See {@link StudyRunner#addAdaptiveCycle}.
+     */
+    public int addAdaptiveCycle(StudyConfig study, Path studyDir, StudyOptions options) throws IOException {
+        return studyRunner().addAdaptiveCycle(study, studyDir, options);
+    }
+
     private StudyRunner studyRunner() {
         ExperimentRunner runner = experimentRunner();
         return new StudyRunner(runner, executor != null ? executor : new LocalExecutor(runner), listener);

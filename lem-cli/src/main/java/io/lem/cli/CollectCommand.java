@@ -1,6 +1,7 @@
 package io.lem.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.lem.Lem;
@@ -43,7 +44,8 @@ public final class CollectCommand implements Callable<Integer> {
                     + "lem run --executor slurm");
         }
         JobsFile.Job job = SlurmStudy.latestJob(dir);
-        StudyConfig study = RunCommand.studyOf(dir, job.overridesWith(set.pairs));
+        Map<String, String> overrides = job.overridesWith(set.pairs);
+        StudyConfig study = RunCommand.studyOf(dir, overrides);
         String written = StudyManifest.read(dir).studyDesignHash();
         if (!study.plan().studyDesignHash().equals(written)) {
             throw new ConfigException("--set", dir + " was written for another study design than its study file "
@@ -53,7 +55,10 @@ public final class CollectCommand implements Callable<Integer> {
         }
         Lem lem = Lem.builder().listener(new ConsoleProgress(err)).build();
         SlurmStudy slurm = new SlurmStudy(lem, new ProcessSlurmCommands(), line -> err.println("lem collect: " + line));
-        double pollS = SlurmOptions.of(study.plan().execution(), Path.of("lem")).pollS();
-        return SlurmRun.follow(slurm, study, dir, job, pollS, StudyOptions.DEFAULT, spec.commandLine().getOut(), err);
+        // an adaptive study's further cycles are submitted from here too, with this lem's launcher
+        SlurmOptions slurmOptions = SlurmOptions.of(study.plan().execution(),
+                SlurmStudy.adaptive(study) ? SlurmRun.launcher() : Path.of("lem"));
+        return SlurmRun.follow(slurm, study, dir, job, slurmOptions, overrides, StudyOptions.DEFAULT,
+                spec.commandLine().getOut(), err);
     }
 }

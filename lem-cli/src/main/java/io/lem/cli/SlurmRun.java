@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +46,41 @@ final class SlurmRun {
             return print(lem.closeStudy(study, dir, Map.of(),
                     SlurmStudy.withHardware(dir, options), StudyResult.FINISHED, null), out, err);
         }
-        return follow(slurm, study, dir, job, slurmOptions.pollS(), options, out, err);
+        return follow(slurm, study, dir, job, slurmOptions, overrides, options, out, err);
     }
 
-    static int follow(SlurmStudy slurm, StudyConfig study, Path dir, JobsFile.Job job, double pollS,
-                      StudyOptions options, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    /**
+     * Follows {@code job}; for an adaptive study, then submits and follows one array per further cycle while every
+     * run so far is done and some point's interval is still too wide.
+     *
+     * @param overrides the --set pairs the study was loaded with, kept with each further array for lem collect
+     */
+    static int follow(SlurmStudy slurm, StudyConfig study, Path dir, JobsFile.Job job, SlurmOptions slurmOptions,
+                      Map<String, String> overrides, StudyOptions options, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        StudyResult result = followOne(slurm, study, dir, job, slurmOptions.pollS(), options, err);
+        while (SlurmStudy.adaptive(study) && result.state().equals(StudyResult.FINISHED)) {
+            List<StudyResult.Outcome> failed = result.outcomes().stream().filter(o -> !o.status().equals("done"))
+                    .toList();
+            if (!failed.isEmpty()) {
+                err.println("lem: no further adaptive cycle: " + failed.size() + " run(s) of slurm job "
+                        + job.jobId() + " did not finish done; fix the cause, then lem run --resume " + dir
+                        + " --executor slurm (it reruns them and goes on with the cycles)");
+                break;
+            }
+            JobsFile.Job next = slurm.submitNextCycle(study, dir, slurmOptions, overrides, options);
+            if (next == null) {
+                break;
+            }
+            job = next;
+            result = followOne(slurm, study, dir, job, slurmOptions.pollS(), options, err);
+        }
+        return print(result, out, err);
+    }
+
+    private static StudyResult followOne(SlurmStudy slurm, StudyConfig study, Path dir, JobsFile.Job job, double pollS,
+                                         StudyOptions options, PrintWriter err)
+            throws IOException, InterruptedException {
         ArrayFollower follower = slurm.follower(dir, job, pollS);
         CountDownLatch recorded = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -64,9 +95,8 @@ final class SlurmRun {
             }
         }, "lem-slurm-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        StudyResult result;
         try {
-            result = slurm.follow(study, dir, follower, job, options);
+            return slurm.follow(study, dir, follower, job, options);
         } finally {
             recorded.countDown();
             try {
@@ -75,7 +105,6 @@ final class SlurmRun {
                 // Ctrl-C: the hook is running and was released above
             }
         }
-        return print(result, out, err);
     }
 
     private static int print(StudyResult result, PrintWriter out, PrintWriter err) {
@@ -98,7 +127,7 @@ final class SlurmRun {
     }
 
     /** The launcher each task runs: this lem's ({@code -Dlem.launcher}, else {@code <lem.home>/lem}). */
-    private static Path launcher() {
+    static Path launcher() {
         String launcher = System.getProperty("lem.launcher");
         if (launcher != null) {
             return Path.of(launcher);

@@ -25,23 +25,6 @@ class SlurmCommandErrorsTest {
     }
 
     @Test
-    void adaptiveCyclesAreRefusedOnSlurmBeforeAnythingIsSubmitted() throws IOException {
-        Path file = Files.writeString(tmp.resolve("a.yaml"), "study_name: a\nengine: {preset: tiny}\n"
-                + "execution: {precision: 0.05}\n");
-        System.setProperty("lem.launcher", "/opt/lem/lem");
-        try {
-            RunCommandTest.Run run = RunCommandTest.lem("run", file.toString(), "--executor", "slurm", "--results",
-                    tmp.resolve("r").toString());
-            assertThat(run.code()).isEqualTo(2);
-            assertThat(run.err().strip()).startsWith("run: execution.precision: ")
-                    .contains("fix: give execution.cycles with --executor slurm").doesNotContain("\n");
-            assertThat(tmp.resolve("r")).as("nothing written").doesNotExist();
-        } finally {
-            System.clearProperty("lem.launcher");
-        }
-    }
-
-    @Test
     void runUnitAndCollectNeedAStudyDirectory() {
         RunCommandTest.Run unit = RunCommandTest.lem("run-unit", "--study", tmp.toString(), "--unit", "0");
         assertThat(unit.code()).isEqualTo(2);

@@ -167,6 +167,52 @@ class SlurmStudyTest {
         }
     }
 
+    /**
+     * Adaptive cycles on Slurm: the minimum cycles as one array, then one array per further cycle for the points whose
+     * interval is still too wide (here every point, its precision out of reach), up to max_cycles; lem verify then
+     * recomputes every run and study.json's intervals from the files.
+     */
+    @Test
+    void adaptiveCyclesRunAsOneArrayPerFurtherCycle() throws Exception {
+        Path file = tmp.resolve("adaptive.yaml");
+        Files.writeString(file, """
+                study_name: adaptive
+                engine: {type: embedded, model: %s, threads: 1, ctx: 256}
+                workload: {requests: 3, max_output_tokens: 6}
+                measurement: {baseline_s: 0, warmup_requests: 1}
+                execution: {precision: 0.000001, min_cycles: 2, max_cycles: 3}
+                sweep:
+                  engine.parallel: [1, 2]
+                """.formatted(model));
+        Path results = tmp.resolve("r-adaptive");
+        Ended ended = ended(lem(List.of("run", file.toString(), "--results", results.toString(), "--executor",
+                "slurm", "--max-parallel", "2", "--set", "slurm.exclusive=false", "--set", "slurm.poll_s=0.3")));
+        assertThat(ended.code()).as(ended.err()).isZero();
+        Path studyDir = onlyDir(results);
+        JsonNode jobs = json(studyDir.resolve("slurm/jobs.json")).path("jobs");
+        assertThat(jobs).hasSize(2);
+        assertThat(jobs.get(0).path("runs").toString()).isEqualTo("[0,1,2,3]");
+        assertThat(jobs.get(1).path("runs").toString()).isEqualTo("[4,5]");
+        assertThat(ended.err()).contains("precision not reached for 2 point(s): cycle 3",
+                "submitted slurm job " + jobs.get(1).path("job_id").asString() + ": 2 run(s) as array 4-5");
+        JsonNode manifest = json(studyDir.resolve("manifest.json"));
+        assertThat(manifest.path("state").asString()).isEqualTo("finished");
+        assertThat(manifest.path("runs")).hasSize(6).allSatisfy(r ->
+                assertThat(r.path("status").asString()).isEqualTo("done"));
+        assertThat(manifest.path("runs").get(4).path("cycle").asInt()).isEqualTo(3);
+        ResultSchemas.assertMatches("study", studyDir.resolve("study.json"));
+        JsonNode study = json(studyDir.resolve("study.json"));
+        for (JsonNode point : study.path("points")) {
+            assertThat(point.path("metrics").path("joules_per_output_token").path("n").asInt()).isEqualTo(3);
+        }
+        assertThat(study.path("analysis").path("adaptive").path("not_reached")).hasSize(2);
+        assertThat(study.path("analysis").path("adaptive").path("reached")).isEmpty();
+
+        RunCommandTest.Run verify = RunCommandTest.lem("verify", studyDir.toString());
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("overall: PASS: 7 of 7 verified (runs and study.json) passed");
+    }
+
     /** Whether this process inherited SIGINT as ignored (bit 2 of /proc/self/status's SigIgn), as children of `cmd &` do. */
     private static boolean sigintIgnored() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -130,11 +130,7 @@ public final class StudyRunner {
             if (round.isEmpty()) {
                 break;
             }
-            listener.step("precision not reached for " + round.size() + " point(s): cycle " + round.getFirst().cycle());
-            for (Run r : round) {
-                runs.add(new StudyManifest.RunEntry(r.point(), r.cycle(), r.pauseBeforeS(),
-                        StudyLayout.runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
-            }
+            append(plan, runs, round);
             manifest = save(manifest, runs, "running", null, studyDir);
         }
         save(manifest, runs, state, message, studyDir);
@@ -218,6 +214,35 @@ public final class StudyRunner {
         save(manifest, runs, state, message, studyDir);
         StudyAnalysis analysis = writeStudyFile(plan, studyDir, runs, options, message);
         return new StudyResult(plan.studyName(), studyDir, plan.studyDesignHash(), state, message, outcomes, analysis);
+    }
+
+    /**
+     * The next adaptive cycle of an {@link #open opened} study whose runs execute elsewhere, once the ones before have
+     * ended: a pending run for each point whose interval is still too wide and that has cycles left, as {@link #run}
+     * adds them, written to manifest.json. Returns how many runs were added: 0 when every point is done, or the
+     * study has a fixed number of cycles.
+     */
+    public int addAdaptiveCycle(StudyConfig study, Path studyDir, StudyOptions options) throws IOException {
+        StudyPlan plan = study.plan();
+        if (!(plan.execution().repetitions() instanceof Repetitions.Adaptive adaptive)) {
+            return 0;
+        }
+        StudyManifest manifest = StudyManifest.read(studyDir);
+        List<StudyManifest.RunEntry> runs = new ArrayList<>(manifest.runs());
+        List<Run> round = adaptiveRound(plan, studyDir, runs, adaptive, options);
+        if (!round.isEmpty()) {
+            append(plan, runs, round);
+            save(manifest, runs, "running", null, studyDir);
+        }
+        return round.size();
+    }
+
+    private void append(StudyPlan plan, List<StudyManifest.RunEntry> runs, List<Run> round) {
+        listener.step("precision not reached for " + round.size() + " point(s): cycle " + round.getFirst().cycle());
+        for (Run r : round) {
+            runs.add(new StudyManifest.RunEntry(r.point(), r.cycle(), r.pauseBeforeS(),
+                    StudyLayout.runDir(plan, r.point(), r.cycle()), RunStatus.PENDING, null));
+        }
     }
 
     /** The next cycle for the points whose interval is still too wide and that have cycles left. */

@@ -252,6 +252,59 @@ class StudyRunnerTest {
                 .isEqualTo("[\"" + study.plan().point(1).hash8() + "\"]");
     }
 
+    /**
+     * The same adaptive study with its runs executed elsewhere, as lem-slurm does (open, run each pending unit, close,
+     * then addAdaptiveCycle for the next round): the same runs in waves, the same points reached.
+     */
+    @Test
+    void adaptiveCyclesOfAnOpenedStudyComeOneRoundAtATime() throws IOException {
+        StudyConfig study = StandInDriver.study(tmp, "stand-in.gguf", """
+                study_name: adaptive
+                engine: {type: embedded, model: %s}
+                sweep: {engine.parallel: [1, 2]}
+                execution: {precision: 0.02, min_cycles: 3, max_cycles: 5, order: interleave}
+                """);
+        Function<Unit, ScriptedExecutor.Step> script = u -> ScriptedExecutor.Step.done(u.config().engine().parallel()
+                == 1 ? 1.0 + 0.001 * (u.cycle() % 2 == 0 ? 1 : -1) : 1.0 + 0.5 * (u.cycle() % 2 == 0 ? 1 : -1), 100);
+        ScriptedExecutor executor = new ScriptedExecutor(script);
+        Lem lem = Lem.builder().engine(new StandInDriver()).executor(executor).build();
+        Path dir = tmp.resolve("s");
+
+        List<List<String>> waves = new ArrayList<>();
+        StudyManifest manifest = lem.openStudy(study, dir);
+        for (int round = 0; round < 10; round++) {
+            List<String> wave = new ArrayList<>();
+            Map<Integer, UnitOutcome> ended = new java.util.TreeMap<>();
+            for (int i = 0; i < manifest.runs().size(); i++) {
+                StudyManifest.RunEntry run = manifest.runs().get(i);
+                if (run.status() == RunStatus.PENDING) {
+                    wave.add(run.point() + "." + run.cycle());
+                    ended.put(i, lem.runUnit(dir, i));
+                }
+            }
+            waves.add(wave);
+            lem.closeStudy(study, dir, ended, StudyOptions.DEFAULT, StudyResult.FINISHED, null);
+            if (lem.addAdaptiveCycle(study, dir, StudyOptions.DEFAULT) == 0) {
+                break;
+            }
+            manifest = lem.openStudy(study, dir);
+        }
+
+        assertThat(waves).containsExactly(List.of("1.1", "2.1", "1.2", "2.2", "1.3", "2.3"), List.of("2.4"),
+                List.of("2.5"));
+        assertThat(executor.calls).containsExactly("1.1", "2.1", "1.2", "2.2", "1.3", "2.3", "2.4", "2.5");
+        JsonNode json = Json.compact().readTree(dir.resolve("study.json").toFile());
+        assertThat(json.path("analysis").path("adaptive").path("reached").toString())
+                .isEqualTo("[\"" + study.plan().point(1).hash8() + "\"]");
+        assertThat(json.path("points").get(1).path("metrics").path("joules_per_output_token").path("n").asInt())
+                .isEqualTo(5);
+        assertThat(StudyManifest.read(dir).runs()).hasSize(8).allSatisfy(r ->
+                assertThat(r.status()).isEqualTo(RunStatus.DONE));
+        StudyConfig fixed = barSweep("");
+        lem.openStudy(fixed, tmp.resolve("fixed"));
+        assertThat(lem.addAdaptiveCycle(fixed, tmp.resolve("fixed"), StudyOptions.DEFAULT)).isZero();
+    }
+
     @Test
     void aUnitCanBeRebuiltFromTheManifestAlone() throws IOException {
         StudyConfig study = barSweep("");

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import io.lem.Lem;
-import io.lem.config.ConfigException;
 import io.lem.plan.Repetitions;
 import io.lem.plan.StudyConfig;
 import io.lem.result.AtomicFiles;
@@ -40,17 +39,13 @@ public final class SlurmStudy {
     }
 
     /**
-     * Submits every run without a result as one array; null when nothing is left to run.
+     * Submits every run without a result as one array; null when nothing is left to run. An adaptive study's first
+     * array holds its minimum cycles; {@link #submitNextCycle} adds the others, one array per cycle.
      *
      * @param overrides the --set pairs {@code study} was loaded with, kept in jobs.json for {@code lem collect}
      */
     public JobsFile.Job submit(StudyConfig study, Path studyDir, SlurmOptions options, Map<String, String> overrides)
             throws IOException, InterruptedException {
-        if (study.plan().execution().repetitions() instanceof Repetitions.Adaptive) {
-            throw new ConfigException("execution.precision", "adds cycles from the results of the ones before, which "
-                    + "a job array submitted at once cannot wait for; fix: give execution.cycles with "
-                    + "--executor slurm, or run with --executor local");
-        }
         ArrayScript.checkDirectory(studyDir);
         StudyManifest manifest = lem.openStudy(study, studyDir);
         List<Integer> pending = IntStream.range(0, manifest.runs().size())
@@ -80,6 +75,25 @@ public final class SlurmStudy {
         progress.accept("submitted slurm job " + jobId + ": " + pending.size() + " run(s) as array "
                 + ArrayScript.ranges(pending) + "; script " + script);
         return job;
+    }
+
+    /**
+     * An adaptive study's next cycle as a new array, once every task of the arrays before has ended: one run for each
+     * point whose interval is still too wide and that has cycles left (as the local executor adds them, from the
+     * same study.json intervals); null when no point needs another, or the study has a fixed number of cycles.
+     */
+    public JobsFile.Job submitNextCycle(StudyConfig study, Path studyDir, SlurmOptions options,
+                                        Map<String, String> overrides, StudyOptions studyOptions)
+            throws IOException, InterruptedException {
+        if (lem.addAdaptiveCycle(study, studyDir, studyOptions) == 0) {
+            return null;
+        }
+        return submit(study, studyDir, options, overrides);
+    }
+
+    /** Whether more arrays may follow this study's first: it repeats each point until its interval is narrow enough. */
+    public static boolean adaptive(StudyConfig study) {
+        return study.plan().execution().repetitions() instanceof Repetitions.Adaptive;
     }
 
     /**
