@@ -41,6 +41,9 @@ final class SlurmRun {
         SlurmOptions slurmOptions = SlurmOptions.of(study.plan().execution(), launcher());
         SlurmStudy slurm = new SlurmStudy(lem, new ProcessSlurmCommands(), line -> err.println("lem run: " + line));
         JobsFile.Job job = slurm.submit(study, dir, slurmOptions, overrides);
+        if (job == null && SlurmStudy.adaptive(study)) { // every run so far ended: the cycle after them, if any
+            job = slurm.submitNextCycle(study, dir, slurmOptions, overrides, options);
+        }
         if (job == null) {
             err.println("lem run: every run of " + dir + " is measured; nothing to submit");
             return print(lem.closeStudy(study, dir, Map.of(),

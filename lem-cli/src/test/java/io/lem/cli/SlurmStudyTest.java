@@ -211,6 +211,13 @@ class SlurmStudyTest {
         RunCommandTest.Run verify = RunCommandTest.lem("verify", studyDir.toString());
         assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).contains("overall: PASS: 7 of 7 verified (runs and study.json) passed");
+
+        // every point is at max_cycles: a resume finds no run and no further cycle to submit
+        Ended resumed = ended(lem(List.of("run", "--resume", studyDir.toString(), "--executor", "slurm", "--set",
+                "slurm.exclusive=false", "--set", "slurm.poll_s=0.3")));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("every run of " + studyDir + " is measured; nothing to submit");
+        assertThat(json(studyDir.resolve("slurm/jobs.json")).path("jobs")).hasSize(2);
     }
 
     /** Whether this process inherited SIGINT as ignored (bit 2 of /proc/self/status's SigIgn), as children of `cmd &` do. */
