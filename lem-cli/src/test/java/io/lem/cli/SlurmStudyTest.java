@@ -220,6 +220,41 @@ class SlurmStudyTest {
         assertThat(json(studyDir.resolve("slurm/jobs.json")).path("jobs")).hasSize(2);
     }
 
+    /**
+     * The circuit breaker on Slurm: with every task failing (a model file that is no GGUF), the follower cancels the
+     * array after execution.max_consecutive_failures failed runs, as the local executor pauses after them.
+     */
+    @Test
+    void runsFailingInARowCancelTheRestOfTheArray() throws Exception {
+        Path bogus = Files.writeString(tmp.resolve("bogus.gguf"), "not a GGUF file");
+        Path file = tmp.resolve("breaker.yaml");
+        Files.writeString(file, """
+                study_name: breaker
+                engine: {type: embedded, model: %s, threads: 1, ctx: 256}
+                workload: {requests: 3, max_output_tokens: 6}
+                measurement: {baseline_s: 0, warmup_requests: 1}
+                execution: {max_consecutive_failures: 2}
+                sweep:
+                  engine.parallel: [1, 2, 3, 4, 5, 6]
+                """.formatted(bogus));
+        Path results = tmp.resolve("r-breaker");
+        Ended ended = ended(lem(List.of("run", file.toString(), "--results", results.toString(), "--executor",
+                "slurm", "--max-parallel", "1", "--set", "slurm.exclusive=false", "--set", "slurm.poll_s=0.3")));
+        assertThat(ended.code()).as(ended.err()).isEqualTo(1);
+        Path studyDir = onlyDir(results);
+        JsonNode manifest = json(studyDir.resolve("manifest.json"));
+        assertThat(manifest.path("state").asString()).as(ended.err()).isEqualTo("paused");
+        assertThat(manifest.path("message").asString()).contains(
+                "runs failed in a row (execution.max_consecutive_failures)", "cancelled from lem (scancel)",
+                "not a GGUF file", "lem run --resume " + studyDir + " --executor slurm");
+        List<String> statuses = new ArrayList<>();
+        manifest.path("runs").forEach(r -> statuses.add(r.path("status").asString()));
+        assertThat(statuses).hasSize(6).doesNotContain("done", "pending", "running");
+        assertThat(statuses.subList(0, 2)).containsOnly("failed");
+        assertThat(statuses.getLast()).as("the last task never ran").isEqualTo("interrupted");
+        assertThat(ended.err()).contains("lem: paused: ");
+    }
+
     /** Whether this process inherited SIGINT as ignored (bit 2 of /proc/self/status's SigIgn), as children of `cmd &` do. */
     private static boolean sigintIgnored() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -98,19 +98,32 @@ public final class SlurmStudy {
 
     /**
      * Follows {@code job} until its tasks have ended (or {@code follower} is stopped) and writes the study's end.
-     * State finished when every task ended, interrupted when the follower cancelled the array, running when it
-     * stopped following without cancelling (the tasks run on; {@code lem collect} gathers them).
+     * State finished when every task ended; paused when {@code execution.max_consecutive_failures} runs failed in a
+     * row, which cancels the rest of the array (the local executor's circuit breaker); interrupted when the follower
+     * was asked to cancel the array; running when it stopped following without cancelling (the tasks run on;
+     * {@code lem collect} gathers them).
      */
     public StudyResult follow(StudyConfig study, Path studyDir, ArrayFollower follower, JobsFile.Job job,
                               StudyOptions options) throws IOException, InterruptedException {
         StudyOptions withHardware = withHardware(studyDir, options);
+        int limit = study.plan().execution().maxConsecutiveFailures();
+        FailureBreaker breaker = new FailureBreaker(limit);
         ArrayFollower.Followed followed = follower.follow((runs, line) -> {
             progress.accept(line);
             lem.closeStudy(study, studyDir, runs, withHardware, "running", null);
+            if (breaker.tripped(runs)) {
+                follower.stop(true);
+            }
         });
         String state;
         String message;
-        if (followed.cancelled()) {
+        if (breaker.inARow() >= limit && followed.cancelled()) {
+            state = StudyResult.PAUSED;
+            message = breaker.inARow() + " runs failed in a row (execution.max_consecutive_failures): job "
+                    + job.jobId() + " cancelled from lem (scancel), its unfinished runs recorded as interrupted; "
+                    + "last error: " + breaker.lastError() + "; fix the cause, then continue with lem run --resume "
+                    + studyDir + " --executor slurm";
+        } else if (followed.cancelled()) {
             state = StudyResult.INTERRUPTED;
             message = "job " + job.jobId() + " cancelled from lem (scancel); its unfinished runs are recorded as "
                     + "interrupted; continue with lem run --resume " + studyDir + " --executor slurm";
