@@ -174,16 +174,7 @@ class SlurmStudyTest {
      */
     @Test
     void adaptiveCyclesRunAsOneArrayPerFurtherCycle() throws Exception {
-        Path file = tmp.resolve("adaptive.yaml");
-        Files.writeString(file, """
-                study_name: adaptive
-                engine: {type: embedded, model: %s, threads: 1, ctx: 256}
-                workload: {requests: 3, max_output_tokens: 6}
-                measurement: {baseline_s: 0, warmup_requests: 1}
-                execution: {precision: 0.000001, min_cycles: 2, max_cycles: 3}
-                sweep:
-                  engine.parallel: [1, 2]
-                """.formatted(model));
+        Path file = tinyStudy("adaptive", model, "{precision: 0.000001, min_cycles: 2, max_cycles: 3}", "[1, 2]");
         Path results = tmp.resolve("r-adaptive");
         Ended ended = ended(lem(List.of("run", file.toString(), "--results", results.toString(), "--executor",
                 "slurm", "--max-parallel", "2", "--set", "slurm.exclusive=false", "--set", "slurm.poll_s=0.3")));
@@ -227,16 +218,7 @@ class SlurmStudyTest {
     @Test
     void runsFailingInARowCancelTheRestOfTheArray() throws Exception {
         Path bogus = Files.writeString(tmp.resolve("bogus.gguf"), "not a GGUF file");
-        Path file = tmp.resolve("breaker.yaml");
-        Files.writeString(file, """
-                study_name: breaker
-                engine: {type: embedded, model: %s, threads: 1, ctx: 256}
-                workload: {requests: 3, max_output_tokens: 6}
-                measurement: {baseline_s: 0, warmup_requests: 1}
-                execution: {max_consecutive_failures: 2}
-                sweep:
-                  engine.parallel: [1, 2, 3, 4, 5, 6]
-                """.formatted(bogus));
+        Path file = tinyStudy("breaker", bogus, "{max_consecutive_failures: 2}", "[1, 2, 3, 4, 5, 6]");
         Path results = tmp.resolve("r-breaker");
         Ended ended = ended(lem(List.of("run", file.toString(), "--results", results.toString(), "--executor",
                 "slurm", "--max-parallel", "1", "--set", "slurm.exclusive=false", "--set", "slurm.poll_s=0.3")));
@@ -270,15 +252,7 @@ class SlurmStudyTest {
     void ctrlCAnsweredYesCancelsTheArray() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnored(), "SIGINT is ignored in this JVM (started in "
                 + "the background by a non-interactive shell), and so in the lem it starts: Ctrl-C cannot arrive");
-        Path file = tmp.resolve("ctrl-c.yaml");
-        Files.writeString(file, """
-                study_name: ctrl-c
-                engine: {type: embedded, model: %s, threads: 1, ctx: 256}
-                workload: {requests: 3, max_output_tokens: 6}
-                measurement: {baseline_s: 0, warmup_requests: 1}
-                sweep:
-                  engine.parallel: [1, 2]
-                """.formatted(model));
+        Path file = tinyStudy("ctrl-c", model, "{}", "[1, 2]");
         Path results = tmp.resolve("r-ctrl-c");
         Started following = lem(List.of("run", file.toString(), "--results", results.toString(), "--executor",
                 "slurm", "--max-parallel", "1", "--set", "slurm.exclusive=false", "--set", "slurm.poll_s=0.3"));
@@ -317,6 +291,19 @@ class SlurmStudyTest {
         assertThat(slurm.path("analysis").propertyNames()).isEqualTo(local.path("analysis").propertyNames());
         assertThat(slurm.path("analysis").path("factors").path("factors").size())
                 .isEqualTo(local.path("analysis").path("factors").path("factors").size());
+    }
+
+    /** A study of the tiny model's short workload over engine.parallel, written to {@code <name>.yaml}. */
+    private static Path tinyStudy(String name, Path model, String execution, String parallel) throws IOException {
+        return Files.writeString(tmp.resolve(name + ".yaml"), """
+                study_name: %s
+                engine: {type: embedded, model: %s, threads: 1, ctx: 256}
+                workload: {requests: 3, max_output_tokens: 6}
+                measurement: {baseline_s: 0, warmup_requests: 1}
+                execution: %s
+                sweep:
+                  engine.parallel: %s
+                """.formatted(name, model, execution, parallel));
     }
 
     private static List<String> args(List<String> a, List<String> b, List<String> c) {
