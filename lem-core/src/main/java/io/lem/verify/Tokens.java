@@ -1,6 +1,9 @@
 package io.lem.verify;
 
+import java.util.Arrays;
 import java.util.List;
+
+import io.lem.result.DoubleList;
 
 /** Token counts and latency statistics from requests.jsonl rows. */
 final class Tokens {
@@ -39,10 +42,21 @@ final class Tokens {
 
     /** The p-th percentile (0..100): linear interpolation at rank (n − 1)·p/100 of the sorted values. */
     static Recomputed percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
+        return percentile(sorted(values), p);
+    }
+
+    /** The values in ascending order, for {@link #percentile(double[], double)} to read several percentiles off. */
+    static double[] sorted(List<Double> values) {
+        double[] sorted = DoubleList.toArray(values);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** As {@link #percentile(List, double)}, of values already sorted. */
+    static Recomputed percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
             return Recomputed.none("no measured ok request with this latency");
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double rank = (sorted.length - 1) * p / 100;
         int lo = (int) Math.floor(rank);
         int hi = Math.min(lo + 1, sorted.length - 1);
