@@ -15,55 +15,14 @@ seconds="${1:-10}"; connections="${2:-64}"; streams="${3:-10000}"; hold_ms="${4:
 port_fast=18431; port_hold=18432
 . "$here/bench/cli-env.sh"
 
-need() { # command, Debian package
-  command -v "$1" >/dev/null && return 0
-  [ -x "/usr/sbin/$1" ] && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }
-  else
-    echo "capacity.sh: $1 is missing; install it with: sudo apt-get install -y $2" >&2; exit 2
-  fi
-}
 need wrk wrk
-need nginx nginx-light
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 # each stream is one socket on both ends; the default 1024 is far too low for 10,000 streams
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" -lt $((streams + 1000)) ]; then
   echo "capacity.sh: open-file limit $(ulimit -n) is below $((streams + 1000)); raise the hard limit (ulimit -Hn)" >&2; exit 2
 fi
 
-# the SSE body, as nginx's return string (\n escapes, no single quotes inside)
-body=""
-for i in $(seq 0 15); do
-  body+="data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"t$i\"},\"finish_reason\":null}]}\\n\\n"
-done
-body+="data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"model\":\"bench\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":16,\"total_tokens\":25}}\\n\\ndata: [DONE]\\n\\n"
-mkdir -p "$work/nginx/logs"
-cat > "$work/nginx/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  keepalive_timeout 300s;
-  client_body_temp_path $work/nginx/body;
-  server {
-    listen 127.0.0.1:$port_fast;
-    location = /v1/chat/completions { default_type text/event-stream; return 200 '$body'; }
-    location / { return 404; }
-  }
-}
-EOF
-"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" > "$work/nginx/logs/stdout.log" 2>&1 &
-pids+=($!)
-url="http://127.0.0.1:$port_fast"
-for _ in $(seq 1 50); do curl -sf -X POST "$url/v1/chat/completions" -o /dev/null && break; sleep 0.1; done
-curl -sf -X POST "$url/v1/chat/completions" | grep -q '\[DONE\]' \
-  || { echo "capacity.sh: nginx did not answer: $(cat "$work/nginx/logs/"*)" >&2; exit 1; }
+nginx_sse "$port_fast"
 cat > "$work/post.lua" <<'EOF'
 wrk.method = "POST"
 wrk.body = '{"model":"bench","messages":[{"role":"user","content":"prompt number 1 about joules and tokens"}],"max_tokens":16,"stream":true}'

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Memory benchmark of reading a large run back (lem report; lem export, lem query and lem verify read it the same way):
-#  1. a real lem load output of many requests: lem load --concurrency 64 against bench/SseServer.java (16 one-token
-#     chunks a request, answered at once) for SECONDS seconds;
+#  1. a real lem load output of many requests: lem load --concurrency 64 for SECONDS seconds against one nginx
+#     worker answering each POST with 16 one-token SSE chunks + usage (about 300,000 requests in 5 s here);
 #  2. lem report of that directory under a ladder of heap limits (-Xmx): the smallest that succeeds, its time, and the
 #     time and peak RSS with the JVM's default heap;
 #  3. the peer: Python's json module holding the same requests.jsonl rows as dicts (what a reader's own recomputation
 #     does), its peak RSS, in the same run. The heap lem needs per request is printed beside it.
-# Usage: bench/report-memory.sh [SECONDS=30 | LOAD_DIR]   (LOAD_DIR: an existing lem load --output, step 1 skipped)
+# Usage: bench/report-memory.sh [SECONDS=5 | LOAD_DIR]   (LOAD_DIR: an existing lem load --output, step 1 skipped)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-seconds="${1:-30}"; given=""
+seconds="${1:-5}"; given=""
 if [ -d "$seconds" ]; then given="$(cd "$seconds" && pwd)"; fi
 port=18433
 . "$here/bench/cli-env.sh"
@@ -20,17 +20,14 @@ if [ -n "$given" ]; then
   echo "== 1. the lem load output $given"
   out="$given"
 else
-  echo "== 1. a lem load output: $seconds s at concurrency 64 against bench/SseServer.java"
-  "$java" -XX:+UseParallelGC "$here/bench/SseServer.java" "$port" 0 > "$work/server.log" 2>&1 &
-  pids+=($!)
-  url="http://127.0.0.1:$port"
-  for _ in $(seq 1 100); do curl -sf "$url/stats" >/dev/null && break; sleep 0.2; done
+  echo "== 1. a lem load output: $seconds s at concurrency 64 against one nginx worker"
+  nginx_sse "$port"
   out="$work/load"
   timeout 900 "$java" -XX:+UseParallelGC -cp "$cp" io.lem.cli.Main load --endpoint "$url" --model bench \
     --prompts "$work/prompts.txt" --max-tokens 16 --no-metrics --no-report --concurrency 64 --duration "$seconds" \
     --output "$out" > "$work/load.log" 2> "$work/load.err" \
     || { echo "report-memory.sh: lem load failed: $(tail -5 "$work/load.err")" >&2; exit 1; }
-  kill "${pids[0]}" 2>/dev/null || true
+  kill "${pids[@]}" 2>/dev/null || true
 fi
 [ -f "$out/requests.jsonl" ] || { echo "report-memory.sh: $out has no requests.jsonl; give a lem load --output directory" >&2; exit 2; }
 rows="$(wc -l < "$out/requests.jsonl")"
@@ -48,7 +45,7 @@ report() { # heap limit or "default"; prints "seconds peak_rss_kb exit_code"
 smallest=""
 for heap in 32 48 64 96 128 160 192 256 320 384 512 640 768 1024 1536 2048; do
   read -r s rss rc <<< "$(report "${heap}m")"
-  echo "-Xmx${heap}m: $( [ "$rc" = 0 ] && echo "ok in $s s" || echo "failed ($(grep -o 'OutOfMemoryError[^)]*' "$work/report.err" | head -1))")"
+  echo "-Xmx${heap}m: $( [ "$rc" = 0 ] && echo "ok in $s s" || { grep -q 'out of memory' "$work/report.err" && echo "out of memory"; } || echo "failed: $(tail -1 "$work/report.err")")"
   if [ "$rc" = 0 ]; then smallest="$heap"; break; fi
 done
 read -r s rss rc <<< "$(report default)"
