@@ -15,6 +15,10 @@ set -euo pipefail
 KIT_LIMIT_BYTES=$((64 * 1024 * 1024))
 # Modules beyond jdeps' list: what lem reaches by reflection, service lookup or a TLS/JMX/naming call at run time.
 BASE_MODULES=java.base,java.net.http,java.logging,java.management,jdk.httpserver,jdk.unsupported,java.sql,java.naming,jdk.crypto.ec
+# Jars the kit's commands (meters, power) never load: DuckDB, SQLite, ECharts, JFreeChart, Javalin with Jetty and
+# Kotlin, and what only they need; without them jdeps also drops java.rmi, java.instrument and java.security.jgss.
+KIT_LEFT_OUT="duckdb*.jar sqlite-jdbc*.jar echarts*.jar jfreechart*.jar org.jfree*.jar javalin*.jar jetty-*.jar
+jakarta.*.jar kotlin-*.jar annotations-*.jar asm*.jar"
 # jdeps lists java.desktop for Jackson's optional (requires static) java.beans annotations; lem uses none: 10+ MB saved.
 DROPPED_MODULES=java.desktop
 
@@ -39,7 +43,11 @@ build() {
   rm -rf "${kit:?}/runtime" "${kit:?}/lib"
   mkdir -p "$kit/lib"
   cp "$repo"/lem-cli/target/lem-cli-*.jar "$kit/lib/"
-  find "$repo/lem-cli/target/lib" -name '*.jar' ! -name 'duckdb*' -exec cp {} "$kit/lib/" \;
+  # the kit runs lem meters and lem power only: the SQL, report, chart and web-server libraries stay behind (lem's
+  # own jars stay, so every command still parses; lem report, query, lab and serve need a full build)
+  find "$repo/lem-cli/target/lib" -name '*.jar' -exec cp {} "$kit/lib/" \;
+  # shellcheck disable=SC2086 # each name is a glob
+  for left in $KIT_LEFT_OUT; do rm -f "$kit/lib/"$left; done
   trim_llama "$jdk" "$kit/lib"
   jars=("$kit"/lib/*.jar)
   mods=$("$jdk/jdeps" --ignore-missing-deps --multi-release 25 --print-module-deps "${jars[@]}")
