@@ -19,7 +19,8 @@ command -v gcc >/dev/null || { echo "sampler.sh: gcc is missing (the NVML stub i
 (cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true -pl lem-bench -am package)
 mkdir -p "$(dirname "$result")"
 cp="$here/lem-bench/target/lem-bench-0.1.0-SNAPSHOT.jar:$here/lem-bench/target/lib/*"
-echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $(ls /proc | grep -c '^[0-9]') processes in /proc before the run"
+procs=(/proc/[0-9]*)
+echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), ${#procs[@]} processes in /proc before the run"
 "$JAVA_HOME/bin/java" -cp "$cp" org.openjdk.jmh.Main 'io\.lem\.bench\.(Sampler|Record|ProcStat)Benchmark' \
   -p extraProcesses="${EXTRA_PROCESSES:-0,300}" -prof gc -rf json -rff "$result" "$@"
 echo
