@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Memory benchmark of reading a large run back (lem report; lem export, lem query and lem verify read it the same way):
 #  1. a real lem load output of many requests: lem load --concurrency 64 for SECONDS seconds against one nginx
-#     worker answering each POST with 16 one-token SSE chunks + usage (about 300,000 requests in 5 s here);
+#     worker answering each POST with 16 one-token SSE chunks + usage (417,000 requests in 5 s here);
 #  2. lem report of that directory under a ladder of heap limits (-Xmx): the smallest that succeeds, its time, and the
 #     time and peak RSS with the JVM's default heap;
 #  3. the peer: Python's json module holding the same requests.jsonl rows as dicts (what a reader's own recomputation

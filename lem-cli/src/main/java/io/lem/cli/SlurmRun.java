@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +18,7 @@ import io.lem.slurm.JobsFile;
 import io.lem.slurm.ProcessSlurmCommands;
 import io.lem.slurm.SlurmOptions;
 import io.lem.slurm.SlurmStudy;
+import io.lem.study.RunStatus;
 import io.lem.study.StudyOptions;
 import io.lem.study.StudyResult;
 
@@ -63,10 +63,9 @@ final class SlurmRun {
             throws IOException, InterruptedException {
         StudyResult result = followOne(slurm, study, dir, job, slurmOptions.pollS(), options, err);
         while (SlurmStudy.adaptive(study) && result.state().equals(StudyResult.FINISHED)) {
-            List<StudyResult.Outcome> failed = result.outcomes().stream().filter(o -> !o.status().equals("done"))
-                    .toList();
-            if (!failed.isEmpty()) {
-                err.println("lem: no further adaptive cycle: " + failed.size() + " run(s) of slurm job "
+            long failed = notDone(result);
+            if (failed > 0) {
+                err.println("lem: no further adaptive cycle: " + failed + " run(s) of slurm job "
                         + job.jobId() + " did not finish done; fix the cause, then lem run --resume " + dir
                         + " --executor slurm (it reruns them and goes on with the cycles)");
                 break;
@@ -116,8 +115,12 @@ final class SlurmRun {
         if (result.message() != null) {
             err.println("lem: " + result.state() + ": " + result.message());
         }
-        boolean failed = result.outcomes().stream().anyMatch(o -> !o.status().equals("done"));
-        return failed || !result.state().equals(StudyResult.FINISHED) ? ErrorHandler.FAILURE : 0;
+        return notDone(result) > 0 || !result.state().equals(StudyResult.FINISHED) ? ErrorHandler.FAILURE : 0;
+    }
+
+    /** The runs of the last array that did not end done (failed, timed out, interrupted). */
+    private static long notDone(StudyResult result) {
+        return result.outcomes().stream().filter(o -> !o.status().equals(RunStatus.DONE.jsonName())).count();
     }
 
     private static boolean yes() {

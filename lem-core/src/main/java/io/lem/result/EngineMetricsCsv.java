@@ -1,7 +1,7 @@
 package io.lem.result;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,32 +37,40 @@ public final class EngineMetricsCsv {
                 ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
-    /** The rows of {@code file}; a malformed line is a {@link ResultFileException} naming the file and line. */
+    /**
+     * The rows of {@code file}, read a line at a time (as {@link JsonFiles#readLines}); a malformed line or a file
+     * that cannot be read is a {@link ResultFileException} naming the file (and line).
+     */
     public static List<Row> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine(); // the header
+            int number = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                number++;
+                if (!line.isBlank()) {
+                    rows.add(row(file, number, line));
+                }
             }
-            List<String> cells = split(lines.get(i));
-            if (cells.size() != 3) {
-                throw new ResultFileException(file + ":" + (i + 1), "expected " + HEADER + ", got " + cells.size()
-                        + " cells; fix: rerun the load or restore the file");
-            }
-            try {
-                rows.add(new Row(Double.parseDouble(cells.get(0)), cells.get(1), Double.parseDouble(cells.get(2))));
-            } catch (NumberFormatException e) {
-                throw new ResultFileException(file + ":" + (i + 1), "not a number (" + e.getMessage()
-                        + "); fix: rerun the load or restore the file");
-            }
+        } catch (IOException e) {
+            throw new ResultFileException(file, "cannot be read (" + e.getMessage() + "); fix: rerun the load or "
+                    + "restore the file");
         }
         return rows;
+    }
+
+    private static Row row(Path file, int number, String line) {
+        List<String> cells = split(line);
+        if (cells.size() != 3) {
+            throw new ResultFileException(file + ":" + number, "expected " + HEADER + ", got " + cells.size()
+                    + " cells; fix: rerun the load or restore the file");
+        }
+        try {
+            return new Row(Double.parseDouble(cells.get(0)), cells.get(1), Double.parseDouble(cells.get(2)));
+        } catch (NumberFormatException e) {
+            throw new ResultFileException(file + ":" + number, "not a number (" + e.getMessage()
+                    + "); fix: rerun the load or restore the file");
+        }
     }
 
     /** One line's cells (no line breaks inside cells: lem's own CSVs never write them). */

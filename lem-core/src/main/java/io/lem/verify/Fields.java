@@ -14,15 +14,6 @@ final class Fields {
     /** lem load's report. */
     static final String SUMMARY_FILE = "summary.json";
     static final String STUDY_FILE = "study.json";
-
-    /**
-     * Where run {@code cycle} (from 1) of a point lives: {@code <point dir>/cycle-<k>}, except in a study of one
-     * cycle, which lem run keeps in the point directory itself.
-     */
-    static Path runDir(Path pointDir, int cycle, int cycles) {
-        Path dir = pointDir.resolve("cycle-" + cycle);
-        return cycles <= 1 && !Files.isDirectory(dir) ? pointDir : dir;
-    }
     static final String REQUESTS_FILE = "requests.jsonl";
     static final String REQUEST_ENERGY_FILE = "request_energy.jsonl";
 
@@ -143,5 +134,14 @@ final class Fields {
     /** The dotted figure name of a JSON pointer: {@code /energy/total_energy_j} → {@code energy.total_energy_j}. */
     static String figure(String pointer) {
         return pointer.substring(1).replace('/', '.');
+    }
+
+    /**
+     * Where run {@code cycle} (from 1) of a point lives: {@code <point dir>/cycle-<k>}, except in a study of one
+     * cycle, which lem run keeps in the point directory itself.
+     */
+    static Path runDir(Path pointDir, int cycle, int cycles) {
+        Path dir = pointDir.resolve("cycle-" + cycle);
+        return cycles <= 1 && !Files.isDirectory(dir) ? pointDir : dir;
     }
 }

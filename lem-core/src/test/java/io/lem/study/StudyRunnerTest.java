@@ -227,18 +227,27 @@ class StudyRunnerTest {
         assertThat(working.calls).hasSize(12);
     }
 
-    @Test
-    void adaptiveCyclesStopEachPointWhenItsIntervalIsNarrowEnough() throws IOException {
-        StudyConfig study = StandInDriver.study(tmp, "stand-in.gguf", """
+    /** Two points, precision ±2 %, 3 to 5 cycles, interleaved. */
+    private StudyConfig adaptiveStudy() throws IOException {
+        return StandInDriver.study(tmp, "stand-in.gguf", """
                 study_name: adaptive
                 engine: {type: embedded, model: %s}
                 sweep: {engine.parallel: [1, 2]}
                 execution: {precision: 0.02, min_cycles: 3, max_cycles: 5, order: interleave}
                 """);
-        // parallel 1: ±0.1 % noise, inside ±2 % at once; parallel 2: ±50 %, never inside
-        Function<Unit, ScriptedExecutor.Step> script = u -> ScriptedExecutor.Step.done(u.config().engine().parallel()
-                == 1 ? 1.0 + 0.001 * (u.cycle() % 2 == 0 ? 1 : -1) : 1.0 + 0.5 * (u.cycle() % 2 == 0 ? 1 : -1), 100);
-        ScriptedExecutor executor = new ScriptedExecutor(script);
+    }
+
+    /** Parallel 1: ±0.1 % noise, inside ±2 % at once; parallel 2: ±50 %, never inside. */
+    private static ScriptedExecutor.Step adaptiveStep(Unit u) {
+        double noise = u.cycle() % 2 == 0 ? 1 : -1;
+        return ScriptedExecutor.Step.done(u.config().engine().parallel() == 1 ? 1.0 + 0.001 * noise
+                : 1.0 + 0.5 * noise, 100);
+    }
+
+    @Test
+    void adaptiveCyclesStopEachPointWhenItsIntervalIsNarrowEnough() throws IOException {
+        StudyConfig study = adaptiveStudy();
+        ScriptedExecutor executor = new ScriptedExecutor(StudyRunnerTest::adaptiveStep);
 
         StudyResult result = run(study, tmp.resolve("s"), executor, StudyOptions.DEFAULT);
 
@@ -258,15 +267,8 @@ class StudyRunnerTest {
      */
     @Test
     void adaptiveCyclesOfAnOpenedStudyComeOneRoundAtATime() throws IOException {
-        StudyConfig study = StandInDriver.study(tmp, "stand-in.gguf", """
-                study_name: adaptive
-                engine: {type: embedded, model: %s}
-                sweep: {engine.parallel: [1, 2]}
-                execution: {precision: 0.02, min_cycles: 3, max_cycles: 5, order: interleave}
-                """);
-        Function<Unit, ScriptedExecutor.Step> script = u -> ScriptedExecutor.Step.done(u.config().engine().parallel()
-                == 1 ? 1.0 + 0.001 * (u.cycle() % 2 == 0 ? 1 : -1) : 1.0 + 0.5 * (u.cycle() % 2 == 0 ? 1 : -1), 100);
-        ScriptedExecutor executor = new ScriptedExecutor(script);
+        StudyConfig study = adaptiveStudy();
+        ScriptedExecutor executor = new ScriptedExecutor(StudyRunnerTest::adaptiveStep);
         Lem lem = Lem.builder().engine(new StandInDriver()).executor(executor).build();
         Path dir = tmp.resolve("s");
 

@@ -29,7 +29,7 @@ public final class LabService implements AutoCloseable {
     private final JobQueue queue;
     private final List<Benchmark> references = ReferenceTables.load();
     private final CountryIntensityTable countries = CountryIntensityTable.bundled();
-    // the page's country list never changes while the Lab runs: read from the bundled CSV once, not per request
+    // the page's country list never changes while the Lab runs: its rows are built once, not per request
     private final List<Map<String, Object>> countryRows = InfoRoutes.countries(countries);
 
     public LabService(LabEngine engine, RunMeasurer measurer, LabStore store, Path dataDir) {

@@ -12,19 +12,15 @@ final class Stats {
     private Stats() {
     }
 
-    /**
-     * The p-th percentile (0..100) by linear interpolation between order statistics (Hyndman–Fan type 7, numpy's
-     * default), so the figures match what a reader recomputes from requests.jsonl; null for no values.
-     */
-    static Double percentile(List<Double> values, double p) {
-        return percentiles(values, p)[0];
-    }
-
     static Double mean(List<Double> values) {
         return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
-    /** The p-th percentiles of the values, each as {@link #percentile} gives it, sorting them once. */
+    /**
+     * The p-th percentiles (0..100) of the values, sorted once: linear interpolation between order statistics
+     * (Hyndman–Fan type 7, numpy's default), so the figures match what a reader recomputes from requests.jsonl;
+     * each null for no values.
+     */
     static Double[] percentiles(List<Double> values, double... ps) {
         Double[] out = new Double[ps.length];
         if (!values.isEmpty()) {

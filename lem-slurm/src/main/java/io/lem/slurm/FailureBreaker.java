@@ -25,7 +25,7 @@ final class FailureBreaker {
     }
 
     /** Takes the runs' states at one look; true once the limit is reached (and from then on). */
-    boolean tripped(Map<Integer, UnitOutcome> runs) {
+    boolean observe(Map<Integer, UnitOutcome> runs) {
         for (Map.Entry<Integer, UnitOutcome> e : new TreeMap<>(runs).entrySet()) {
             RunStatus status = e.getValue().status();
             if (status == RunStatus.RUNNING || status == RunStatus.PENDING || !seen.add(e.getKey())) {
@@ -38,6 +38,10 @@ final class FailureBreaker {
                 inARow = 0;
             }
         }
+        return tripped();
+    }
+
+    boolean tripped() {
         return inARow >= limit;
     }
 

@@ -106,18 +106,17 @@ public final class SlurmStudy {
     public StudyResult follow(StudyConfig study, Path studyDir, ArrayFollower follower, JobsFile.Job job,
                               StudyOptions options) throws IOException, InterruptedException {
         StudyOptions withHardware = withHardware(studyDir, options);
-        int limit = study.plan().execution().maxConsecutiveFailures();
-        FailureBreaker breaker = new FailureBreaker(limit);
+        FailureBreaker breaker = new FailureBreaker(study.plan().execution().maxConsecutiveFailures());
         ArrayFollower.Followed followed = follower.follow((runs, line) -> {
             progress.accept(line);
             lem.closeStudy(study, studyDir, runs, withHardware, "running", null);
-            if (breaker.tripped(runs)) {
+            if (breaker.observe(runs)) {
                 follower.stop(true);
             }
         });
         String state;
         String message;
-        if (breaker.inARow() >= limit && followed.cancelled()) {
+        if (breaker.tripped() && followed.cancelled()) {
             state = StudyResult.PAUSED;
             message = breaker.inARow() + " runs failed in a row (execution.max_consecutive_failures): job "
                     + job.jobId() + " cancelled from lem (scancel), its unfinished runs recorded as interrupted; "

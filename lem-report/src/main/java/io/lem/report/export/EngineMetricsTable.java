@@ -30,7 +30,8 @@ final class EngineMetricsTable {
     }
 
     static Table of(List<Run> runs) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        Table.Builder rows = new Table.Builder(TidyTables.ENGINE_METRICS, "one row per engine metric value scraped"
+                + " during the run (engine_metrics.csv)", COLUMNS);
         for (Run run : runs) {
             Path file = run.dir().resolve(FILE);
             if (!run.measured() || !Files.isRegularFile(file)) {
@@ -44,7 +45,6 @@ final class EngineMetricsTable {
                 rows.add(row);
             }
         }
-        return Table.of(TidyTables.ENGINE_METRICS, "one row per engine metric value scraped during the run"
-                + " (engine_metrics.csv)", COLUMNS, rows);
+        return rows.build();
     }
 }

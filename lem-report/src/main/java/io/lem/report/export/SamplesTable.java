@@ -37,8 +37,10 @@ final class SamplesTable {
 
     /** The {@value TidyTables#SAMPLES} and {@value TidyTables#GAUGES} tables, each run's power.csv read once. */
     static List<Table> of(List<Run> runs) {
-        List<Map<String, Object>> samples = new ArrayList<>();
-        List<Map<String, Object>> gauges = new ArrayList<>();
+        Table.Builder samples = new Table.Builder(TidyTables.SAMPLES, "one row per power.csv sample of each energy"
+                + " domain", SAMPLES);
+        Table.Builder gauges = new Table.Builder(TidyTables.GAUGES, "one row per gauge reading of power.csv (unit in"
+                + " the gauge's name)", GAUGES);
         for (Run run : runs) {
             if (run.measured() && Files.isRegularFile(ResultFormats.POWER.in(run.dir()))) {
                 PowerTable power = ResultFormats.POWER.readIn(run.dir());
@@ -46,13 +48,10 @@ final class SamplesTable {
                 gauges(run, power, gauges);
             }
         }
-        return List.of(Table.of(TidyTables.SAMPLES, "one row per power.csv sample of each energy domain", SAMPLES,
-                        samples),
-                Table.of(TidyTables.GAUGES, "one row per gauge reading of power.csv (unit in the gauge's name)",
-                        GAUGES, gauges));
+        return List.of(samples.build(), gauges.build());
     }
 
-    private static void samples(Run run, PowerTable power, List<Map<String, Object>> rows) {
+    private static void samples(Run run, PowerTable power, Table.Builder rows) {
         Set<String> total = Set.copyOf(run.result() != null ? run.result().methods().totalDomainIds()
                 : run.summary().energy() == null ? List.of() : run.summary().energy().totalDomainIds());
         Map<String, String> methods = new LinkedHashMap<>();
@@ -87,7 +86,7 @@ final class SamplesTable {
         }
     }
 
-    private static void gauges(Run run, PowerTable power, List<Map<String, Object>> rows) {
+    private static void gauges(Run run, PowerTable power, Table.Builder rows) {
         for (int c = 0; c < power.columns().size(); c++) {
             if (power.quantity(c) != Quantity.GAUGE) {
                 continue;
